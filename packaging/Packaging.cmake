@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+include(GNUInstallDirs)
+install(TARGETS specula specula-sim RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/linux/io.github.specula.Specula.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+
+set(CPACK_PACKAGE_NAME specula)
+set(CPACK_PACKAGE_VENDOR "Specula")
+set(CPACK_PACKAGE_CONTACT "Specula <specula@example.org>")
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+if(WIN32)
+    set(CPACK_GENERATOR NSIS ZIP)
+elseif(APPLE)
+    set(CPACK_GENERATOR DragNDrop)
+else()
+    set(CPACK_GENERATOR DEB TGZ)
+    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+endif()
+include(CPack)
