@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/clustersnapshot.h"
+
+#include <QTest>
+
+using namespace Specula;
+
+namespace {
+
+Kube::Node gpuNode(const QString &name, int gpus, bool ready = true)
+{
+    Kube::Node node;
+    node.meta.name = name;
+    node.capacity.insert(u"nvidia.com/gpu"_qs, Core::Quantity::fromValue(gpus));
+    node.allocatable.insert(u"nvidia.com/gpu"_qs, Core::Quantity::fromValue(gpus));
+    node.allocatable.insert(u"cpu"_qs, Core::Quantity::fromValue(64));
+    node.conditions.append({ u"Ready"_qs, ready ? u"True"_qs : u"Unknown"_qs, {}, {}, {} });
+    return node;
+}
+
+Kube::Pod gpuPod(const QString &name, const QString &node, int gpus, const QString &phase = u"Running"_qs)
+{
+    Kube::Pod pod;
+    pod.meta.namespaceName = u"ml"_qs;
+    pod.meta.name = name;
+    pod.nodeName = node;
+    pod.phase = phase;
+    Kube::Container c;
+    c.requests.insert(u"nvidia.com/gpu"_qs, Core::Quantity::fromValue(gpus));
+    pod.containers.append(c);
+    return pod;
+}
+
+void add(Model::ClusterObjects &objects, const Kube::Pod &pod)
+{
+    objects.pods.insert(pod.meta.namespaceName + u'/' + pod.meta.name, pod);
+}
+
+} // namespace
+
+class TestClusterSnapshot : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void requestedCountsOnlyActivePods()
+    {
+        Model::ClusterObjects objects;
+        objects.nodes.insert(u"gpu-a"_qs, gpuNode(u"gpu-a"_qs, 8));
+        add(objects, gpuPod(u"train"_qs, u"gpu-a"_qs, 4));
+        add(objects, gpuPod(u"done"_qs, u"gpu-a"_qs, 2, u"Succeeded"_qs));
+        add(objects, gpuPod(u"crashed"_qs, u"gpu-a"_qs, 1, u"Failed"_qs));
+        add(objects, gpuPod(u"starting"_qs, u"gpu-a"_qs, 1, u"Pending"_qs));
+
+        const auto snapshot = Model::buildSnapshot(objects);
+        const auto *node = snapshot.node(u"gpu-a"_qs);
+        QVERIFY(node);
+        QCOMPARE(node->resources.size(), 1);
+        QCOMPARE(node->resources[0].requested, qint64(5));
+        QCOMPARE(node->resources[0].allocatable, qint64(8));
+        QCOMPARE(node->resources[0].kind, Model::ResourceClass::Gpu);
+        QCOMPARE(node->pods, QStringList({ u"ml/starting"_qs, u"ml/train"_qs }));
+        // Terminated pods are still listed (they still request), but hold nothing.
+        QCOMPARE(snapshot.pods.size(), 4);
+    }
+
+    void pendingPodsAreListedWithTheSchedulersReason()
+    {
+        Model::ClusterObjects objects;
+        Kube::Pod waiting = gpuPod(u"waiting"_qs, {}, 0, u"Pending"_qs);
+        waiting.containers.clear();
+        waiting.conditions.append({ u"PodScheduled"_qs, u"False"_qs, u"Unschedulable"_qs,
+                                    u"0/3 nodes are available: 3 Insufficient nvidia.com/gpu."_qs, {} });
+        add(objects, waiting);
+        Kube::Pod plain = waiting;
+        plain.meta.name = u"web"_qs;
+        plain.conditions.clear();
+        plain.phase = u"Running"_qs;
+        add(objects, plain);
+
+        const auto snapshot = Model::buildSnapshot(objects);
+        QCOMPARE(snapshot.podCount, 2);
+        QCOMPARE(snapshot.pods.size(), 1);
+        QVERIFY(snapshot.pods[0].pending.has_value());
+        QCOMPARE(snapshot.pods[0].pending->reason, u"Unschedulable"_qs);
+        QVERIFY(snapshot.pods[0].pending->message.contains(u"Insufficient nvidia.com/gpu"_qs));
+    }
+
+    void zeroValuedResourcesAreKept()
+    {
+        Model::ClusterObjects objects;
+        Kube::Node node = gpuNode(u"mig"_qs, 0, false);
+        node.capacity.insert(u"nvidia.com/mig-3g.40gb"_qs, Core::Quantity::fromValue(0));
+        objects.nodes.insert(node.meta.name, node);
+        const auto snapshot = Model::buildSnapshot(objects);
+        const auto *summary = snapshot.node(u"mig"_qs);
+        QVERIFY(summary);
+        QVERIFY(!summary->ready);
+        QCOMPARE(summary->resources.size(), 2);
+        QCOMPARE(summary->resources[1].name, u"nvidia.com/mig-3g.40gb"_qs);
+        QCOMPARE(summary->resources[1].kind, Model::ResourceClass::Mig);
+        QCOMPARE(summary->resources[1].capacity, qint64(0));
+    }
+
+    void sriovPoolsComeFromNetworkAttachments()
+    {
+        Model::ClusterObjects objects;
+        Kube::Node node = gpuNode(u"n"_qs, 1);
+        node.allocatable.insert(u"nvidia.com/hostdev"_qs, Core::Quantity::fromValue(8));
+        objects.nodes.insert(node.meta.name, node);
+        Kube::NetworkAttachmentDefinition nad;
+        nad.meta.name = u"hostdev-net"_qs;
+        nad.resourceName = u"nvidia.com/hostdev"_qs;
+        objects.networkAttachments.insert(nad.meta.name, nad);
+        const auto snapshot = Model::buildSnapshot(objects);
+        const auto &resources = snapshot.node(u"n"_qs)->resources;
+        QCOMPARE(resources[0].name, u"nvidia.com/gpu"_qs);
+        QCOMPARE(resources[0].kind, Model::ResourceClass::Gpu);
+        QCOMPARE(resources[1].name, u"nvidia.com/hostdev"_qs);
+        QCOMPARE(resources[1].kind, Model::ResourceClass::Sriov);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClusterSnapshot)
+#include "tst_clustersnapshot.moc"
