@@ -27,8 +27,8 @@ struct ApiResource
     // "/api/v1" or "/apis/<group>/<version>"
     QString basePath() const
     {
-        return group.isEmpty() ? QStringLiteral("/api/") + version
-                               : QStringLiteral("/apis/") + group + QLatin1Char('/') + version;
+        return group.isEmpty() ? QString(QStringLiteral("/api/") + version)
+                               : QString(QStringLiteral("/apis/") + group + QLatin1Char('/') + version);
     }
 };
 

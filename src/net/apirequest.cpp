@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/apirequest.h"
+
+#include "core/logging.h"
+#include "net/replyerror.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QTimer>
+
+namespace Specula::Net {
+
+ApiRequest::ApiRequest(QNetworkAccessManager *nam, std::shared_ptr<const ConnectionContext> context, QUrl url,
+                       RequestOptions options, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_context(std::move(context))
+    , m_url(std::move(url))
+    , m_options(options)
+{ }
+
+ApiRequest::~ApiRequest()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        delete m_reply;
+    }
+}
+
+QString ApiRequest::safeUrl(const QUrl &url)
+{
+    return url.toString(QUrl::RemoveUserInfo);
+}
+
+QByteArray ApiRequest::rawHeader(const QByteArray &name) const
+{
+    for (const auto &header : m_headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return header.second;
+    }
+    return {};
+}
+
+void ApiRequest::start()
+{
+    m_elapsed.start();
+    fetchCredentialsAndSend();
+}
+
+void ApiRequest::cancel()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    if (m_reply) {
+        m_reply->abort(); // finished() follows synchronously with OperationCanceledError
+        return;
+    }
+    // Still waiting for credentials: nothing on the wire yet.
+    finish(Core::Error { Core::Error::Kind::Cancelled, QStringLiteral("cancelled"), safeUrl(m_url), 0, {} });
+}
+
+void ApiRequest::fetchCredentialsAndSend()
+{
+    if (!m_context->credentials) {
+        send(Credentials());
+        return;
+    }
+    m_context->credentials->fetch(this, [this](const Core::Result<Credentials> &credentials) {
+        if (m_finished || m_cancelled)
+            return;
+        if (!credentials) {
+            Core::Error error = credentials.error();
+            if (error.where.isEmpty())
+                error.where = safeUrl(m_url);
+            finish(error);
+            return;
+        }
+        send(*credentials);
+    });
+}
+
+void ApiRequest::send(const Credentials &credentials)
+{
+    QNetworkRequest request(m_url);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", "specula");
+    if (!credentials.authorization.isEmpty())
+        request.setRawHeader("Authorization", credentials.authorization);
+    // Setting Accept-Encoding ourselves turns QNAM's transparent gzip off, which is the point.
+    if (m_context->disableCompression)
+        request.setRawHeader("Accept-Encoding", "identity");
+    request.setTransferTimeout(int(m_options.transferTimeout.count()));
+    request.setDecompressedSafetyCheckThreshold(m_options.maxBodySize);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+
+    if (m_url.scheme() == QLatin1String("https")) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        if (!m_context->caCertificates.isEmpty())
+            ssl.setCaCertificates(m_context->caCertificates);
+        ssl.setPeerVerifyMode(m_context->insecureSkipTlsVerify ? QSslSocket::VerifyNone : QSslSocket::VerifyPeer);
+        if (!credentials.clientCertificate.isNull()) {
+            ssl.setLocalCertificate(credentials.clientCertificate);
+            ssl.setPrivateKey(credentials.clientKey);
+        }
+        request.setSslConfiguration(ssl);
+        if (!m_context->tlsServerName.isEmpty())
+            request.setPeerVerifyName(m_context->tlsServerName);
+    }
+
+    m_httpStatus = 0;
+    m_headers.clear();
+    m_sslErrors.clear();
+    m_reply = m_nam->get(request);
+    m_reply->setParent(this);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this,
+            [this] { m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(); });
+    connect(m_reply, &QNetworkReply::readyRead, this, &ApiRequest::onReadyRead);
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors)
+            m_sslErrors << error.errorString();
+    });
+    connect(m_reply, &QNetworkReply::finished, this, &ApiRequest::onReplyFinished);
+}
+
+void ApiRequest::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool success = m_httpStatus >= 200 && m_httpStatus < 300;
+    if (m_options.streaming && success) {
+        Q_EMIT dataReceived(m_reply->readAll());
+        return;
+    }
+    if (m_reply->bytesAvailable() > m_options.maxBodySize) {
+        m_tooLarge = true;
+        m_cancelled = true;
+        m_reply->abort();
+    }
+}
+
+void ApiRequest::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+    reply->disconnect(this);
+
+    m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_headers = reply->rawHeaderPairs();
+    const bool success = m_httpStatus >= 200 && m_httpStatus < 300;
+    qCDebug(lcNet).noquote() << "GET" << safeUrl(m_url) << m_httpStatus << reply->error() << m_elapsed.elapsed()
+                             << "ms";
+
+    if (m_httpStatus == 401 && m_context->credentials && !m_retriedAfter401 && !m_cancelled) {
+        // The cached credentials may have expired early (token rotated, plugin cache stale).
+        m_retriedAfter401 = true;
+        m_context->credentials->invalidate();
+        qCInfo(lcNet).noquote() << "GET" << safeUrl(m_url) << "401: refreshing credentials and retrying once";
+        fetchCredentialsAndSend();
+        return;
+    }
+
+    ReplyFacts facts;
+    facts.error = reply->error();
+    facts.httpStatus = m_httpStatus;
+    facts.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    facts.errorString = reply->errorString();
+    facts.sslErrors = m_sslErrors;
+    facts.where = safeUrl(m_url);
+    facts.cancelledByCaller = m_cancelled && !m_tooLarge;
+    facts.tooLarge = m_tooLarge;
+    QByteArray body = reply->readAll();
+    if (!success || facts.error != QNetworkReply::NoError)
+        facts.body = body;
+    if (auto error = ReplyError::map(facts)) {
+        if (error->kind != Core::Error::Kind::Cancelled)
+            qCInfo(lcNet).noquote() << "GET" << facts.where << "failed after" << m_elapsed.elapsed()
+                                    << "ms:" << error->toString();
+        finish(*error);
+        return;
+    }
+    if (m_options.streaming) {
+        if (!body.isEmpty())
+            Q_EMIT dataReceived(body);
+        body.clear();
+    }
+    finish(std::move(body));
+}
+
+void ApiRequest::finish(const BodyResult &result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(result);
+    deleteLater();
+}
+
+} // namespace Specula::Net
