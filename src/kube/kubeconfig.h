@@ -5,7 +5,6 @@
 #include "net/connectioncontext.h"
 
 #include <QStringList>
-
 #include <memory>
 
 namespace Specula::Kube {
