@@ -54,6 +54,31 @@ std::optional<Core::Error> readEntries(const YAML::Node &root, const char *listK
     return std::nullopt;
 }
 
+// yaml-cpp ends a document early, without an error, at a line indented less than the block it
+// continues, and starts an implicit new one; kubectl's parser rejects such a file. Only documents
+// opened by an explicit "---" are genuine (and, as for kubectl, only the first one is read).
+std::optional<int> strayDocument(const QByteArray &text, const std::vector<YAML::Node> &documents)
+{
+    const QList<QByteArray> lines = text.split('\n');
+    for (size_t i = 1; i < documents.size(); ++i) {
+        int line = documents[i].Mark().line; // 0-based
+        if (line < 0 || line >= lines.size())
+            continue;
+        const int first = line;
+        bool marked = lines.at(line).trimmed().startsWith("---");
+        while (!marked && --line >= 0) {
+            const QByteArray trimmed = lines.at(line).trimmed();
+            if (trimmed.isEmpty() || trimmed.startsWith('#'))
+                continue;
+            marked = trimmed.startsWith("---") || trimmed.startsWith("...");
+            break;
+        }
+        if (!marked)
+            return first + 1;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Core::Result<KubeConfigFile> KubeConfigFile::read(const QString &path)
@@ -69,7 +94,12 @@ Core::Result<KubeConfigFile> KubeConfigFile::parse(const QByteArray &text, const
     KubeConfigFile result;
     result.path = path;
     try {
-        const YAML::Node root = YAML::Load(text.toStdString());
+        const std::vector<YAML::Node> documents = YAML::LoadAll(text.toStdString());
+        if (const auto stray = strayDocument(text, documents))
+            return configError(path, *stray,
+                               QStringLiteral("malformed YAML: this line is outside the structure above it (check "
+                                              "its indentation)"));
+        const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
         if (!root.IsDefined() || root.IsNull())
             return result; // an empty file is an empty kubeconfig, as for kubectl
         if (!root.IsMap())
