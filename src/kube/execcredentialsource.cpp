@@ -257,7 +257,6 @@ void ExecCredentialSource::State::start()
             return;
         process->setProperty("specula.done", true);
         self->complete(result);
-        process->deleteLater();
     };
     const QString command = config.command;
     const QString apiVersion = config.apiVersion;
@@ -276,10 +275,13 @@ void ExecCredentialSource::State::start()
             finish(authError(
                 label,
                 QStringLiteral("exec plugin \"%1\" could not be started: %2").arg(command, process->errorString())));
+            process->deleteLater(); // no finished() follows a failed start
         });
     QObject::connect(
         process, &QProcess::finished, process,
         [process, finish, label, command, apiVersion, baseCredentials](int exitCode, QProcess::ExitStatus exitStatus) {
+            // Also after a timeout: the killed process is reaped before the object goes.
+            process->deleteLater();
             const QString errors = boundedStderr(process->readAllStandardError());
             if (exitStatus != QProcess::NormalExit || exitCode != 0) {
                 const QString how = exitStatus != QProcess::NormalExit

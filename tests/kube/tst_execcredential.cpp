@@ -1,8 +1,314 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "kube/execcredentialsource.h"
+#include "kube/kubeconfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslKey>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <optional>
+
+using namespace Specula;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString dataFile(const QString &name)
+{
+    return qEnvironmentVariable("SPECULA_SOURCE_DIR") + QStringLiteral("/tests/data/kubeconfig/") + name;
+}
+
+QString fixture(const QString &name)
+{
+    return QDir::cleanPath(qEnvironmentVariable("SPECULA_SHARED_DIR") + QStringLiteral("/fixtures/") + name);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return file.readAll();
+}
+
+QString describe(const Core::Result<Net::Credentials> &result)
+{
+    if (!result)
+        return QStringLiteral("error: ") + result.error().toString();
+    QStringList parts;
+    if (!result->authorization.isEmpty())
+        parts << QString::fromLatin1(result->authorization);
+    if (!result->clientCertificate.isNull()) {
+        parts << QStringLiteral("cert:")
+                + result->clientCertificate.subjectInfo(QSslCertificate::CommonName).join(u',');
+        parts << (result->clientKey.algorithm() == QSsl::Ec ? QStringLiteral("key:ec") : QStringLiteral("key:rsa"));
+    }
+    if (result->expiresAt.isValid())
+        parts << QStringLiteral("expires:") + result->expiresAt.toUTC().toString(Qt::ISODate);
+    return parts.join(u' ');
+}
+
+// Checks "error:a|b" (kind Auth, every part in the message) or an exact description.
+bool matches(const Core::Result<Net::Credentials> &result, const QString &expected, QString *why)
+{
+    *why = describe(result);
+    if (!expected.startsWith(QLatin1String("error:")))
+        return *why == expected;
+    if (result || result.error().kind != Core::Error::Kind::Auth)
+        return false;
+    const QStringList needles = expected.mid(6).split(u'|');
+    return std::all_of(needles.cbegin(), needles.cend(),
+                       [&](const QString &needle) { return result.error().message.contains(needle); });
+}
+
+} // namespace
+
 class TestExecCredential : public QObject
 {
     Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_written = 0;
+
+    QString plugin() const { return QStringLiteral(SPECULA_TEST_EXEC_PLUGIN); }
+
+    // A kubeconfig in the temporary folder whose user runs the exec block given (YAML, indented
+    // under "exec:"); @PLUGIN@ is the test plugin, @COUNTER@ a fresh run-counter file.
+    QString writeConfig(QString exec, QString *counter = nullptr)
+    {
+        const QString counterPath = m_dir.filePath(QStringLiteral("runs-%1").arg(++m_written));
+        if (counter)
+            *counter = counterPath;
+        exec.replace(QLatin1String("@PLUGIN@"), plugin()).replace(QLatin1String("@COUNTER@"), counterPath);
+        exec.replace(QLatin1String("@DATA@"), dataFile(QString()));
+        const QString text = QStringLiteral("clusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:6443\n"
+                                            "contexts:\n- name: x\n  context: {cluster: c, user: u}\n"
+                                            "current-context: x\n"
+                                            "users:\n- name: u\n  user:\n")
+            + exec;
+        const QString path = m_dir.filePath(QStringLiteral("config-%1.yaml").arg(m_written));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
+        file.write(text.toUtf8());
+        return path;
+    }
+
+    static std::shared_ptr<Net::CredentialSource> resolve(const QString &path)
+    {
+        const auto config = Kube::KubeConfig::load(Kube::KubeConfigSources { path, {}, {} });
+        if (!config)
+            qFatal("%s", qPrintable(config.error().toString()));
+        const auto context = config->resolve();
+        if (!context)
+            qFatal("%s", qPrintable(context.error().toString()));
+        return context->credentials;
+    }
+
+    static std::optional<Core::Result<Net::Credentials>> fetch(Net::CredentialSource &source, int timeoutMs = 20000)
+    {
+        QObject context;
+        std::optional<Core::Result<Net::Credentials>> seen;
+        source.fetch(&context, [&](const Core::Result<Net::Credentials> &result) { seen = result; });
+        if (!QTest::qWaitFor([&] { return seen.has_value(); }, timeoutMs))
+            return std::nullopt;
+        return seen;
+    }
+
+    static int runs(const QString &counter)
+    {
+        QFile file(counter);
+        return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) : 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QFileInfo(plugin()).isExecutable());
+        // A copy for the relative-path and PATH lookups.
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("bin")));
+        QVERIFY(QFile::copy(plugin(), m_dir.filePath(QStringLiteral("bin/specula-plugin"))));
+        QFile(m_dir.filePath(QStringLiteral("bin/specula-plugin")))
+            .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        qputenv("PATH",
+                (m_dir.filePath(QStringLiteral("bin")) + QDir::listSeparator()).toLocal8Bit() + qgetenv("PATH"));
+    }
+
+    void parseOutput_data()
+    {
+        QTest::addColumn<QByteArray>("output");
+        QTest::addColumn<QString>("apiVersion");
+        QTest::addColumn<QString>("expected");
+
+        const QList<QByteArray> lines = readFile(fixture(QStringLiteral("execcredential_examples.jsonl"))).split('\n');
+        QCOMPARE(lines.size() >= 7, true);
+        const QString v1 = QStringLiteral("client.authentication.k8s.io/v1");
+        const QString v1beta1 = QStringLiteral("client.authentication.k8s.io/v1beta1");
+        QTest::addRow("fixture-1-v1-token") << lines[0] << v1 << "Bearer my-bearer-token";
+        QTest::addRow("fixture-2-offset-expiry")
+            << lines[1] << v1beta1 << "Bearer my-bearer-token expires:2018-03-06T01:30:20Z";
+        QTest::addRow("fixture-3-elided-cert")
+            << lines[2] << v1 << "error:status.clientCertificateData|could not be parsed";
+        QTest::addRow("fixture-4-request-not-response") << lines[3] << v1 << "error:has no status";
+        QTest::addRow("fixture-5-request-v1beta1") << lines[4] << v1beta1 << "error:has no status";
+        QTest::addRow("fixture-6-eks-epoch-expiry")
+            << lines[5] << v1beta1 << "Bearer k8s-aws-v1.[REDACTED] expires:1970-01-01T00:00:00Z";
+        QTest::addRow("fixture-7-v1alpha1-output")
+            << lines[6] << v1beta1
+            << "error:configured for apiVersion "
+               "client.authentication.k8s.io/v1beta1|\"client.authentication.k8s.io/v1alpha1\"";
+
+        const auto credential = [&](const QJsonObject &status) {
+            return QJsonDocument(QJsonObject { { u"apiVersion"_s, v1 },
+                                               { u"kind"_s, u"ExecCredential"_s },
+                                               { u"status"_s, status } })
+                .toJson();
+        };
+        const QString rsaCert = QString::fromLatin1(readFile(dataFile(u"client-rsa.crt"_s)));
+        const QString rsaKey = QString::fromLatin1(readFile(dataFile(u"client-rsa.key"_s)));
+        const QString ecKey = QString::fromLatin1(readFile(dataFile(u"client-ec-pkcs8.key"_s)));
+        const QString ecCert = QString::fromLatin1(readFile(dataFile(u"client-ec.crt"_s)));
+        QTest::addRow("cert-rsa") << credential(
+            { { u"clientCertificateData"_s, rsaCert }, { u"clientKeyData"_s, rsaKey } })
+                                  << v1 << "cert:rsa-user key:rsa";
+        QTest::addRow("cert-ec-pkcs8") << credential(
+            { { u"clientCertificateData"_s, ecCert }, { u"clientKeyData"_s, ecKey } })
+                                       << v1 << "cert:ec-user key:ec";
+        QTest::addRow("cert-without-key") << credential({ { u"clientCertificateData"_s, rsaCert } }) << v1
+                                          << "error:status.clientCertificateData without status.clientKeyData";
+        QTest::addRow("bad-key") << credential(
+            { { u"clientCertificateData"_s, rsaCert }, { u"clientKeyData"_s, u"junk"_s } })
+                                 << v1 << "error:status.clientKeyData: no PEM private key";
+        QTest::addRow("fractional-expiry") << credential(
+            { { u"token"_s, u"t"_s }, { u"expirationTimestamp"_s, u"2030-01-02T03:04:05.123456789+05:30"_s } })
+                                           << v1 << "Bearer t expires:2030-01-01T21:34:05Z";
+        QTest::addRow("bad-expiry") << credential(
+            { { u"token"_s, u"t"_s }, { u"expirationTimestamp"_s, u"tomorrow"_s } })
+                                    << v1 << "error:\"tomorrow\" is not an RFC 3339 time";
+        QTest::addRow("empty-status") << credential({ { u"token"_s, u""_s } }) << v1
+                                      << "error:neither status.token nor status.clientCertificateData";
+        QTest::addRow("not-json") << QByteArray("Error: please log in\n") << v1 << "error:not an ExecCredential JSON";
+        QTest::addRow("wrong-kind") << QByteArray(R"({"apiVersion":"v1","kind":"Status"})") << v1
+                                    << "error:has kind \"Status\"";
+    }
+
+    void parseOutput()
+    {
+        QFETCH(QByteArray, output);
+        QFETCH(QString, apiVersion);
+        QFETCH(QString, expected);
+        QString why;
+        QVERIFY2(matches(Kube::ExecCredentialSource::parseOutput(output, apiVersion, u"plugin"_s), expected, &why),
+                 qPrintable(why));
+    }
+
+    void fetch_data()
+    {
+        QTest::addColumn<QString>("exec");
+        QTest::addColumn<int>("timeoutMs");
+        QTest::addColumn<QString>("expected");
+
+        const QString beta = QStringLiteral("    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n");
+        const auto env = [](const QString &pairs) {
+            QString yaml = QStringLiteral("      env:\n");
+            for (const QString &pair : pairs.split(u';', Qt::SkipEmptyParts)) {
+                const qsizetype eq = pair.indexOf(u'=');
+                yaml += QStringLiteral("      - name: %1\n        value: '%2'\n").arg(pair.left(eq), pair.mid(eq + 1));
+            }
+            return yaml;
+        };
+        const QString run = beta + QStringLiteral("      command: @PLUGIN@\n");
+        QTest::addRow("token-v1beta1-env-null") << run + QStringLiteral("      env: null\n") << 0 << "Bearer token-1";
+        QTest::addRow("token-v1-never") << QStringLiteral(
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: @PLUGIN@\n"
+            "      interactiveMode: Never\n")
+                                        << 0 << "Bearer token-1";
+        QTest::addRow("expiry-offset") << run + env(u"SPECULA_PLUGIN_EXPIRES_IN=3600"_s) << 0 << "CHECK-EXPIRY";
+        QTest::addRow("cert-rsa") << run
+                + env(u"SPECULA_PLUGIN_CERT=@DATA@client-rsa.crt;SPECULA_PLUGIN_KEY=@DATA@client-rsa.key"_s)
+                                  << 0 << "cert:rsa-user key:rsa";
+        QTest::addRow("cert-ec-sec1") << run
+                + env(u"SPECULA_PLUGIN_CERT=@DATA@client-ec.crt;SPECULA_PLUGIN_KEY=@DATA@client-ec.key"_s)
+                                      << 0 << "cert:ec-user key:ec";
+        QTest::addRow("kubeconfig-cert-plus-plugin-token")
+            << QStringLiteral(
+                   "    client-certificate: @DATA@client-pkcs8.crt\n    client-key: @DATA@client-pkcs8.key\n")
+                + run
+            << 0 << "Bearer token-1 cert:pkcs8-user key:rsa";
+        QTest::addRow("exit-1-stderr") << run
+                + env(u"SPECULA_PLUGIN_EXIT=1;SPECULA_PLUGIN_STDERR=  boom: credentials expired\n\n"_s)
+                                       << 0 << "error:\"@PLUGIN@\" failed with exit code 1: boom: credentials expired";
+        QTest::addRow("stderr-bounded") << run
+                + env(u"SPECULA_PLUGIN_EXIT=3;SPECULA_PLUGIN_STDERR="_s + QString(5000, u'x'))
+                                        << 0 << "error:exit code 3: xxxx|[…]|BOUNDED";
+        QTest::addRow("garbage-stdout") << run + env(u"SPECULA_PLUGIN_STDOUT=please run login"_s) << 0
+                                        << "error:not an ExecCredential JSON";
+        QTest::addRow("version-mismatch")
+            << run
+                + env(
+                    u"SPECULA_PLUGIN_STDOUT={\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"t\"}}"_s)
+            << 0 << "error:configured for apiVersion client.authentication.k8s.io/v1beta1";
+        QTest::addRow("interactive-always") << run + QStringLiteral("      interactiveMode: Always\n") << 0
+                                            << "error:needs a terminal|interactiveMode: Always";
+        QTest::addRow("not-found-install-hint")
+            << beta
+                + QStringLiteral("      command: specula-no-such-plugin\n      installHint: |\n        Install it:\n"
+                                 "          apt-get install specula-no-such-plugin\n")
+            << 0 << "error:\"specula-no-such-plugin\" not found: Install it:\n  apt-get install specula-no-such-plugin";
+        QTest::addRow("not-found-absolute") << beta + QStringLiteral("      command: /nonexistent/plugin\n") << 0
+                                            << "error:exec plugin \"/nonexistent/plugin\" not found";
+        QTest::addRow("timeout") << run + env(u"SPECULA_PLUGIN_SLEEP_MS=10000"_s) << 300
+                                 << "error:did not finish within 0.3 s";
+        QTest::addRow("relative-to-kubeconfig")
+            << beta + QStringLiteral("      command: bin/specula-plugin\n") << 0 << "Bearer token-1";
+        QTest::addRow("bare-name-on-path")
+            << beta + QStringLiteral("      command: specula-plugin\n") << 0 << "Bearer token-1";
+    }
+
+    void fetch()
+    {
+        QFETCH(QString, exec);
+        QFETCH(int, timeoutMs);
+        QFETCH(QString, expected);
+
+        QString counter;
+        const auto source = resolve(writeConfig(exec, &counter));
+        QVERIFY(source);
+        auto *exec_ = dynamic_cast<Kube::ExecCredentialSource *>(source.get());
+        QVERIFY(exec_);
+        if (timeoutMs > 0)
+            exec_->setTimeout(std::chrono::milliseconds(timeoutMs));
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = fetch(*source);
+        QVERIFY(result);
+        expected.replace(QLatin1String("@PLUGIN@"), plugin());
+        QString why = describe(*result);
+        if (expected == QLatin1String("CHECK-EXPIRY")) {
+            // Written with a +02:00 offset an hour ahead: read back as the same instant.
+            QVERIFY2(result->ok(), qPrintable(why));
+            const qint64 ahead = QDateTime::currentDateTimeUtc().secsTo((*result)->expiresAt);
+            QVERIFY2(ahead > 3500 && ahead <= 3600, qPrintable(why));
+            return;
+        }
+        if (expected.endsWith(QLatin1String("|BOUNDED"))) {
+            expected.chop(8);
+            QVERIFY2(!result->ok() && result->error().message.size() < 2300, qPrintable(why.left(200)));
+        }
+        QVERIFY2(matches(*result, expected, &why), qPrintable(why));
+        if (timeoutMs > 0)
+            QVERIFY2(clock.elapsed() < 5000, "the plugin was not killed at the timeout");
+    }
 };
+
 QTEST_GUILESS_MAIN(TestExecCredential)
 #include "tst_execcredential.moc"
