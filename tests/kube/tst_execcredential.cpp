@@ -308,6 +308,202 @@ private Q_SLOTS:
         if (timeoutMs > 0)
             QVERIFY2(clock.elapsed() < 5000, "the plugin was not killed at the timeout");
     }
+
+    void execInfo_data()
+    {
+        QTest::addColumn<QString>("kubeconfig"); // fixture text with the CA and command substituted, or inline
+        QTest::addColumn<QString>("apiVersion");
+        QTest::addColumn<bool>("clusterInfo");
+
+        QString docs = QString::fromUtf8(readFile(fixture(u"kubeconfig_exec-v1_cluster-extension_k8s-docs.yaml"_s)));
+        docs.replace(u"/etc/kubernetes/ca.pem"_s, dataFile(u"ca.crt"_s));
+        docs.replace(u"command: \"example-client-go-exec-plugin\""_s, u"command: \"@PLUGIN@\""_s);
+        QTest::addRow("k8s-docs-v1-cluster-extension") << docs << "client.authentication.k8s.io/v1" << true;
+        QTest::addRow("v1beta1-no-cluster-info") << QStringLiteral(
+            "clusters:\n- name: c\n  cluster: {server: 'https://h:1'}\ncontexts:\n- name: x\n"
+            "  context: {cluster: c, user: u}\ncurrent-context: x\nusers:\n- name: u\n  user:\n"
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n"
+            "      command: @PLUGIN@\n      args: [arg1, arg2]\n      env: [{name: FOO, value: bar}]\n")
+                                                 << "client.authentication.k8s.io/v1beta1" << false;
+    }
+
+    void execInfo()
+    {
+        QFETCH(QString, kubeconfig);
+        QFETCH(QString, apiVersion);
+        QFETCH(bool, clusterInfo);
+
+        const QString path = m_dir.filePath(QStringLiteral("info-%1.yaml").arg(++m_written));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QString(kubeconfig).replace(u"@PLUGIN@"_s, plugin()).toUtf8());
+        }
+        const QString record = m_dir.filePath(QStringLiteral("record-%1.json").arg(m_written));
+        qputenv("SPECULA_PLUGIN_RECORD", record.toLocal8Bit());
+        const auto source = resolve(path);
+        const auto result = fetch(*source);
+        qunsetenv("SPECULA_PLUGIN_RECORD");
+        QVERIFY(result);
+        QCOMPARE(describe(*result), u"Bearer token-1"_s);
+
+        const QJsonObject recorded = QJsonDocument::fromJson(readFile(record)).object();
+        QCOMPARE(recorded.value(u"args"_s).toArray(), QJsonArray({ u"arg1"_s, u"arg2"_s }));
+        QCOMPARE(recorded.value(u"foo"_s).toString(), u"bar"_s);
+        const QJsonObject info = recorded.value(u"info"_s).toObject();
+        QCOMPARE(info.value(u"apiVersion"_s).toString(), apiVersion);
+        QCOMPARE(info.value(u"kind"_s).toString(), u"ExecCredential"_s);
+        const QJsonObject spec = info.value(u"spec"_s).toObject();
+        QCOMPARE(spec.value(u"interactive"_s), QJsonValue(false));
+        QCOMPARE(spec.contains(u"cluster"_s), clusterInfo);
+        if (!clusterInfo)
+            return;
+        const QJsonObject cluster = spec.value(u"cluster"_s).toObject();
+        QCOMPARE(cluster.value(u"server"_s).toString(), u"https://172.17.4.100:6443"_s);
+        QCOMPARE(QByteArray::fromBase64(cluster.value(u"certificate-authority-data"_s).toString().toLatin1()),
+                 readFile(dataFile(u"ca.crt"_s)));
+        const QJsonObject expected {
+            { u"arbitrary"_s, u"config"_s },
+            { u"this"_s,
+              u"can be provided via the KUBERNETES_EXEC_INFO environment variable upon setting provideClusterInfo"_s },
+            { u"you"_s, QJsonArray { u"can"_s, u"put"_s, u"anything"_s, u"here"_s } }
+        };
+        QCOMPARE(cluster.value(u"config"_s).toObject(), expected);
+    }
+
+    void fixtureInstallHint()
+    {
+        // The published example, with only its CA made readable: its plugin does not exist here,
+        // so the error is the installHint.
+        QString docs = QString::fromUtf8(readFile(fixture(u"kubeconfig_exec-v1_cluster-extension_k8s-docs.yaml"_s)));
+        docs.replace(u"/etc/kubernetes/ca.pem"_s, dataFile(u"ca.crt"_s));
+        const QString path = m_dir.filePath(QStringLiteral("hint.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(docs.toUtf8());
+        file.close();
+        const auto result = fetch(*resolve(path));
+        QVERIFY(result);
+        QString why;
+        QVERIFY2(matches(*result,
+                         u"error:exec plugin \"example-client-go-exec-plugin\" not found|"
+                         "example-client-go-exec-plugin is required to authenticate\nto the current cluster.  It can "
+                         "be installed:\n\nOn macOS: brew install example-client-go-exec-plugin"_s,
+                         &why),
+                 qPrintable(why));
+        QCOMPARE(result->error().where, u"user \"my-user\" in "_s + path);
+    }
+
+    void caching_data()
+    {
+        QTest::addColumn<QString>("expiresIn"); // seconds; empty: no expirationTimestamp
+        QTest::addColumn<bool>("invalidate");
+        QTest::addColumn<int>("expectedRuns");
+        QTest::addColumn<QString>("secondToken");
+
+        QTest::addRow("no-expiry-cached") << QString() << false << 1 << "token-1";
+        QTest::addRow("future-expiry-cached") << u"3600"_s << false << 1 << "token-1";
+        QTest::addRow("expired-runs-again") << u"-60"_s << false << 2 << "token-2";
+        QTest::addRow("invalidate-runs-again") << u"3600"_s << true << 2 << "token-2";
+    }
+
+    void caching()
+    {
+        QFETCH(QString, expiresIn);
+        QFETCH(bool, invalidate);
+        QFETCH(int, expectedRuns);
+        QFETCH(QString, secondToken);
+
+        QString env = QStringLiteral("      env:\n      - {name: SPECULA_PLUGIN_COUNTER, value: '@COUNTER@'}\n");
+        if (!expiresIn.isEmpty())
+            env += QStringLiteral("      - {name: SPECULA_PLUGIN_EXPIRES_IN, value: '%1'}\n").arg(expiresIn);
+        QString counter;
+        const auto source = resolve(writeConfig(
+            u"    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: @PLUGIN@\n"_s + env,
+            &counter));
+        const auto first = fetch(*source);
+        QVERIFY(first && first->ok());
+        QCOMPARE(QString::fromLatin1((*first)->authorization), u"Bearer token-1"_s);
+        if (invalidate)
+            source->invalidate();
+        const auto second = fetch(*source);
+        QVERIFY(second && second->ok());
+        QCOMPARE(QString::fromLatin1((*second)->authorization), u"Bearer "_s + secondToken);
+        QCOMPARE(runs(counter), expectedRuns);
+    }
+
+    void concurrentFetchesShareOneRun()
+    {
+        QString counter;
+        const auto source = resolve(
+            writeConfig(u"    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: @PLUGIN@\n"
+                        "      env:\n      - {name: SPECULA_PLUGIN_COUNTER, value: '@COUNTER@'}\n"
+                        "      - {name: SPECULA_PLUGIN_SLEEP_MS, value: '500'}\n"_s,
+                        &counter));
+        QObject a, b, c;
+        auto gone = std::make_unique<QObject>();
+        QStringList seen;
+        bool goneCalled = false;
+        const auto record = [&](const Core::Result<Net::Credentials> &result) { seen << describe(result); };
+        source->fetch(&a, record);
+        source->fetch(&b, record);
+        source->fetch(gone.get(), [&](const Core::Result<Net::Credentials> &) { goneCalled = true; });
+        source->fetch(&c, record);
+        gone.reset(); // a caller that went away is simply not called
+        QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 3, 10000);
+        QCOMPARE(seen, QStringList({ u"Bearer token-1"_s, u"Bearer token-1"_s, u"Bearer token-1"_s }));
+        QCOMPARE(runs(counter), 1);
+        QTest::qWait(50);
+        QVERIFY(!goneCalled);
+        // The answer is cached now and is delivered later, never from inside fetch().
+        bool called = false;
+        source->fetch(&a, [&](const Core::Result<Net::Credentials> &) { called = true; });
+        QVERIFY(!called);
+        QTRY_VERIFY(called);
+        QCOMPARE(runs(counter), 1);
+    }
+
+    void realGkePluginFailure()
+    {
+        const QString gke = QStandardPaths::findExecutable(u"gke-gcloud-auth-plugin"_s);
+        QVERIFY2(!gke.isEmpty(), "gke-gcloud-auth-plugin is installed on the build machines");
+
+        // What the plugin itself says, offline and without an account, run directly.
+        QTemporaryDir direct;
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"CLOUDSDK_CONFIG"_s, direct.path());
+        environment.insert(u"KUBERNETES_EXEC_INFO"_s,
+                           u"{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
+                           "\"spec\":{\"interactive\":false}}"_s);
+        process.setProcessEnvironment(environment);
+        process.setStandardInputFile(QProcess::nullDevice());
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(gke, {});
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(process.exitCode(), 1);
+        const QString firstLine = QString::fromUtf8(process.readAllStandardError()).section(u'\n', 0, 0);
+        // Drop the glog prefix ("F1123 13:12:38.326908 12636 cred.go:145] "), which differs per run.
+        const QString said = firstLine.section(u"] "_s, 1).trimmed();
+        QVERIFY2(said.size() > 20, qPrintable(firstLine));
+
+        // The same plugin through a kubeconfig in the shape gcloud writes.
+        QTemporaryDir config;
+        const auto source = resolve(writeConfig(
+            u"    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: "
+            u"gke-gcloud-auth-plugin\n"
+            "      installHint: Install gke-gcloud-auth-plugin for use with kubectl by following\n"
+            "        https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke\n"
+            "      provideClusterInfo: true\n"
+            "      env:\n      - {name: CLOUDSDK_CONFIG, value: '"_s
+            + config.path() + u"'}\n"_s));
+        const auto result = fetch(*source, 60000);
+        QVERIFY(result);
+        QString why;
+        QVERIFY2(matches(*result, u"error:exec plugin \"gke-gcloud-auth-plugin\" failed with exit code 1: "_s, &why),
+                 qPrintable(why));
+        QVERIFY2(result->error().message.contains(said), qPrintable(why + u" lacks "_s + said));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExecCredential)
