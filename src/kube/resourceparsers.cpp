@@ -249,10 +249,11 @@ public:
     }
 };
 
-template<class T> Core::Result<T> finish(const Reader &reader, const char *kind, const ObjectMeta &meta, T value)
+template<class T> Core::Result<T> finish(const Reader &reader, const char *kind, T value)
 {
     if (!reader.failed())
         return value;
+    const ObjectMeta &meta = value.meta;
     QString name = meta.namespaceName.isEmpty() ? meta.name : meta.namespaceName + QLatin1Char('/') + meta.name;
     if (name.isEmpty())
         name = QStringLiteral("(unnamed)");
@@ -389,7 +390,7 @@ Core::Result<Node> ResourceParsers::parseNode(const QJsonObject &o)
         if (node.internalIP.isEmpty() && r.str(a, QLatin1String("type"), p) == QLatin1String("InternalIP"))
             node.internalIP = r.str(a, QLatin1String("address"), p);
     });
-    return finish(r, "Node", node.meta, std::move(node));
+    return finish(r, "Node", std::move(node));
 }
 
 Core::Result<Pod> ResourceParsers::parsePod(const QJsonObject &o)
@@ -409,7 +410,7 @@ Core::Result<Pod> ResourceParsers::parsePod(const QJsonObject &o)
     pod.podIP = r.str(status, QLatin1String("podIP"), kStatus);
     pod.nominatedNodeName = r.str(status, QLatin1String("nominatedNodeName"), kStatus);
     pod.startTime = r.time(status, QLatin1String("startTime"), kStatus);
-    return finish(r, "Pod", pod.meta, std::move(pod));
+    return finish(r, "Pod", std::move(pod));
 }
 
 Core::Result<Namespace> ResourceParsers::parseNamespace(const QJsonObject &o)
@@ -418,7 +419,7 @@ Core::Result<Namespace> ResourceParsers::parseNamespace(const QJsonObject &o)
     Namespace ns;
     ns.meta = r.meta(o);
     ns.phase = r.str(r.object(o, QLatin1String("status"), {}), QLatin1String("phase"), kStatus);
-    return finish(r, "Namespace", ns.meta, std::move(ns));
+    return finish(r, "Namespace", std::move(ns));
 }
 
 Core::Result<Service> ResourceParsers::parseService(const QJsonObject &o)
@@ -442,7 +443,7 @@ Core::Result<Service> ResourceParsers::parseService(const QJsonObject &o)
             port.targetPort = r.str(p, QLatin1String("targetPort"), path);
         service.ports.append(std::move(port));
     });
-    return finish(r, "Service", service.meta, std::move(service));
+    return finish(r, "Service", std::move(service));
 }
 
 Core::Result<Event> ResourceParsers::parseEvent(const QJsonObject &o)
@@ -476,7 +477,7 @@ Core::Result<Event> ResourceParsers::parseEvent(const QJsonObject &o)
     event.sourceComponent = r.str(r.object(o, QLatin1String("source"), {}), QLatin1String("component"), sourcePath);
     if (event.sourceComponent.isEmpty())
         event.sourceComponent = r.str(o, QLatin1String("reportingController"), {});
-    return finish(r, "Event", event.meta, std::move(event));
+    return finish(r, "Event", std::move(event));
 }
 
 Core::Result<SriovNetworkNodeState> ResourceParsers::parseSriovNetworkNodeState(const QJsonObject &o)
@@ -517,7 +518,7 @@ Core::Result<SriovNetworkNodeState> ResourceParsers::parseSriovNetworkNodeState(
         });
         state.interfaces.append(std::move(nic));
     });
-    return finish(r, "SriovNetworkNodeState", state.meta, std::move(state));
+    return finish(r, "SriovNetworkNodeState", std::move(state));
 }
 
 Core::Result<NetworkAttachmentDefinition> ResourceParsers::parseNetworkAttachmentDefinition(const QJsonObject &o)
@@ -527,7 +528,7 @@ Core::Result<NetworkAttachmentDefinition> ResourceParsers::parseNetworkAttachmen
     nad.meta = r.meta(o);
     nad.resourceName = nad.meta.annotations.value(QStringLiteral("k8s.v1.cni.cncf.io/resourceName"));
     nad.config = r.str(r.object(o, QLatin1String("spec"), {}), QLatin1String("config"), kSpec);
-    return finish(r, "NetworkAttachmentDefinition", nad.meta, std::move(nad));
+    return finish(r, "NetworkAttachmentDefinition", std::move(nad));
 }
 
 Core::Result<Resource> ResourceParsers::parseObject(ResourceKind kind, const QJsonObject &object)
