@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sim/scenario.h"
+
+#include "sim/generator.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <set>
+#include <yaml-cpp/yaml.h>
+
+namespace Specula::Sim {
+
+namespace {
+
+// Thrown inside the parser only and turned into a Core::Error with file:line at its edge.
+struct ParseFailure
+{
+    int line;
+    QString message;
+};
+
+QString str(const YAML::Node &node)
+{
+    return QString::fromStdString(node.Scalar());
+}
+
+[[noreturn]] void failAt(const YAML::Node &node, const QString &message)
+{
+    throw ParseFailure { node.Mark().line + 1, message };
+}
+
+void expectKeys(const YAML::Node &map, const QString &what, std::initializer_list<const char *> allowed)
+{
+    if (!map.IsMap())
+        failAt(map, what + QStringLiteral(" must be a mapping"));
+    for (const auto &entry : map) {
+        const std::string key = entry.first.Scalar();
+        bool known = false;
+        for (const char *name : allowed)
+            known = known || key == name;
+        if (!known)
+            failAt(entry.first, QStringLiteral("unknown field \"%1\" in %2").arg(QString::fromStdString(key), what));
+    }
+}
+
+QString scalar(const YAML::Node &node, const QString &field)
+{
+    if (!node.IsScalar())
+        failAt(node, QStringLiteral("field \"%1\" must be a scalar").arg(field));
+    return str(node);
+}
+
+qint64 integer(const YAML::Node &node, const QString &field)
+{
+    bool ok = false;
+    const qint64 value = scalar(node, field).toLongLong(&ok);
+    if (!ok)
+        failAt(node, QStringLiteral("field \"%1\" must be an integer, not \"%2\"").arg(field, str(node)));
+    return value;
+}
+
+bool boolean(const YAML::Node &node, const QString &field)
+{
+    const QString value = scalar(node, field);
+    if (value == u"true")
+        return true;
+    if (value == u"false")
+        return false;
+    failAt(node, QStringLiteral("field \"%1\" must be true or false, not \"%2\"").arg(field, value));
+}
+
+StringMap stringMap(const YAML::Node &node, const QString &field)
+{
+    StringMap map;
+    if (!node || node.IsNull())
+        return map;
+    if (!node.IsMap())
+        failAt(node, QStringLiteral("field \"%1\" must be a mapping").arg(field));
+    for (const auto &entry : node)
+        map.insert(str(entry.first), scalar(entry.second, field + u'.' + str(entry.first)));
+    return map;
+}
+
+// Plain YAML scalars become JSON numbers and booleans as the YAML 1.2 core schema reads them; quoted ones
+// stay strings. Quantities are always strings in the API, even when the YAML has a bare 1.
+QJsonValue toJson(const YAML::Node &node, bool quantities = false)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Map: {
+        QJsonObject object;
+        for (const auto &entry : node) {
+            const QString key = str(entry.first);
+            static const std::set<QString> quantityKeys
+                = { QStringLiteral("capacity"), QStringLiteral("allocatable"), QStringLiteral("requests"),
+                    QStringLiteral("limits"), QStringLiteral("overhead") };
+            object.insert(key, toJson(entry.second, quantityKeys.count(key) > 0));
+        }
+        return object;
+    }
+    case YAML::NodeType::Sequence: {
+        QJsonArray array;
+        for (const auto &item : node)
+            array.append(toJson(item));
+        return array;
+    }
+    case YAML::NodeType::Scalar: {
+        const QString text = str(node);
+        if (node.Tag() == "!" || quantities)
+            return text;
+        if (text == u"true" || text == u"false")
+            return text == u"true";
+        if (text == u"null" || text == u"~")
+            return QJsonValue::Null;
+        static const QRegularExpression intPattern(QStringLiteral("^-?(0|[1-9][0-9]*)$"));
+        static const QRegularExpression floatPattern(QStringLiteral("^-?(0|[1-9][0-9]*)\\.[0-9]+$"));
+        if (intPattern.match(text).hasMatch())
+            return text.toLongLong();
+        if (floatPattern.match(text).hasMatch())
+            return text.toDouble();
+        return text;
+    }
+    default:
+        return QJsonValue::Null;
+    }
+}
+
+ContainerDesc parseContainer(const YAML::Node &node)
+{
+    expectKeys(node, QStringLiteral("container"), { "name", "image", "requests", "limits", "env", "ports", "sidecar" });
+    ContainerDesc container;
+    if (!node["name"])
+        failAt(node, QStringLiteral("container needs a name"));
+    container.name = scalar(node["name"], QStringLiteral("name"));
+    container.image
+        = node["image"] ? scalar(node["image"], QStringLiteral("image")) : QStringLiteral("registry.k8s.io/pause:3.9");
+    container.requests = stringMap(node["requests"], QStringLiteral("requests"));
+    container.limits = stringMap(node["limits"], QStringLiteral("limits"));
+    const StringMap env = stringMap(node["env"], QStringLiteral("env"));
+    for (auto it = env.begin(); it != env.end(); ++it)
+        container.env.append({ it.key(), it.value() });
+    if (const YAML::Node ports = node["ports"]) {
+        for (const auto &port : ports)
+            container.ports.append(int(integer(port, QStringLiteral("ports"))));
+    }
+    if (node["sidecar"])
+        container.sidecar = boolean(node["sidecar"], QStringLiteral("sidecar"));
+    return container;
+}
+
+QList<PodDesc> parsePod(const YAML::Node &node)
+{
+    expectKeys(node, QStringLiteral("pod"),
+               { "name", "namespace", "node", "phase", "owner", "labels", "annotations", "nodeSelector",
+                 "initContainers", "containers", "overhead", "pendingMessage", "podIP", "restarts", "ageSeconds",
+                 "churn", "replicas" });
+    PodDesc pod;
+    if (!node["name"] || !node["namespace"])
+        failAt(node, QStringLiteral("pod needs name and namespace"));
+    pod.name = scalar(node["name"], QStringLiteral("name"));
+    pod.ns = scalar(node["namespace"], QStringLiteral("namespace"));
+    if (node["node"])
+        pod.node = scalar(node["node"], QStringLiteral("node"));
+    if (node["phase"]) {
+        pod.phase = scalar(node["phase"], QStringLiteral("phase"));
+        static const QStringList phases = { QStringLiteral("Pending"), QStringLiteral("Running"),
+                                            QStringLiteral("Succeeded"), QStringLiteral("Failed") };
+        if (!phases.contains(pod.phase))
+            failAt(node["phase"], QStringLiteral("phase must be one of %1").arg(phases.join(u", ")));
+    } else if (pod.node.isEmpty()) {
+        pod.phase = QStringLiteral("Pending");
+    }
+    if (node["owner"]) {
+        const QString owner = scalar(node["owner"], QStringLiteral("owner"));
+        pod.ownerKind = owner.section(u'/', 0, 0);
+        pod.ownerName = owner.section(u'/', 1);
+        if (pod.ownerName.isEmpty())
+            failAt(node["owner"], QStringLiteral("owner must be Kind/name"));
+    }
+    pod.labels = stringMap(node["labels"], QStringLiteral("labels"));
+    pod.annotations = stringMap(node["annotations"], QStringLiteral("annotations"));
+    pod.nodeSelector = stringMap(node["nodeSelector"], QStringLiteral("nodeSelector"));
+    pod.overhead = stringMap(node["overhead"], QStringLiteral("overhead"));
+    for (const auto &c : node["initContainers"])
+        pod.initContainers.append(parseContainer(c));
+    for (const auto &c : node["containers"])
+        pod.containers.append(parseContainer(c));
+    if (pod.containers.isEmpty())
+        failAt(node, QStringLiteral("pod %1/%2 needs at least one container").arg(pod.ns, pod.name));
+    if (node["pendingMessage"])
+        pod.pendingMessage = scalar(node["pendingMessage"], QStringLiteral("pendingMessage"));
+    if (node["podIP"])
+        pod.podIP = scalar(node["podIP"], QStringLiteral("podIP"));
+    if (node["restarts"])
+        pod.restarts = int(integer(node["restarts"], QStringLiteral("restarts")));
+    if (node["ageSeconds"])
+        pod.ageSeconds = integer(node["ageSeconds"], QStringLiteral("ageSeconds"));
+    if (node["churn"])
+        pod.churn = boolean(node["churn"], QStringLiteral("churn"));
+    const int replicas = node["replicas"] ? int(integer(node["replicas"], QStringLiteral("replicas"))) : 0;
+    if (replicas <= 0)
+        return { pod };
+    QList<PodDesc> pods;
+    for (int i = 0; i < replicas; ++i) {
+        PodDesc copy = pod;
+        copy.name = pod.name + u'-' + QString::number(i);
+        pods.append(copy);
+    }
+    return pods;
+}
+
+NodeDesc parseNode(const YAML::Node &node)
+{
+    expectKeys(node, QStringLiteral("node"),
+               { "name", "labels", "annotations", "capacity", "allocatable", "taints", "ready", "unschedulable",
+                 "kubeletVersion", "internalIP", "osImage", "kernelVersion", "containerRuntime", "ageSeconds" });
+    NodeDesc desc;
+    if (!node["name"])
+        failAt(node, QStringLiteral("node needs a name"));
+    desc.name = scalar(node["name"], QStringLiteral("name"));
+    desc.labels = stringMap(node["labels"], QStringLiteral("labels"));
+    desc.annotations = stringMap(node["annotations"], QStringLiteral("annotations"));
+    desc.capacity = stringMap(node["capacity"], QStringLiteral("capacity"));
+    desc.allocatable = stringMap(node["allocatable"], QStringLiteral("allocatable"));
+    for (const auto &taint : node["taints"])
+        desc.taints.append(toJson(taint).toObject());
+    if (node["ready"])
+        desc.ready = boolean(node["ready"], QStringLiteral("ready"));
+    if (node["unschedulable"])
+        desc.unschedulable = boolean(node["unschedulable"], QStringLiteral("unschedulable"));
+    if (node["kubeletVersion"])
+        desc.kubeletVersion = scalar(node["kubeletVersion"], QStringLiteral("kubeletVersion"));
+    if (node["internalIP"])
+        desc.internalIP = scalar(node["internalIP"], QStringLiteral("internalIP"));
+    if (node["osImage"])
+        desc.osImage = scalar(node["osImage"], QStringLiteral("osImage"));
+    if (node["kernelVersion"])
+        desc.kernelVersion = scalar(node["kernelVersion"], QStringLiteral("kernelVersion"));
+    if (node["containerRuntime"])
+        desc.containerRuntime = scalar(node["containerRuntime"], QStringLiteral("containerRuntime"));
+    if (node["ageSeconds"])
+        desc.ageSeconds = integer(node["ageSeconds"], QStringLiteral("ageSeconds"));
+    return desc;
+}
+
+GeneratorSpec parseGenerator(const YAML::Node &node)
+{
+    expectKeys(node, QStringLiteral("generator"),
+               { "gpuNodes", "cpuNodes", "gpusPerNode", "pods", "pendingPods", "namespaces", "products" });
+    GeneratorSpec spec;
+    if (node["gpuNodes"])
+        spec.gpuNodes = int(integer(node["gpuNodes"], QStringLiteral("gpuNodes")));
+    if (node["cpuNodes"])
+        spec.cpuNodes = int(integer(node["cpuNodes"], QStringLiteral("cpuNodes")));
+    if (node["gpusPerNode"])
+        spec.gpusPerNode = int(integer(node["gpusPerNode"], QStringLiteral("gpusPerNode")));
+    if (node["pods"])
+        spec.pods = int(integer(node["pods"], QStringLiteral("pods")));
+    if (node["pendingPods"])
+        spec.pendingPods = int(integer(node["pendingPods"], QStringLiteral("pendingPods")));
+    if (node["namespaces"])
+        spec.namespaces = int(integer(node["namespaces"], QStringLiteral("namespaces")));
+    for (const auto &p : node["products"]) {
+        expectKeys(p, QStringLiteral("product"), { "product", "family", "memoryMiB", "weight" });
+        GpuProduct product;
+        product.product = scalar(p["product"], QStringLiteral("product"));
+        product.family = p["family"] ? scalar(p["family"], QStringLiteral("family")) : QString();
+        product.memoryMiB = p["memoryMiB"] ? int(integer(p["memoryMiB"], QStringLiteral("memoryMiB"))) : 0;
+        product.weight = p["weight"] ? int(integer(p["weight"], QStringLiteral("weight"))) : 1;
+        spec.products.append(product);
+    }
+    if (spec.products.isEmpty())
+        spec.products.append({ QStringLiteral("NVIDIA-H100-80GB-HBM3"), QStringLiteral("hopper"), 81559, 1 });
+    if (spec.gpuNodes < 0 || spec.cpuNodes < 0 || spec.pods < 0 || spec.gpusPerNode < 1 || spec.namespaces < 1)
+        failAt(node, QStringLiteral("generator counts must be positive"));
+    return spec;
+}
+
+Scenario parseRoot(const YAML::Node &root)
+{
+    expectKeys(root, QStringLiteral("scenario"),
+               { "name", "seed", "tickMs", "token", "sriovGroup", "serverVersion", "continueExpirySeconds",
+                 "watchHistory", "bookmarkSeconds", "dynamics", "nodes", "pods", "objects", "generator" });
+    Scenario scenario;
+    scenario.name = root["name"] ? scalar(root["name"], QStringLiteral("name")) : QStringLiteral("custom");
+    if (root["seed"])
+        scenario.seed = quint64(integer(root["seed"], QStringLiteral("seed")));
+    if (root["tickMs"])
+        scenario.tickMs = int(integer(root["tickMs"], QStringLiteral("tickMs")));
+    if (root["token"])
+        scenario.token = scalar(root["token"], QStringLiteral("token"));
+    if (root["sriovGroup"]) {
+        scenario.sriovGroup = scalar(root["sriovGroup"], QStringLiteral("sriovGroup"));
+        if (scenario.sriovGroup != u"sriovnetwork.openshift.io"
+            && scenario.sriovGroup != u"sriovnetwork.k8s.cni.cncf.io")
+            failAt(root["sriovGroup"],
+                   QStringLiteral("sriovGroup must be sriovnetwork.openshift.io or "
+                                  "sriovnetwork.k8s.cni.cncf.io"));
+    }
+    if (root["serverVersion"])
+        scenario.serverVersion = scalar(root["serverVersion"], QStringLiteral("serverVersion"));
+    if (root["continueExpirySeconds"])
+        scenario.continueExpirySeconds
+            = int(integer(root["continueExpirySeconds"], QStringLiteral("continueExpirySeconds")));
+    if (root["watchHistory"])
+        scenario.watchHistory = int(integer(root["watchHistory"], QStringLiteral("watchHistory")));
+    if (root["bookmarkSeconds"])
+        scenario.bookmarkSeconds = int(integer(root["bookmarkSeconds"], QStringLiteral("bookmarkSeconds")));
+    if (const YAML::Node d = root["dynamics"]) {
+        expectKeys(d, QStringLiteral("dynamics"), { "createPerTick", "finishPerTick", "maxFinished" });
+        if (d["createPerTick"])
+            scenario.dynamics.createPerTick = int(integer(d["createPerTick"], QStringLiteral("createPerTick")));
+        if (d["finishPerTick"])
+            scenario.dynamics.finishPerTick = int(integer(d["finishPerTick"], QStringLiteral("finishPerTick")));
+        if (d["maxFinished"])
+            scenario.dynamics.maxFinished = int(integer(d["maxFinished"], QStringLiteral("maxFinished")));
+    }
+    if (scenario.tickMs < 10)
+        failAt(root["tickMs"] ? root["tickMs"] : root, QStringLiteral("tickMs must be at least 10"));
+    for (const auto &node : root["nodes"])
+        scenario.nodes.append(parseNode(node));
+    for (const auto &pod : root["pods"])
+        scenario.pods.append(parsePod(pod));
+    if (const YAML::Node objects = root["objects"]) {
+        expectKeys(objects, QStringLiteral("objects"),
+                   { "namespaces", "services", "events", "sriovnetworknodestates", "network-attachment-definitions",
+                     "resourceslices", "resourceclaims" });
+        for (const auto &entry : objects) {
+            QList<QJsonObject> &list = scenario.objects[str(entry.first)];
+            for (const auto &object : entry.second) {
+                if (!object.IsMap() || !object["metadata"] || !object["metadata"]["name"])
+                    failAt(object, QStringLiteral("object in %1 needs metadata.name").arg(str(entry.first)));
+                list.append(toJson(object).toObject());
+            }
+        }
+    }
+    if (const YAML::Node generator = root["generator"])
+        generateCluster(parseGenerator(generator), scenario);
+
+    // "auto" asks for the message the scheduler would write for this cluster.
+    for (PodDesc &pod : scenario.pods) {
+        if (pod.pendingMessage != u"auto")
+            continue;
+        QString resource = QStringLiteral("cpu");
+        for (const ContainerDesc &c : std::as_const(pod.containers)) {
+            for (auto it = c.limits.begin(); it != c.limits.end(); ++it) {
+                if (it.key().contains(u'/'))
+                    resource = it.key();
+            }
+        }
+        pod.pendingMessage = failedSchedulingMessage(scenario, resource);
+    }
+    return scenario;
+}
+
+} // namespace
+
+Core::Result<Scenario> parseScenario(const QByteArray &yaml, const QString &where)
+{
+    auto configError = [&where](int line, const QString &message) {
+        Core::Error error;
+        error.kind = Core::Error::Kind::Config;
+        error.where = line > 0 ? where + u':' + QString::number(line) : where;
+        error.message = message;
+        return error;
+    };
+    try {
+        const YAML::Node root = YAML::Load(yaml.toStdString());
+        if (!root.IsMap())
+            return configError(1, QStringLiteral("a scenario must be a YAML mapping"));
+        return parseRoot(root);
+    } catch (const ParseFailure &failure) {
+        return configError(failure.line, failure.message);
+    } catch (const YAML::Exception &e) {
+        return configError(e.mark.line + 1, QString::fromStdString(e.msg));
+    }
+}
+
+Core::Result<Scenario> loadScenario(const QString &spec)
+{
+    QString path = spec;
+    if (spec.startsWith(u"builtin:"))
+        path = QStringLiteral(":/specula/sim/scenarios/") + spec.mid(8) + QStringLiteral(".yaml");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Core::Error error;
+        error.kind = Core::Error::Kind::Config;
+        error.where = spec;
+        error.message = spec.startsWith(u"builtin:")
+            ? QStringLiteral("no such built-in scenario (builtin:demo, builtin:large)")
+            : file.errorString();
+        return error;
+    }
+    return parseScenario(file.readAll(), spec);
+}
+
+} // namespace Specula::Sim
