@@ -261,7 +261,12 @@ void ExecCredentialSource::State::start()
     const QString command = config.command;
     const QString apiVersion = config.apiVersion;
     const Net::Credentials baseCredentials = base;
-    const double seconds = std::chrono::duration<double>(timeout).count();
+    std::chrono::milliseconds limit;
+    {
+        QMutexLocker locker(&mutex);
+        limit = timeout;
+    }
+    const double seconds = std::chrono::duration<double>(limit).count();
     QObject::connect(timer, &QTimer::timeout, process, [process, finish, label, command, seconds] {
         qCWarning(lcKube) << "exec plugin timed out:" << command;
         finish(authError(label,
@@ -301,7 +306,7 @@ void ExecCredentialSource::State::start()
             finish(result);
         });
     qCDebug(lcKube) << "running exec plugin" << program; // arguments may carry secrets: not logged
-    timer->start(timeout);
+    timer->start(limit);
     process->start();
 }
 

@@ -229,6 +229,19 @@ QString KubeConfig::currentContext() const
 
 Core::Result<Net::ConnectionContext> KubeConfig::resolve(const QString &contextName) const
 {
+    // Every field access checks the node type first; this is the safety net for a shape that
+    // slipped through, so that bad input is an error and never an escaping exception.
+    try {
+        return resolveContext(contextName);
+    } catch (const YAML::Exception &exception) {
+        return configError(d ? d->files.join(QLatin1String(", ")) : QString(),
+                           QStringLiteral("context \"%1\": unexpected structure: %2")
+                               .arg(contextName, QString::fromStdString(exception.msg)));
+    }
+}
+
+Core::Result<Net::ConnectionContext> KubeConfig::resolveContext(const QString &contextName) const
+{
     const QString files = d ? d->files.join(QLatin1String(", ")) : QString();
     const QString available
         = d && !d->contextOrder.isEmpty() ? d->contextOrder.join(QLatin1String(", ")) : QStringLiteral("none");

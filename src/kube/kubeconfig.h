@@ -36,6 +36,8 @@ public:
     Core::Result<Net::ConnectionContext> resolve(const QString &contextName = {}) const;
 
 private:
+    Core::Result<Net::ConnectionContext> resolveContext(const QString &contextName) const;
+
     std::shared_ptr<const KubeConfigData> d;
 };
 

@@ -102,7 +102,8 @@ QJsonValue KubeConfigEntry::toJson(const YAML::Node &node)
     if (node.IsMap()) {
         QJsonObject object;
         for (const auto &item : node)
-            object.insert(fromStd(item.first.as<std::string>()), toJson(item.second));
+            object.insert(fromStd(item.first.IsScalar() ? item.first.Scalar() : YAML::Dump(item.first)),
+                          toJson(item.second));
         return object;
     }
     const QString text = fromStd(node.Scalar());

@@ -420,6 +420,8 @@ private Q_SLOTS:
                                          "- name: both\n  context: {cluster: from-second}\n");
         QTest::addRow("explicit") << a << QStringList { b } << true << "files:1 current:a contexts:a,both"
                                   << "from-first";
+        QTest::addRow("explicit-directory")
+            << "directory" << QStringList {} << true << "error:cannot read" << QString();
         QTest::addRow("explicit-missing") << "missing" << QStringList {} << true << "error:does not exist" << QString();
         QTest::addRow("env-merge-first-wins")
             << QString() << QStringList { a, b } << false << "files:2 current:a contexts:a,both,b"
@@ -457,9 +459,10 @@ private Q_SLOTS:
         QStringList paths;
         for (const QString &spec : std::as_const(env))
             paths << (spec == QLatin1String("missing") ? missing : spec.isEmpty() ? QString() : materialise(spec));
-        const QString explicitFile = explicitPath == QLatin1String("missing") ? missing
-            : explicitPath.isEmpty()                                          ? QString()
-                                                                              : materialise(explicitPath);
+        const QString explicitFile = explicitPath == QLatin1String("directory") ? homeDir.path()
+            : explicitPath == QLatin1String("missing")                          ? missing
+            : explicitPath.isEmpty()                                            ? QString()
+                                                                                : materialise(explicitPath);
         const auto config
             = KubeConfig::load(KubeConfigSources { explicitFile, paths.join(QDir::listSeparator()), homeDir.path() });
         if (expected.startsWith(QLatin1String("error:"))) {
@@ -479,6 +482,36 @@ private Q_SLOTS:
             QVERIFY(!resolved.ok());
             QVERIFY2(resolved.error().message.contains(winner), qPrintable(resolved.error().toString()));
         }
+    }
+
+    void everyFixtureFileIsAResultOrAnError()
+    {
+        // Whatever a file holds (JSON, metrics text, other YAML), loading and resolving each of its
+        // contexts ends in a value or one located Config error, never a crash.
+        const QDir fixtures(QFileInfo(fixture(u"NOTES.md"_s)).absolutePath());
+        const QStringList names = fixtures.entryList(QDir::Files);
+        QVERIFY(names.size() > 20);
+        int resolvedContexts = 0;
+        for (const QString &name : names) {
+            const QString path = fixtures.filePath(name);
+            const auto config = KubeConfig::load(KubeConfigSources { path, {}, {} });
+            if (!config) {
+                QCOMPARE(config.error().kind, Core::Error::Kind::Config);
+                QVERIFY2(config.error().where.startsWith(path), qPrintable(config.error().toString()));
+                continue;
+            }
+            const QStringList contexts = config->contextNames() << QString(); // and the current one
+            for (const QString &context : contexts) {
+                const auto resolved = config->resolve(context);
+                ++resolvedContexts;
+                if (!resolved) {
+                    QCOMPARE(resolved.error().kind, Core::Error::Kind::Config);
+                    QVERIFY2(!resolved.error().message.isEmpty() && !resolved.error().where.isEmpty(),
+                             qPrintable(name));
+                }
+            }
+        }
+        QVERIFY(resolvedContexts >= 10);
     }
 
     void fromEnvironment()
