@@ -325,6 +325,15 @@ private Q_SLOTS:
             "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n"
             "      command: @PLUGIN@\n      args: [arg1, arg2]\n      env: [{name: FOO, value: bar}]\n")
                                                  << "client.authentication.k8s.io/v1beta1" << false;
+        QTest::addRow("v1beta1-cluster-tls-proxy-fields") << QStringLiteral(
+            "clusters:\n- name: c\n  cluster:\n    server: https://h:1\n    tls-server-name: api.test\n"
+            "    insecure-skip-tls-verify: true\n    proxy-url: socks5://127.0.0.1:1080\n"
+            "    disable-compression: true\ncontexts:\n- name: x\n"
+            "  context: {cluster: c, user: u}\ncurrent-context: x\nusers:\n- name: u\n  user:\n"
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n"
+            "      command: @PLUGIN@\n      args: [arg1, arg2]\n      env: [{name: FOO, value: bar}]\n"
+            "      provideClusterInfo: true\n") << "client.authentication.k8s.io/v1beta1"
+                                                          << true;
     }
 
     void execInfo()
@@ -359,6 +368,15 @@ private Q_SLOTS:
         if (!clusterInfo)
             return;
         const QJsonObject cluster = spec.value(u"cluster"_s).toObject();
+        if (cluster.value(u"server"_s).toString() == u"https://h:1"_s) {
+            const QJsonObject expected { { u"server"_s, u"https://h:1"_s },
+                                         { u"tls-server-name"_s, u"api.test"_s },
+                                         { u"insecure-skip-tls-verify"_s, true },
+                                         { u"proxy-url"_s, u"socks5://127.0.0.1:1080"_s },
+                                         { u"disable-compression"_s, true } };
+            QCOMPARE(cluster, expected);
+            return;
+        }
         QCOMPARE(cluster.value(u"server"_s).toString(), u"https://172.17.4.100:6443"_s);
         QCOMPARE(QByteArray::fromBase64(cluster.value(u"certificate-authority-data"_s).toString().toLatin1()),
                  readFile(dataFile(u"ca.crt"_s)));
