@@ -9,7 +9,6 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace Specula::Model {
@@ -22,6 +21,8 @@ struct NodeResource
     qint64 capacity = 0;
     qint64 allocatable = 0;
     qint64 requested = 0; // what the scheduler counts: active pods' effective requests
+
+    friend bool operator==(const NodeResource &, const NodeResource &) = default;
 };
 
 struct NodeSummary
@@ -31,12 +32,16 @@ struct NodeSummary
     bool unschedulable = false;
     QList<NodeResource> resources; // every extended resource, sorted by name, zeros kept
     QStringList pods; // "namespace/name" of the active pods on this node listed in ClusterSnapshot::pods
+
+    friend bool operator==(const NodeSummary &, const NodeSummary &) = default;
 };
 
 struct PendingReason
 {
     QString reason; // the PodScheduled condition's reason, e.g. Unschedulable
     QString message; // the scheduler's words
+
+    friend bool operator==(const PendingReason &, const PendingReason &) = default;
 };
 
 struct PodSummary
@@ -49,6 +54,7 @@ struct PodSummary
     std::optional<PendingReason> pending;
 
     QString key() const { return namespaceName + QLatin1Char('/') + name; }
+    friend bool operator==(const PodSummary &, const PodSummary &) = default;
 };
 
 // The joined, immutable picture of a cluster at one moment. Built off the GUI thread from the

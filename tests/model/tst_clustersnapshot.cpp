@@ -69,8 +69,11 @@ private Q_SLOTS:
         Model::ClusterObjects objects;
         Kube::Pod waiting = gpuPod(u"waiting"_qs, {}, 0, u"Pending"_qs);
         waiting.containers.clear();
-        waiting.conditions.append({ u"PodScheduled"_qs, u"False"_qs, u"Unschedulable"_qs,
-                                    u"0/3 nodes are available: 3 Insufficient nvidia.com/gpu."_qs, {} });
+        waiting.conditions.append({ u"PodScheduled"_qs,
+                                    u"False"_qs,
+                                    u"Unschedulable"_qs,
+                                    u"0/3 nodes are available: 3 Insufficient nvidia.com/gpu."_qs,
+                                    {} });
         add(objects, waiting);
         Kube::Pod plain = waiting;
         plain.meta.name = u"web"_qs;

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/mainwindow.h"
+
+#include "model/clustersnapshot.h"
+#include "model/nodetablemodel.h"
+#include "model/podtablemodel.h"
+#include "views/errorbanner.h"
+#include "views/tablepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Specula::App {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_nodeModel(new Model::NodeTableModel(this))
+    , m_podModel(new Model::PodTableModel(this))
+    , m_navigation(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_banner(new Views::ErrorBanner(this))
+    , m_contexts(new QComboBox(this))
+    , m_health(new QLabel(this))
+    , m_server(new QLabel(this))
+    , m_counts(new QLabel(this))
+{
+    setWindowTitle(tr("Specula"));
+    resize(1280, 800);
+
+    m_pages->addWidget(new Views::TablePage(m_nodeModel, Model::NodeTableModel::SortRole,
+                                            tr("Filter nodes by name, status or resource"), m_pages));
+    m_pages->addWidget(new Views::TablePage(m_podModel, Model::PodTableModel::SortRole,
+                                            tr("Filter pods by namespace, name, node or reason"), m_pages));
+    const std::pair<QString, QString> entries[] = {
+        { tr("Nodes"), tr("Every node with its extended resources as requested / allocatable (Ctrl+1)") },
+        { tr("Pods"), tr("Pods that hold specialized resources, and pending pods with the reason (Ctrl+2)") },
+    };
+    for (const auto &[label, tip] : entries) {
+        auto *item = new QListWidgetItem(label, m_navigation);
+        item->setToolTip(tip);
+    }
+    m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(u"Topology and more"_qs) + 24);
+    m_navigation->setCurrentRow(0);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(6, 6, 6, 6);
+    rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_pages, 1);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+
+    createActions();
+
+    m_server->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_health);
+    statusBar()->addWidget(m_server, 1);
+    statusBar()->addPermanentWidget(m_counts);
+    showConnection(Health::Connecting, tr("Not connected"), {});
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    auto *toolbar = addToolBar(tr("Cluster"));
+    toolbar->setObjectName(QStringLiteral("clusterToolBar"));
+    toolbar->setMovable(false);
+    auto *label = new QLabel(tr("Context:"), toolbar);
+    label->setBuddy(m_contexts);
+    toolbar->addWidget(label);
+    m_contexts->setToolTip(tr("The kubeconfig context to show (Ctrl+K)"));
+    m_contexts->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_contexts->setMinimumContentsLength(16);
+    toolbar->addWidget(m_contexts);
+    connect(m_contexts, &QComboBox::activated, this,
+            [this](int index) { Q_EMIT contextRequested(m_contexts->itemText(index)); });
+
+    auto *focusContexts = new QAction(this);
+    focusContexts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(focusContexts, &QAction::triggered, m_contexts, [this] {
+        m_contexts->setFocus();
+        m_contexts->showPopup();
+    });
+    addAction(focusContexts);
+
+    auto *reconnect = toolbar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reconnect"));
+    reconnect->setShortcut(QKeySequence::Refresh);
+    reconnect->setToolTip(tr("Connect again and reload everything (F5)"));
+    connect(reconnect, &QAction::triggered, this, &MainWindow::reconnectRequested);
+
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        auto *go = new QAction(this);
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { m_navigation->setCurrentRow(i); });
+        addAction(go);
+    }
+    auto *quit = new QAction(tr("Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+    addAction(quit);
+}
+
+void MainWindow::setContexts(const QStringList &names, const QString &current)
+{
+    const QSignalBlocker blocker(m_contexts);
+    m_contexts->clear();
+    m_contexts->addItems(names);
+    m_contexts->setCurrentText(current);
+    m_contexts->setEnabled(names.size() > 1);
+}
+
+void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
+{
+    m_nodeModel->setSnapshot(snapshot, reset);
+    m_podModel->setSnapshot(snapshot, reset);
+    int pending = 0;
+    for (const auto &pod : snapshot.pods)
+        pending += pod.pending ? 1 : 0;
+    m_counts->setText(
+        tr("%1 nodes · %2 pods · %3 pending").arg(snapshot.nodes.size()).arg(snapshot.podCount).arg(pending));
+}
+
+void MainWindow::showConnection(Health health, const QString &text, const QString &server)
+{
+    static const char *const colours[] = { "#9e9e9e", "#2e7d32", "#ef6c00", "#c62828" };
+    m_health->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2")
+                          .arg(QLatin1String(colours[int(health)]), text.toHtmlEscaped()));
+    m_health->setToolTip(text);
+    m_server->setText(server);
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_health->toolTip();
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_banner->showError(message);
+}
+
+void MainWindow::clearError()
+{
+    m_banner->hide();
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(int(page));
+}
+
+Views::TablePage *MainWindow::page(Page page) const
+{
+    return qobject_cast<Views::TablePage *>(m_pages->widget(int(page)));
+}
+
+} // namespace Specula::App

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace Specula::Model {
+class NodeTableModel;
+class PodTableModel;
+struct ClusterSnapshot;
+} // namespace Specula::Model
+
+namespace Specula::Views {
+class ErrorBanner;
+class TablePage;
+} // namespace Specula::Views
+
+namespace Specula::App {
+
+// Composes the pages, the navigation, the context picker, the error banner and the status bar.
+// It holds no cluster logic: AppController feeds it.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum class Health { Connecting, Live, Degraded, Failed };
+    enum Page { NodesPage, PodsPage };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setContexts(const QStringList &names, const QString &current);
+    // `reset` clears the tables first (a switch to another cluster); otherwise rows update in place.
+    void showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset);
+    void showConnection(Health health, const QString &text, const QString &server);
+    void showError(const QString &message);
+    void clearError();
+
+    void showPage(Page page);
+    Views::TablePage *page(Page page) const;
+    Views::ErrorBanner *errorBanner() const { return m_banner; }
+    QComboBox *contextPicker() const { return m_contexts; }
+    QString connectionText() const;
+
+Q_SIGNALS:
+    void contextRequested(const QString &name);
+    void reconnectRequested();
+
+private:
+    void createActions();
+
+    Model::NodeTableModel *m_nodeModel;
+    Model::PodTableModel *m_podModel;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    Views::ErrorBanner *m_banner;
+    QComboBox *m_contexts;
+    QLabel *m_health;
+    QLabel *m_server;
+    QLabel *m_counts;
+};
+
+} // namespace Specula::App

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/snapshotcommand.h"
+
+#include "cli/connectionoptions.h"
+#include "cli/snapshotjson.h"
+#include "model/clustersession.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <cstdio>
+
+namespace Specula::Cli {
+namespace {
+
+int exitCodeFor(const Core::Error &error)
+{
+    return error.kind == Core::Error::Kind::Config ? 2 : 1;
+}
+
+void printError(const QString &text)
+{
+    std::fprintf(stderr, "specula snapshot: %s\n", qUtf8Printable(text));
+}
+
+bool writeOutput(const QString &path, const QByteArray &json)
+{
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        printError(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runSnapshotCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print the cluster's specialized resources as JSON (schema 1)."));
+    parser.addHelpOption();
+    ConnectionOptions::addTo(parser);
+    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+                       QStringLiteral("Write the JSON to this file instead of standard output."),
+                       QStringLiteral("file") });
+    parser.addPositionalArgument(QStringLiteral("snapshot"), QStringLiteral("The command."));
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qUtf8Printable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.positionalArguments().size() > 1) {
+        printError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
+        return 2;
+    }
+    const QString output = parser.value(QStringLiteral("output"));
+
+    int exitCode = 0;
+    ConnectionResolver resolver;
+    std::unique_ptr<Model::ClusterSession> session;
+    auto finish = [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    };
+    QObject::connect(&resolver, &ConnectionResolver::failed, [&](const Core::Error &error) {
+        printError(error.toString());
+        finish(exitCodeFor(error));
+    });
+    QObject::connect(
+        &resolver, &ConnectionResolver::resolved, [&](const Kube::KubeConfig &config, const QString &name) {
+            auto context = config.resolve(name);
+            if (!context) {
+                printError(context.error().toString());
+                finish(exitCodeFor(context.error()));
+                return;
+            }
+            session = std::make_unique<Model::ClusterSession>(context.value());
+            QObject::connect(session.get(), &Model::ClusterSession::stateChanged,
+                             [&](Model::ClusterSession::State state, const QString &detail) {
+                                 if (state == Model::ClusterSession::State::Failed) {
+                                     printError(detail);
+                                     finish(1);
+                                 }
+                             });
+            // A one-shot command does not wait for a cluster that does not answer: the first error
+            // before everything is listed ends it.
+            QObject::connect(session.get(), &Model::ClusterSession::errorOccurred, [&](const Core::Error &error) {
+                printError(error.toString());
+                finish(1);
+            });
+            QObject::connect(session.get(), &Model::ClusterSession::loaded, [&] {
+                const QByteArray json
+                    = QJsonDocument(snapshotToJson(session->snapshot(), {})).toJson(QJsonDocument::Indented);
+                finish(writeOutput(output, json) ? 0 : 1);
+            });
+            session->start(false);
+        });
+    resolver.resolve(ConnectionOptions::from(parser));
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+} // namespace Specula::Cli

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "kube/resourcekind.h"
+#include "model/clustersnapshot.h"
+#include "net/connectioncontext.h"
+
+#include <QObject>
+#include <memory>
+
+class QNetworkAccessManager;
+class QTimer;
+
+namespace Specula::Kube {
+class Informer;
+class KubeClient;
+struct WatchEvent;
+} // namespace Specula::Kube
+
+namespace Specula::Model {
+
+// One live connection to one cluster: discovery, an informer per kind the cluster serves, and
+// the joined snapshot rebuilt off the GUI thread whenever something changed (coalesced, latest
+// wins). Owns its QNetworkAccessManager.
+class ClusterSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClusterSession)
+
+public:
+    enum class State { Connecting, Loading, Live, Reconnecting, Failed };
+    Q_ENUM(State)
+
+    explicit ClusterSession(Net::ConnectionContext context, QObject *parent = nullptr);
+    ~ClusterSession() override;
+
+    // `watch` false: list once and stop (the command line); true: stay live.
+    void start(bool watch = true);
+
+    State state() const { return m_state; }
+    const Net::ConnectionContext &context() const { return m_context; }
+    const ClusterSnapshot &snapshot() const { return m_snapshot; }
+
+Q_SIGNALS:
+    void stateChanged(Specula::Model::ClusterSession::State state, const QString &detail);
+    // Every kind has been listed once; snapshots from here on are complete.
+    void loaded();
+    void snapshotReady(const Specula::Model::ClusterSnapshot &snapshot);
+    void errorOccurred(const Specula::Core::Error &error);
+
+private:
+    void onDiscovered();
+    void addInformer(Kube::ResourceKind kind);
+    void apply(Kube::ResourceKind kind, const QList<Kube::WatchEvent> &events);
+    void replace(Kube::ResourceKind kind, const QList<Kube::Resource> &objects);
+    void scheduleRebuild();
+    void rebuild();
+    void setState(State state, const QString &detail = {});
+    void updateStateFromInformers();
+    void fail(const Core::Error &error);
+
+    Net::ConnectionContext m_context;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    Kube::KubeClient *m_client = nullptr;
+    QList<Kube::Informer *> m_informers;
+    QSet<int> m_listed; // ResourceKind values
+    ClusterObjects m_objects;
+    ClusterSnapshot m_snapshot;
+    QTimer *m_rebuildTimer;
+    quint64 m_generation = 0; // a newer build supersedes an older one still running
+    bool m_building = false;
+    bool m_rebuildAgain = false;
+    bool m_watch = true;
+    bool m_loaded = false;
+    State m_state = State::Connecting;
+};
+
+} // namespace Specula::Model

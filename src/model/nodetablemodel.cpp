@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/nodetablemodel.h"
+
+#include "model/sortedrowsync.h"
+
+#include <QBrush>
+#include <QColor>
+#include <algorithm>
+
+namespace Specula::Model {
+namespace {
+
+QString nodeStatus(const NodeSummary &node)
+{
+    QString status = node.ready ? QStringLiteral("Ready") : QStringLiteral("NotReady");
+    if (node.unschedulable)
+        status += QStringLiteral(",SchedulingDisabled");
+    return status;
+}
+
+} // namespace
+
+NodeTableModel::NodeTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+NodeTableModel::~NodeTableModel() = default;
+
+void NodeTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+{
+    QStringList names;
+    for (const auto &node : snapshot.nodes) {
+        for (const auto &resource : node.resources)
+            names.append(resource.name);
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+
+    if (reset) {
+        beginResetModel();
+        m_nodes = snapshot.nodes;
+        m_resources = names;
+        endResetModel();
+        return;
+    }
+    syncColumns(names);
+
+    struct Hooks
+    {
+        NodeTableModel *model;
+        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
+        void endInsert() { model->endInsertRows(); }
+        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
+        void endRemove() { model->endRemoveRows(); }
+        void changed(int first, int last)
+        {
+            Q_EMIT model->dataChanged(model->index(first, 0), model->index(last, model->columnCount() - 1));
+        }
+    } hooks { this };
+    syncSortedRows(
+        m_nodes, snapshot.nodes, [](const NodeSummary &n) -> const QString & { return n.name; }, hooks);
+}
+
+void NodeTableModel::syncColumns(const QStringList &names)
+{
+    struct Hooks
+    {
+        NodeTableModel *model;
+        void beginInsert(int first, int last)
+        {
+            model->beginInsertColumns({}, first + FirstResourceColumn, last + FirstResourceColumn);
+        }
+        void endInsert() { model->endInsertColumns(); }
+        void beginRemove(int first, int last)
+        {
+            model->beginRemoveColumns({}, first + FirstResourceColumn, last + FirstResourceColumn);
+        }
+        void endRemove() { model->endRemoveColumns(); }
+        void changed(int, int) { }
+    } hooks { this };
+    syncSortedRows(
+        m_resources, names, [](const QString &name) -> const QString & { return name; }, hooks);
+}
+
+int NodeTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_nodes.size());
+}
+
+int NodeTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : FirstResourceColumn + int(m_resources.size());
+}
+
+const NodeResource *NodeTableModel::resource(const NodeSummary &node, int column) const
+{
+    const QString &name = m_resources.at(column - FirstResourceColumn);
+    const auto it = std::find_if(node.resources.cbegin(), node.resources.cend(),
+                                 [&name](const NodeResource &r) { return r.name == name; });
+    return it == node.resources.cend() ? nullptr : &*it;
+}
+
+QVariant NodeTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const NodeSummary &node = m_nodes.at(index.row());
+    const int column = index.column();
+    if (column < FirstResourceColumn) {
+        switch (role) {
+        case Qt::DisplayRole:
+        case SortRole:
+            if (column == NameColumn)
+                return node.name;
+            if (column == StatusColumn)
+                return nodeStatus(node);
+            return role == SortRole ? QVariant(int(node.pods.size())) : QVariant(QString::number(node.pods.size()));
+        case Qt::ForegroundRole:
+            if (column == StatusColumn && !node.ready)
+                return QBrush(QColor(0xd3, 0x2f, 0x2f));
+            return {};
+        case Qt::TextAlignmentRole:
+            return column == PodsColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+        default:
+            return {};
+        }
+    }
+
+    const NodeResource *r = resource(node, column);
+    switch (role) {
+    case Qt::DisplayRole:
+        return r ? QVariant(QStringLiteral("%1 / %2").arg(r->requested).arg(r->allocatable)) : QVariant();
+    case Qt::ToolTipRole:
+        return r ? QVariant(tr("%1 on %2: %3 requested, %4 allocatable, %5 capacity")
+                                .arg(r->name, node.name)
+                                .arg(r->requested)
+                                .arg(r->allocatable)
+                                .arg(r->capacity))
+                 : QVariant();
+    case SortRole:
+    case RequestedRole:
+        return r ? QVariant(r->requested) : QVariant();
+    case AllocatableRole:
+        return r ? QVariant(r->allocatable) : QVariant();
+    case CapacityRole:
+        return r ? QVariant(r->capacity) : QVariant();
+    case ResourceNameRole:
+        return m_resources.at(column - FirstResourceColumn);
+    case ResourceKindRole:
+        return r ? QVariant(resourceClassName(r->kind)) : QVariant();
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        // A node that has more requested than allocatable (after a MIG reconfiguration, say)
+        // is worth noticing.
+        return r && r->requested > r->allocatable ? QVariant(QBrush(QColor(0xd3, 0x2f, 0x2f))) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("Node");
+        case StatusColumn:
+            return tr("Status");
+        case PodsColumn:
+            return tr("Pods");
+        default:
+            return section - FirstResourceColumn < m_resources.size() ? m_resources.at(section - FirstResourceColumn)
+                                                                      : QVariant();
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        if (section == PodsColumn)
+            return tr("Active pods on the node that request extended resources");
+        if (section >= FirstResourceColumn)
+            return tr("Requested / allocatable");
+    }
+    return {};
+}
+
+} // namespace Specula::Model

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/clustersnapshot.h"
+
+#include <QAbstractTableModel>
+
+namespace Specula::Model {
+
+// One row per node; after the fixed columns, one column per extended resource that any node
+// has, shown as "requested / allocatable". Updates are incremental (row and column signals).
+class NodeTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NodeTableModel)
+
+public:
+    enum Column { NameColumn, StatusColumn, PodsColumn, FirstResourceColumn };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // numbers for resource columns, text otherwise
+        RequestedRole, // resource columns: requested, whole units (null when the node lacks it)
+        AllocatableRole, // resource columns: allocatable, whole units
+        CapacityRole,
+        ResourceNameRole, // resource columns: the resource's name
+        ResourceKindRole, // resource columns: "gpu", "mig", "sriov", ...
+    };
+
+    explicit NodeTableModel(QObject *parent = nullptr);
+    ~NodeTableModel() override;
+
+    // Diffs against the current content; `reset` is for a switch to another cluster.
+    void setSnapshot(const ClusterSnapshot &snapshot, bool reset = false);
+    QStringList resourceNames() const { return m_resources; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void syncColumns(const QStringList &names);
+    const NodeResource *resource(const NodeSummary &node, int column) const;
+
+    QList<NodeSummary> m_nodes;
+    QStringList m_resources;
+};
+
+} // namespace Specula::Model

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/podtablemodel.h"
+
+#include "model/sortedrowsync.h"
+
+namespace Specula::Model {
+namespace {
+
+QString requestsText(const PodSummary &pod)
+{
+    QStringList parts;
+    for (auto it = pod.requests.cbegin(); it != pod.requests.cend(); ++it)
+        parts.append(it.key() + QStringLiteral(": ") + QString::number(it.value()));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+PodTableModel::PodTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+PodTableModel::~PodTableModel() = default;
+
+void PodTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+{
+    if (reset) {
+        beginResetModel();
+        m_pods = snapshot.pods;
+        endResetModel();
+        return;
+    }
+    struct Hooks
+    {
+        PodTableModel *model;
+        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
+        void endInsert() { model->endInsertRows(); }
+        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
+        void endRemove() { model->endRemoveRows(); }
+        void changed(int first, int last)
+        {
+            Q_EMIT model->dataChanged(model->index(first, 0), model->index(last, ColumnCount - 1));
+        }
+    } hooks { this };
+    // Keys are "namespace/name"; the snapshot sorts by the same key.
+    syncSortedRows(
+        m_pods, snapshot.pods, [](const PodSummary &p) { return p.key(); }, hooks);
+}
+
+int PodTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_pods.size());
+}
+
+int PodTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PodTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const PodSummary &pod = m_pods.at(index.row());
+    if (role == Qt::DisplayRole || role == SortRole) {
+        switch (index.column()) {
+        case NamespaceColumn:
+            return pod.namespaceName;
+        case NameColumn:
+            return pod.name;
+        case NodeColumn:
+            return pod.node;
+        case PhaseColumn:
+            return pod.phase;
+        case RequestsColumn:
+            return requestsText(pod);
+        case PendingColumn:
+            return pod.pending ? pod.pending->message.isEmpty() ? pod.pending->reason : pod.pending->message
+                               : QString();
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == PendingColumn && pod.pending)
+        return QString(pod.pending->reason + QStringLiteral(": ") + pod.pending->message);
+    return {};
+}
+
+QVariant PodTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NamespaceColumn:
+        return tr("Namespace");
+    case NameColumn:
+        return tr("Pod");
+    case NodeColumn:
+        return tr("Node");
+    case PhaseColumn:
+        return tr("Phase");
+    case RequestsColumn:
+        return tr("Requests");
+    case PendingColumn:
+        return tr("Waiting because");
+    default:
+        return {};
+    }
+}
+
+} // namespace Specula::Model

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QAbstractItemModel;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace Specula::Views {
+
+// A page that shows one table model: a filter field, a sortable table and a line that counts
+// what is shown. The model keeps its rows across live updates, so selection and scroll survive.
+class TablePage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TablePage)
+
+public:
+    // `sortRole` is the model's role holding sortable raw values.
+    TablePage(QAbstractItemModel *model, int sortRole, const QString &filterPlaceholder, QWidget *parent = nullptr);
+    ~TablePage() override;
+
+    QTableView *view() const { return m_view; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+
+private:
+    void updateCount();
+
+    QLineEdit *m_filter;
+    QLabel *m_count;
+    QTableView *m_view;
+    QSortFilterProxyModel *m_proxy;
+};
+
+} // namespace Specula::Views
