@@ -10,10 +10,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalBlocker>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -46,11 +46,14 @@ MainWindow::MainWindow(QWidget *parent)
         { tr("Nodes"), tr("Every node with its extended resources as requested / allocatable (Ctrl+1)") },
         { tr("Pods"), tr("Pods that hold specialized resources, and pending pods with the reason (Ctrl+2)") },
     };
+    int widest = 0;
     for (const auto &[label, tip] : entries) {
         auto *item = new QListWidgetItem(label, m_navigation);
         item->setToolTip(tip);
+        item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() * 2));
+        widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(label));
     }
-    m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(u"Topology and more"_qs) + 24);
+    m_navigation->setFixedWidth(widest + 8 * m_navigation->fontMetrics().averageCharWidth());
     m_navigation->setCurrentRow(0);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
@@ -59,11 +62,13 @@ MainWindow::MainWindow(QWidget *parent)
     rightLayout->setContentsMargins(6, 6, 6, 6);
     rightLayout->addWidget(m_banner);
     rightLayout->addWidget(m_pages, 1);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_navigation);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QHBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_navigation);
+    centralLayout->addWidget(right, 1);
+    setCentralWidget(central);
 
     createActions();
 

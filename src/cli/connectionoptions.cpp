@@ -34,7 +34,9 @@ ConnectionResolver::~ConnectionResolver() = default;
 void ConnectionResolver::resolve(const ConnectionOptions &options)
 {
     if (!options.demo) {
-        load(options.kubeconfig, options.context);
+        // Queued, so callers always hear back from their event loop, never from inside resolve().
+        QMetaObject::invokeMethod(
+            this, [this, options] { load(options.kubeconfig, options.context); }, Qt::QueuedConnection);
         return;
     }
     m_demo = new DemoSimulator(this);

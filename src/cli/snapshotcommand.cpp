@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <cstdio>
 
@@ -51,6 +52,7 @@ int runSnapshotCommand(const QStringList &arguments)
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
                        QStringLiteral("Write the JSON to this file instead of standard output."),
                        QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("verbose"), QStringLiteral("Log every request to standard error.") });
     parser.addPositionalArgument(QStringLiteral("snapshot"), QStringLiteral("The command."));
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -65,6 +67,9 @@ int runSnapshotCommand(const QStringList &arguments)
         return 2;
     }
     const QString output = parser.value(QStringLiteral("output"));
+    // Scripts read one line on failure; the request log is for --verbose.
+    QLoggingCategory::setFilterRules(parser.isSet(QStringLiteral("verbose")) ? QStringLiteral("specula.*.debug=true")
+                                                                             : QStringLiteral("specula.*=false"));
 
     int exitCode = 0;
     ConnectionResolver resolver;
@@ -86,13 +91,6 @@ int runSnapshotCommand(const QStringList &arguments)
                 return;
             }
             session = std::make_unique<Model::ClusterSession>(context.value());
-            QObject::connect(session.get(), &Model::ClusterSession::stateChanged,
-                             [&](Model::ClusterSession::State state, const QString &detail) {
-                                 if (state == Model::ClusterSession::State::Failed) {
-                                     printError(detail);
-                                     finish(1);
-                                 }
-                             });
             // A one-shot command does not wait for a cluster that does not answer: the first error
             // before everything is listed ends it.
             QObject::connect(session.get(), &Model::ClusterSession::errorOccurred, [&](const Core::Error &error) {

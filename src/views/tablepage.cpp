@@ -53,6 +53,11 @@ TablePage::TablePage(QAbstractItemModel *model, int sortRole, const QString &fil
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_proxy, signal, this, &TablePage::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &TablePage::updateCount);
+    // Columns fit their content when a cluster's data first arrives or new resources appear;
+    // after that the user's widths stay.
+    auto fitColumns = [this] { m_view->resizeColumnsToContents(); };
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, fitColumns, Qt::QueuedConnection);
+    connect(m_proxy, &QAbstractItemModel::columnsInserted, this, fitColumns, Qt::QueuedConnection);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &TablePage::updateCount);
     updateCount();
 }
