@@ -177,7 +177,8 @@ void ApiRequest::onReplyFinished()
     facts.where = safeUrl(m_url);
     facts.cancelledByCaller = m_cancelled && !m_tooLarge;
     facts.tooLarge = m_tooLarge;
-    QByteArray body = reply->readAll();
+    // A reply that failed before connecting was never opened; reading it only logs a warning.
+    QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     if (!success || facts.error != QNetworkReply::NoError)
         facts.body = body;
     if (auto error = ReplyError::map(facts)) {
