@@ -71,6 +71,9 @@ void AppController::connectTo(const QString &context)
     connect(m_session.get(), &Model::ClusterSession::stateChanged, this,
             [this, server](Model::ClusterSession::State state, const QString &detail) {
                 m_window->showConnection(healthFor(state), detail, server);
+                // The banner describes a problem that is still there.
+                if (state == Model::ClusterSession::State::Live)
+                    m_window->clearError();
             });
     connect(m_session.get(), &Model::ClusterSession::snapshotReady, this,
             [this](const Model::ClusterSnapshot &snapshot) {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/clustersession.h"
 
-#include "core/logging.h"
 #include "kube/discoveryjob.h"
 #include "kube/informer.h"
 #include "kube/kubeclient.h"
@@ -183,7 +182,6 @@ void ClusterSession::setState(State state, const QString &detail)
 
 void ClusterSession::fail(const Core::Error &error)
 {
-    qCWarning(lcModel).noquote() << error.toString();
     if (m_listed.size() < m_informers.size() || m_informers.isEmpty())
         setState(State::Failed, error.toString());
     Q_EMIT errorOccurred(error);
