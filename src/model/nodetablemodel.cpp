@@ -172,10 +172,15 @@ QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, in
         case PodsColumn:
             return tr("Pods");
         default:
-            return section - FirstResourceColumn < m_resources.size() ? m_resources.at(section - FirstResourceColumn)
-                                                                      : QVariant();
+            // "nvidia.com/\nmig-1g.10gb": two short lines keep the many resource columns narrow.
+            if (section - FirstResourceColumn < m_resources.size())
+                return QString(m_resources.at(section - FirstResourceColumn)).replace(u'/', u"/\n"_qs);
+            return {};
         }
     }
+    if (role == ResourceNameRole && section >= FirstResourceColumn
+        && section - FirstResourceColumn < m_resources.size())
+        return m_resources.at(section - FirstResourceColumn);
     if (role == Qt::ToolTipRole) {
         if (section == PodsColumn)
             return tr("Active pods on the node that request extended resources");
