@@ -2,6 +2,7 @@
 #include "sim/generator.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <algorithm>
 
 namespace Specula::Sim {
@@ -68,6 +69,11 @@ const GpuProduct &pickProduct(const QList<GpuProduct> &products, int totalWeight
             }))
             return products.first();
     }
+}
+
+QByteArray podKey(const QString &ns, const QString &name)
+{
+    return ns.toUtf8() + '/' + name.toUtf8();
 }
 
 enum class GpuMode { Full, MigMixed, TimeSliced };
@@ -272,6 +278,14 @@ void generateCluster(const GeneratorSpec &spec, Scenario &scenario)
         return pod;
     };
 
+    // Random suffixes can collide among 150,000 pods; a pod name must be unique in its namespace.
+    QSet<QByteArray> taken;
+    taken.reserve(bound + pending);
+    auto unique = [&taken, &random](PodDesc &pod) {
+        while (taken.contains(podKey(pod.ns, pod.name)))
+            pod.name = pod.ownerName + u'-' + suffix(random, 5);
+        taken.insert(podKey(pod.ns, pod.name));
+    };
     for (int n = 0; n < nodeCount && made < bound; ++n) {
         const NodeDesc &node = scenario.nodes.at(nodeBase + n);
         const GeneratedNode &info = infos.at(n);
@@ -354,6 +368,8 @@ void generateCluster(const GeneratorSpec &spec, Scenario &scenario)
             pod.ageSeconds = 60 + qint64(random.bounded(86400 * 30));
             here.append(pod);
         }
+        for (PodDesc &pod : here)
+            unique(pod);
         made += int(here.size());
         scenario.pods.append(std::move(here));
     }
@@ -375,6 +391,7 @@ void generateCluster(const GeneratorSpec &spec, Scenario &scenario)
         pod.containers = { c };
         pod.pendingMessage = message;
         pod.ageSeconds = 30 + qint64(random.bounded(3600));
+        unique(pod);
         scenario.pods.append(pod);
     }
 }

@@ -54,6 +54,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("spec");
         QTest::addColumn<int>("nodes");
         QTest::addRow("demo") << u"builtin:demo"_qs << 9;
+        QTest::addRow("large") << u"builtin:large"_qs << 5000;
     }
     void loadsBuiltins()
     {
@@ -101,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(expired.body).object().value(u"reason").toString(), u"Expired"_qs);
 
         const Response selected = get(server, u"/api/v1/pods?fieldSelector=spec.nodeName%3Dsriov-worker-0"_qs);
-        QCOMPARE(QJsonDocument::fromJson(selected.body).object().value(u"items").toArray().size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(selected.body).object().value(u"items").toArray().size(), 2);
         const Response table = get(server, u"/api/v1/nodes"_qs, true, "application/json;as=Table;v=v1;g=meta.k8s.io");
         QCOMPARE(QJsonDocument::fromJson(table.body).object().value(u"kind").toString(), u"Table"_qs);
     }
