@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <cstdio>
 #include <cstring>
 
@@ -33,6 +34,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Specula"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/specula.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.specula.Specula"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
