@@ -21,6 +21,12 @@ int exitCodeFor(const Core::Error &error)
     return error.kind == Core::Error::Kind::Config ? 2 : 1;
 }
 
+void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtFatalMsg)
+        std::fprintf(stderr, "specula snapshot: %s\n", qUtf8Printable(message));
+}
+
 void printError(const QString &text)
 {
     std::fprintf(stderr, "specula snapshot: %s\n", qUtf8Printable(text));
@@ -67,9 +73,11 @@ int runSnapshotCommand(const QStringList &arguments)
         return 2;
     }
     const QString output = parser.value(QStringLiteral("output"));
-    // Scripts read one line on failure; the request log is for --verbose.
-    QLoggingCategory::setFilterRules(parser.isSet(QStringLiteral("verbose")) ? QStringLiteral("specula.*.debug=true")
-                                                                             : QStringLiteral("specula.*=false"));
+    // Scripts read one line on failure; the request log, and Qt's own warnings, are for --verbose.
+    if (parser.isSet(QStringLiteral("verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("specula.*.debug=true"));
+    else
+        qInstallMessageHandler(quietMessageHandler);
 
     int exitCode = 0;
     ConnectionResolver resolver;
