@@ -19,7 +19,11 @@ Informer::Informer(KubeClient *client, ResourceKind kind, QObject *parent)
 
 Informer::~Informer()
 {
-    stop();
+    // No signals from a dying object: only end the requests.
+    if (m_listJob)
+        m_listJob->cancel();
+    if (m_watchJob)
+        m_watchJob->cancel();
 }
 
 void Informer::setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds maximum)
