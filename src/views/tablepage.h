@@ -2,12 +2,15 @@
 #pragma once
 
 #include <QWidget>
+#include <memory>
 
 class QAbstractItemModel;
-class QLabel;
-class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
+
+namespace Ui {
+class TablePage;
+}
 
 namespace Specula::Views {
 
@@ -23,15 +26,14 @@ public:
     TablePage(QAbstractItemModel *model, int sortRole, const QString &filterPlaceholder, QWidget *parent = nullptr);
     ~TablePage() override;
 
-    QTableView *view() const { return m_view; }
+    QTableView *view() const;
     QSortFilterProxyModel *proxy() const { return m_proxy; }
+    void setFilterText(const QString &text);
 
 private:
     void updateCount();
 
-    QLineEdit *m_filter;
-    QLabel *m_count;
-    QTableView *m_view;
+    std::unique_ptr<Ui::TablePage> ui;
     QSortFilterProxyModel *m_proxy;
 };
 

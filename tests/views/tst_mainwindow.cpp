@@ -10,7 +10,6 @@
 
 #include <QComboBox>
 #include <QItemSelectionModel>
-#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -99,7 +98,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->connectionText(), u"Live"_qs);
 
         // The filter narrows the rows to what matches.
-        page->findChild<QLineEdit *>()->setText(u"mig"_qs);
+        page->setFilterText(u"mig"_qs);
         QCOMPARE(page->proxy()->rowCount(), 2);
     }
 
