@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLocale>
+#include <QTranslator>
 #include <cstdio>
 #include <cstring>
 
@@ -36,6 +38,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Specula"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/specula.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.specula.Specula"));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("specula"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
