@@ -71,7 +71,7 @@ private:
 
     QByteArray tableHeader(const ResourceType &type) const;
     QByteArray tableRow(const ResourceType &type, const StoredObject &object, const QString &includeObject) const;
-    QByteArray encodeContinue(const QByteArray &startKey) const;
+    QByteArray encodeContinue(const QByteArray &startKey, qint64 served) const;
 
     const Scenario &m_scenario;
     QList<ResourceType> m_types;

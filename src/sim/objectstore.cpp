@@ -169,6 +169,19 @@ void ObjectStore::put(const QString &plural, QJsonObject object)
     record(plural, existed ? "MODIFIED" : "ADDED", stored);
 }
 
+void ObjectStore::putStored(const QString &plural, StoredObject stored)
+{
+    Collection &collection = m_collections[plural];
+    const QByteArray k = key(stored.ns, stored.name);
+    auto it = collection.find(k);
+    const bool existed = it != collection.end();
+    if (existed)
+        it->second = std::move(stored);
+    else
+        it = collection.emplace(k, std::move(stored)).first;
+    record(plural, existed ? "MODIFIED" : "ADDED", it->second);
+}
+
 bool ObjectStore::remove(const QString &plural, const QString &ns, const QString &name)
 {
     Collection &collection = m_collections[plural];

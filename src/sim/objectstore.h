@@ -61,6 +61,9 @@ public:
     explicit ObjectStore(int historyLimit = 20000);
 
     void put(const QString &plural, QJsonObject object);
+    // For objects rendered elsewhere (PodJsonWriter): the version to embed, then the finished object.
+    quint64 reserveVersion() { return ++m_resourceVersion; }
+    void putStored(const QString &plural, StoredObject stored);
     bool remove(const QString &plural, const QString &ns, const QString &name);
     const StoredObject *find(const QString &plural, const QString &ns, const QString &name) const;
 

@@ -6,6 +6,7 @@
 #include "sim/kubeapi.h"
 #include "sim/objectrenderer.h"
 #include "sim/objectstore.h"
+#include "sim/podjsonwriter.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -144,6 +145,8 @@ void SimServer::populate()
     const QList<ResourceType> types = resourceTypes(m_scenario);
     for (const NodeDesc &node : std::as_const(m_scenario.nodes))
         m_store->put(u"nodes"_qs, m_renderer->node(node));
+    const PodJsonWriter writer(*m_renderer);
+    m_pods.reserve(m_scenario.pods.size());
     QSet<QString> namespaces;
     for (const QJsonObject &ns : m_scenario.objects.value(u"namespaces"_qs))
         namespaces.insert(ns.value(u"metadata").toObject().value(u"name").toString());
@@ -162,7 +165,7 @@ void SimServer::populate()
                                   { u"status"_qs, QJsonObject { { u"phase"_qs, u"Active"_qs } } } },
                     u"v1"_qs, u"Namespace"_qs));
         }
-        m_store->put(u"pods"_qs, m_renderer->pod(pod));
+        m_store->putStored(u"pods"_qs, writer.render(pod, m_store->reserveVersion()));
         if (!pod.pendingMessage.isEmpty() && pod.node.isEmpty())
             m_store->put(u"events"_qs,
                          m_renderer->failedSchedulingEvent(pod, m_renderer->uid(u"Pod"_qs, pod.ns, pod.name), 0));

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The simulator's API behaviour over real HTTPS on 127.0.0.1: watches, gzip, faults, authentication, selectors.
 #include "sim/labelselector.h"
+#include "sim/objectrenderer.h"
+#include "sim/objectstore.h"
+#include "sim/podjsonwriter.h"
 #include "sim/simserver.h"
 
 #include <QFile>
@@ -392,6 +395,48 @@ private Q_SLOTS:
             QVERIFY(out.contains("10.0.0.31"));
             QVERIFY(out.contains("NotReady"));
         }
+    }
+
+    // The fast writer used to load large clusters must serve exactly what the QJsonObject renderer builds.
+    void podWriterMatchesRenderer()
+    {
+        auto demo = Sim::loadScenario(u"builtin:demo"_qs);
+        auto generated
+            = Sim::parseScenario("name: g\nseed: 3\ngenerator: {gpuNodes: 30, pods: 900, pendingPods: 5}\n", u"g"_qs);
+        QVERIFY(demo.ok() && generated.ok());
+        QList<Sim::PodDesc> pods = demo->pods + generated->pods;
+        Sim::PodDesc failed = generated->pods.at(3);
+        failed.phase = u"Failed"_qs;
+        failed.name += u"-failed"_qs;
+        Sim::PodDesc starting = demo->pods.first();
+        starting.phase = u"Pending"_qs;
+        starting.name += u"-starting"_qs;
+        pods << failed << starting;
+        const Sim::ObjectRenderer renderer(7, QDateTime::currentDateTimeUtc());
+        const Sim::PodJsonWriter writer(renderer);
+        Sim::ObjectStore store;
+        QSet<QString> phases;
+        for (const Sim::PodDesc &pod : std::as_const(pods)) {
+            phases.insert(pod.phase + (pod.node.isEmpty() ? u"-unbound"_qs : QString()));
+            store.put(u"pods"_qs, renderer.pod(pod));
+            const Sim::StoredObject *expected = store.find(u"pods"_qs, pod.ns, pod.name);
+            QVERIFY(expected);
+            const Sim::StoredObject written = writer.render(pod, expected->resourceVersion);
+            QJsonParseError error;
+            const QJsonObject object = QJsonDocument::fromJson(written.json, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(pod.name + error.errorString()));
+            QCOMPARE(object, QJsonDocument::fromJson(expected->json).object());
+            QCOMPARE(QJsonDocument::fromJson(written.metadataJson).object(),
+                     QJsonDocument::fromJson(expected->metadataJson).object());
+            QCOMPARE(written.cells, expected->cells);
+            QCOMPARE(written.wideCells, expected->wideCells);
+            QCOMPARE(written.labels, expected->labels);
+            QCOMPARE(written.nodeName, expected->nodeName);
+            QCOMPARE(written.phase, expected->phase);
+            QCOMPARE(written.createdMs, expected->createdMs);
+        }
+        QVERIFY(phases.contains(u"Running"_qs) && phases.contains(u"Succeeded"_qs) && phases.contains(u"Failed"_qs)
+                && phases.contains(u"Pending"_qs) && phases.contains(u"Pending-unbound"_qs));
     }
 
     void largeScenarioCounts()
