@@ -80,8 +80,8 @@ void ClusterSession::addInformer(Kube::ResourceKind kind)
     connect(informer, &Kube::Informer::listed, this, [this, kind, informer](const QList<Kube::Resource> &objects) {
         if (!m_watch)
             informer->stop();
-        replace(kind, objects);
         m_listed.insert(int(kind));
+        replace(kind, objects);
         updateStateFromInformers();
     });
     connect(informer, &Kube::Informer::changed, this,
@@ -127,6 +127,10 @@ void ClusterSession::apply(Kube::ResourceKind, const QList<Kube::WatchEvent> &ev
 
 void ClusterSession::scheduleRebuild()
 {
+    // Until every kind is listed a snapshot would be wrong, not just incomplete: nodes without
+    // their pods show nothing requested.
+    if (m_listed.size() < m_informers.size())
+        return;
     if (!m_rebuildTimer->isActive())
         m_rebuildTimer->start();
 }
