@@ -85,22 +85,27 @@ QString KubeClient::collectionPath(const ApiResource &resource, const QString &n
     return path + QLatin1Char('/') + resource.plural;
 }
 
+template<class Job> Job *KubeClient::startOrFail(Job *job, bool served, ResourceKind kind) const
+{
+    if (served) {
+        job->start();
+        return job;
+    }
+    // Fail after the caller had a chance to connect.
+    const Core::Error error = notServed(kind, context().server.toString(QUrl::RemoveUserInfo));
+    QTimer::singleShot(0, job, [job, error] {
+        Q_EMIT job->failed(error);
+        job->deleteLater();
+    });
+    return job;
+}
+
 ListJob *KubeClient::list(ResourceKind kind, const ListOptions &options)
 {
     const std::optional<ApiResource> resource = apiResource(kind);
     auto *job = new ListJob(m_connection, kind, resource ? collectionPath(*resource, options.namespaceName) : QString(),
                             options, this);
-    if (!resource) {
-        // Fail after the caller had a chance to connect.
-        const Core::Error error = notServed(kind, context().server.toString(QUrl::RemoveUserInfo));
-        QTimer::singleShot(0, job, [job, error] {
-            Q_EMIT job->failed(error);
-            job->deleteLater();
-        });
-        return job;
-    }
-    job->start();
-    return job;
+    return startOrFail(job, resource.has_value(), kind);
 }
 
 WatchJob *KubeClient::watch(ResourceKind kind, const QString &resourceVersion, const WatchOptions &options)
@@ -109,16 +114,7 @@ WatchJob *KubeClient::watch(ResourceKind kind, const QString &resourceVersion, c
     auto *job
         = new WatchJob(m_connection, kind, resource ? collectionPath(*resource, options.namespaceName) : QString(),
                        resourceVersion, options, this);
-    if (!resource) {
-        const Core::Error error = notServed(kind, context().server.toString(QUrl::RemoveUserInfo));
-        QTimer::singleShot(0, job, [job, error] {
-            Q_EMIT job->failed(error);
-            job->deleteLater();
-        });
-        return job;
-    }
-    job->start();
-    return job;
+    return startOrFail(job, resource.has_value(), kind);
 }
 
 } // namespace Specula::Kube

@@ -61,6 +61,9 @@ Q_SIGNALS:
     void discovered(const Specula::Kube::ApiDiscovery &discovery);
 
 private:
+    // Starts the job, or makes it fail (queued) when the cluster does not serve the kind.
+    template<class Job> Job *startOrFail(Job *job, bool served, ResourceKind kind) const;
+
     Net::ApiConnection *m_connection;
     std::optional<ApiDiscovery> m_discovery;
 };

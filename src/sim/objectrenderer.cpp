@@ -9,14 +9,6 @@ namespace Specula::Sim {
 
 namespace {
 
-QJsonObject toObject(const StringMap &map)
-{
-    QJsonObject object;
-    for (auto it = map.begin(); it != map.end(); ++it)
-        object.insert(it.key(), it.value());
-    return object;
-}
-
 QString hexOf(const QString &text, int length)
 {
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(length));
@@ -28,6 +20,14 @@ ObjectRenderer::ObjectRenderer(quint64 seed, QDateTime now)
     : m_seed(seed)
     , m_now(std::move(now))
 { }
+
+QJsonObject ObjectRenderer::jsonObject(const StringMap &map)
+{
+    QJsonObject object;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
 
 QString ObjectRenderer::uid(const QString &kind, const QString &ns, const QString &name) const
 {
@@ -78,8 +78,8 @@ QJsonObject ObjectRenderer::node(const NodeDesc &node) const
     QJsonObject metadata { { u"name"_qs, node.name },
                            { u"uid"_qs, uid(u"Node"_qs, {}, node.name) },
                            { u"creationTimestamp"_qs, created },
-                           { u"labels"_qs, toObject(labels) },
-                           { u"annotations"_qs, toObject(annotations) } };
+                           { u"labels"_qs, ObjectRenderer::jsonObject(labels) },
+                           { u"annotations"_qs, ObjectRenderer::jsonObject(annotations) } };
     QJsonObject spec;
     spec.insert(u"podCIDR"_qs, u"10.244.0.0/24"_qs);
     QJsonArray taints;
@@ -139,8 +139,8 @@ QJsonObject ObjectRenderer::node(const NodeDesc &node) const
     };
     const QString ip = node.internalIP.isEmpty() ? u"10.0.0.%1"_qs.arg(qHash(node.name) % 250 + 2) : node.internalIP;
     QJsonObject status {
-        { u"capacity"_qs, toObject(capacity) },
-        { u"allocatable"_qs, toObject(allocatable) },
+        { u"capacity"_qs, ObjectRenderer::jsonObject(capacity) },
+        { u"allocatable"_qs, ObjectRenderer::jsonObject(allocatable) },
         { u"conditions"_qs, conditions },
         { u"addresses"_qs,
           QJsonArray { QJsonObject { { u"type"_qs, u"InternalIP"_qs }, { u"address"_qs, ip } },

@@ -24,6 +24,8 @@ public:
     QString timestamp(qint64 ageSeconds) const;
     QDateTime now() const { return m_now; }
     void setNow(const QDateTime &now) { m_now = now; }
+    // Labels, annotations, resource lists: a string map as a JSON object.
+    static QJsonObject jsonObject(const StringMap &map);
 
 private:
     quint64 m_seed;

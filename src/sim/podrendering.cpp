@@ -9,14 +9,6 @@ namespace Specula::Sim {
 
 namespace {
 
-QJsonObject toObject(const StringMap &map)
-{
-    QJsonObject object;
-    for (auto it = map.begin(); it != map.end(); ++it)
-        object.insert(it.key(), it.value());
-    return object;
-}
-
 QJsonObject podCondition(const QString &type, bool status, const QString &time, const QString &reason = {},
                          const QString &message = {})
 {
@@ -35,9 +27,9 @@ QJsonObject containerSpec(const ContainerDesc &c)
 {
     QJsonObject resources;
     if (!c.requests.isEmpty())
-        resources.insert(u"requests"_qs, toObject(c.requests));
+        resources.insert(u"requests"_qs, ObjectRenderer::jsonObject(c.requests));
     if (!c.limits.isEmpty())
-        resources.insert(u"limits"_qs, toObject(c.limits));
+        resources.insert(u"limits"_qs, ObjectRenderer::jsonObject(c.limits));
     QJsonObject spec {
         { u"name"_qs, c.name },
         { u"image"_qs, c.image },
@@ -79,9 +71,9 @@ QJsonObject ObjectRenderer::pod(const PodDesc &pod) const
                            { u"uid"_qs, podUid },
                            { u"creationTimestamp"_qs, created } };
     if (!pod.labels.isEmpty())
-        metadata.insert(u"labels"_qs, toObject(pod.labels));
+        metadata.insert(u"labels"_qs, ObjectRenderer::jsonObject(pod.labels));
     if (!pod.annotations.isEmpty())
-        metadata.insert(u"annotations"_qs, toObject(pod.annotations));
+        metadata.insert(u"annotations"_qs, ObjectRenderer::jsonObject(pod.annotations));
     if (!pod.ownerKind.isEmpty()) {
         const QString apiVersion = pod.ownerKind == u"Job" ? u"batch/v1"_qs : u"apps/v1"_qs;
         metadata.insert(u"generateName"_qs, QString(pod.ownerName + u'-'));
@@ -130,9 +122,9 @@ QJsonObject ObjectRenderer::pod(const PodDesc &pod) const
     if (!pod.node.isEmpty())
         spec.insert(u"nodeName"_qs, pod.node);
     if (!pod.nodeSelector.isEmpty())
-        spec.insert(u"nodeSelector"_qs, toObject(pod.nodeSelector));
+        spec.insert(u"nodeSelector"_qs, ObjectRenderer::jsonObject(pod.nodeSelector));
     if (!pod.overhead.isEmpty())
-        spec.insert(u"overhead"_qs, toObject(pod.overhead));
+        spec.insert(u"overhead"_qs, ObjectRenderer::jsonObject(pod.overhead));
 
     const bool bound = !pod.node.isEmpty();
     const bool running = pod.phase == u"Running";
