@@ -2,7 +2,6 @@
 #include "core/quantity.h"
 
 #include <QtNumeric>
-
 #include <limits>
 
 namespace Specula::Core {

@@ -4,7 +4,6 @@
 #include <QString>
 #include <QStringView>
 #include <QtGlobal>
-
 #include <optional>
 
 namespace Specula::Core {
@@ -34,8 +33,7 @@ public:
 private:
     constexpr explicit Quantity(qint64 milli)
         : m_milli(milli)
-    {
-    }
+    { }
     qint64 m_milli = 0;
 };
 

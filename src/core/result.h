@@ -9,18 +9,15 @@
 namespace Specula::Core {
 
 // A value or the Error that explains why there is none (std::expected is C++23).
-template<class T>
-class Result
+template<class T> class Result
 {
 public:
     Result(T value)
         : m_state(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_state(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

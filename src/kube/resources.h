@@ -8,7 +8,6 @@
 #include <QList>
 #include <QMap>
 #include <QString>
-
 #include <optional>
 #include <variant>
 

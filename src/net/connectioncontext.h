@@ -8,7 +8,6 @@
 #include <QSslCertificate>
 #include <QString>
 #include <QUrl>
-
 #include <memory>
 #include <optional>
 

@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QSslCertificate>
 #include <QSslKey>
-
 #include <functional>
 
 class QObject;
