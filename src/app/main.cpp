@@ -22,15 +22,48 @@ void setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(SPECULA_VERSION_STRING));
 }
 
+// The window's options; parsed once without a display (help, version, mistakes) and again by
+// the running application.
+void describeOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "See what the GPUs, MIG slices and SR-IOV VFs of a Kubernetes cluster are doing.\n\n"
+        "Commands:\n  snapshot   print the cluster's specialized resources as JSON (specula snapshot --help)"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    Cli::ConnectionOptions::addTo(parser);
+}
+
+bool needsNoWindow(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        if (arg[0] != '-')
+            return true; // a command, or a mistake that deserves a message rather than a window
+        for (const char *flag : { "-h", "--help", "--help-all", "-v", "--version" }) {
+            if (std::strcmp(arg, flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    // Commands are headless: no display is needed or touched.
-    if (argc > 1 && std::strcmp(argv[1], "snapshot") == 0) {
+    // Commands, help and mistakes are headless: no display is needed or touched.
+    if (needsNoWindow(argc, argv)) {
         QCoreApplication app(argc, argv);
         setApplicationNames();
-        return Cli::runSnapshotCommand(QCoreApplication::arguments());
+        if (argc > 1 && std::strcmp(argv[1], "snapshot") == 0)
+            return Cli::runSnapshotCommand(QCoreApplication::arguments());
+        QCommandLineParser parser;
+        describeOptions(parser);
+        parser.process(app); // prints help or version and exits, or reports an unknown option
+        std::fprintf(stderr, "specula: unknown command '%s' (try --help)\n",
+                     qUtf8Printable(parser.positionalArguments().value(0)));
+        return 2;
     }
 
     QApplication app(argc, argv);
@@ -43,18 +76,8 @@ int main(int argc, char *argv[])
         QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "See what the GPUs, MIG slices and SR-IOV VFs of a Kubernetes cluster are doing.\n\n"
-        "Commands:\n  snapshot   print the cluster's specialized resources as JSON (specula snapshot --help)"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    Cli::ConnectionOptions::addTo(parser);
+    describeOptions(parser);
     parser.process(app);
-    if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "specula: unknown command '%s' (try --help)\n",
-                     qUtf8Printable(parser.positionalArguments().constFirst()));
-        return 2;
-    }
 
     App::MainWindow window;
     App::AppController controller(&window);

@@ -225,6 +225,16 @@ private Q_SLOTS:
         QCOMPARE(err.count(u'\n'), 1); // one clear line
     }
 
+    void unknownCommandNeedsNoDisplay()
+    {
+        const Run run = runSpecula({ u"snapshots"_qs });
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(run.err), u"specula: unknown command 'snapshots' (try --help)\n"_qs);
+        const Run help = runSpecula({ u"--help"_qs });
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("snapshot"));
+    }
+
 private:
     QString kubeconfig() const { return m_dir.filePath(u"kubeconfig.yaml"_qs); }
 
