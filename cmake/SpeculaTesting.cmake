@@ -14,5 +14,8 @@ function(specula_add_test name source)
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${timeout}
         LABELS "${ARG_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SPECULA_SOURCE_DIR=${PROJECT_SOURCE_DIR};SPECULA_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared;SPECULA_BINARY_DIR=${PROJECT_BINARY_DIR}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SPECULA_SOURCE_DIR=${PROJECT_SOURCE_DIR};SPECULA_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared;SPECULA_BINARY_DIR=${PROJECT_BINARY_DIR};${SPECULA_SANITIZER_ENVIRONMENT}")
 endfunction()
+
+# Read by sanitized builds only (the asan preset); see tests/lsan.supp.
+set(SPECULA_SANITIZER_ENVIRONMENT "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
