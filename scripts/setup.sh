@@ -8,7 +8,7 @@ specula_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 specula_packages=(
     build-essential cmake ninja-build pkg-config clang-format
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libyaml-cpp-dev qtkeychain-qt6-dev zlib1g-dev openssl
     # Test peers: a real Prometheus, a real Secret Service keychain, a display for screenshots.
