@@ -78,6 +78,22 @@ QSet<QString> listNow(Kube::KubeClient &client)
     return keys;
 }
 
+// The resourceVersion of a fresh pod list, the point a watch starts from; empty if it failed.
+QString listResourceVersion(Kube::KubeClient &client)
+{
+    QString version;
+    bool done = false;
+    auto *job = client.list(ResourceKind::Pod);
+    QObject::connect(job, &Kube::ListJob::finished, [&](const QString &rv) {
+        version = rv;
+        done = true;
+    });
+    QObject::connect(job, &Kube::ListJob::failed, [&] { done = true; });
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        qWarning("list did not finish");
+    return version;
+}
+
 QSet<QString> keysOf(const QHash<QString, QString> &hash)
 {
     return QSet<QString>(hash.keyBegin(), hash.keyEnd());
@@ -121,10 +137,8 @@ private Q_SLOTS:
         QVERIFY(cluster.start(scenario));
         QNetworkAccessManager nam;
         Kube::KubeClient client(&nam, cluster.handContext(tokenFor(cluster)));
-        QString listVersion;
-        auto *list = client.list(ResourceKind::Pod);
-        connect(list, &Kube::ListJob::finished, this, [&](const QString &rv) { listVersion = rv; });
-        QTRY_VERIFY_WITH_TIMEOUT(!listVersion.isEmpty(), 10000);
+        const QString listVersion = listResourceVersion(client);
+        QVERIFY(!listVersion.isEmpty());
 
         Kube::WatchJob *watch = client.watch(ResourceKind::Pod, listVersion);
         QSignalSpy events(watch, &Kube::WatchJob::events);
@@ -173,10 +187,8 @@ private Q_SLOTS:
         QVERIFY(cluster.start(scenario));
         QNetworkAccessManager nam;
         Kube::KubeClient client(&nam, cluster.handContext(tokenFor(cluster)));
-        QString listVersion;
-        auto *list = client.list(ResourceKind::Pod);
-        connect(list, &Kube::ListJob::finished, this, [&](const QString &rv) { listVersion = rv; });
-        QTRY_VERIFY_WITH_TIMEOUT(!listVersion.isEmpty(), 10000);
+        const QString listVersion = listResourceVersion(client);
+        QVERIFY(!listVersion.isEmpty());
         cluster.sim->advance(10);
         Kube::WatchJob *watch = client.watch(ResourceKind::Pod, listVersion);
         QSignalSpy failed(watch, &Kube::WatchJob::failed);
