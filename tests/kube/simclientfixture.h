@@ -119,6 +119,11 @@ struct SimCluster
     }
 
     QByteArray bearer() const { return QByteArray("Bearer ") + sim->bearerToken(); }
+    // A context that authenticates with the scenario's bearer token.
+    Net::ConnectionContext tokenContext() const
+    {
+        return handContext(std::make_shared<RotatingCredentials>(QList<QByteArray> { bearer() }));
+    }
 };
 
 } // namespace Specula::Test

@@ -14,11 +14,6 @@ using Kube::WatchEvent;
 
 namespace {
 
-std::shared_ptr<Net::CredentialSource> tokenFor(const Test::SimCluster &cluster)
-{
-    return std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() });
-}
-
 QString podKey(const Kube::Resource &resource)
 {
     const auto &pod = std::get<Kube::Pod>(resource);
@@ -113,7 +108,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::demoScenario()));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(&nam, cluster.handContext(tokenFor(cluster)));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         Informer informer(&client, ResourceKind::Pod);
         Mirror mirror;
         mirror.attach(informer);
@@ -136,7 +131,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(scenario));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(&nam, cluster.handContext(tokenFor(cluster)));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         const QString listVersion = listResourceVersion(client);
         QVERIFY(!listVersion.isEmpty());
 
@@ -164,7 +159,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::demoScenario()));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(&nam, cluster.handContext(tokenFor(cluster)));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         Informer informer(&client, ResourceKind::Pod);
         Mirror mirror;
         mirror.attach(informer);
@@ -186,7 +181,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(scenario));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(&nam, cluster.handContext(tokenFor(cluster)));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         const QString listVersion = listResourceVersion(client);
         QVERIFY(!listVersion.isEmpty());
         cluster.sim->advance(10);
@@ -207,7 +202,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(scenario));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(&nam, cluster.handContext(tokenFor(cluster)));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         Informer informer(&client, ResourceKind::Pod);
         informer.setBackoff(std::chrono::milliseconds(50), std::chrono::milliseconds(400));
         Kube::WatchOptions watchOptions;
@@ -234,7 +229,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::demoScenario()));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(&nam, cluster.handContext(tokenFor(cluster)));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         Informer informer(&client, ResourceKind::Pod);
         informer.setBackoff(std::chrono::milliseconds(50), std::chrono::milliseconds(200));
         Kube::WatchOptions watchOptions;
@@ -272,7 +267,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::demoScenario()));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(&nam, cluster.handContext(tokenFor(cluster)));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         Informer informer(&client, ResourceKind::Pod);
         informer.setBackoff(std::chrono::milliseconds(20), std::chrono::milliseconds(100));
         Mirror mirror;

@@ -121,9 +121,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(scenario));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(
-            &nam,
-            cluster.handContext(std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() })));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         QSignalSpy discovered(&client, &Kube::KubeClient::discovered);
         client.discover();
         QVERIFY(discovered.wait(10000));
@@ -198,9 +196,7 @@ private Q_SLOTS:
         const Sim::Scenario scenario = Test::scenarioWithPods(50);
         QVERIFY(cluster.start(scenario));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(
-            &nam,
-            cluster.handContext(std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() })));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         Kube::ListOptions options;
         options.namespaceName = u"bulk-3"_qs;
         const ListOutcome pods = runList(client, ResourceKind::Pod, options);
@@ -226,9 +222,7 @@ private Q_SLOTS:
         const Sim::Scenario scenario = Test::scenarioWithPods(120);
         QVERIFY(cluster.start(scenario));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(
-            &nam,
-            cluster.handContext(std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() })));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         cluster.sim->faults().setLatencyMs(150);
         Kube::ListOptions options;
         options.pageSize = 40;
@@ -259,9 +253,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::demoScenario()));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(
-            &nam,
-            cluster.handContext(std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() })));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         cluster.sim->faults().failWithStatus(status, 1);
         const ListOutcome pods = runList(client, ResourceKind::Pod);
         QVERIFY(pods.error);
@@ -279,9 +271,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::demoScenario()));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(
-            &nam,
-            cluster.handContext(std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() })));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         cluster.sim->faults().malformJson(1);
         const ListOutcome nodes = runList(client, ResourceKind::Node);
         QVERIFY(nodes.error);
@@ -335,8 +325,7 @@ private Q_SLOTS:
         QFETCH(int, kind);
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::demoScenario()));
-        Net::ConnectionContext context
-            = cluster.handContext(std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() }));
+        Net::ConnectionContext context = cluster.tokenContext();
         context.tlsServerName = serverName;
         context.insecureSkipTlsVerify = insecure;
         if (!withCa)
@@ -388,8 +377,7 @@ private Q_SLOTS:
         QFETCH(bool, disableCompression);
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::scenarioWithPods(1500)));
-        Net::ConnectionContext context
-            = cluster.handContext(std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() }));
+        Net::ConnectionContext context = cluster.tokenContext();
         context.disableCompression = disableCompression;
         QNetworkAccessManager nam;
         Net::ApiConnection connection(&nam, context);
@@ -414,9 +402,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::demoScenario()));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(
-            &nam,
-            cluster.handContext(std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() })));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         cluster.sim->faults().setLatencyMs(3000);
         Kube::ListOptions options;
         options.pageTimeout = std::chrono::milliseconds(300);
@@ -433,9 +419,7 @@ private Q_SLOTS:
         Test::SimCluster cluster;
         QVERIFY(cluster.start(Test::demoScenario()));
         QNetworkAccessManager nam;
-        Kube::KubeClient client(
-            &nam,
-            cluster.handContext(std::make_shared<Test::RotatingCredentials>(QList<QByteArray> { cluster.bearer() })));
+        Kube::KubeClient client(&nam, cluster.tokenContext());
         cluster.sim->faults().dropConnections(1);
         const ListOutcome nodes = runList(client, ResourceKind::Node);
         QVERIFY(nodes.error);
