@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kube/resourceparsers.h"
 
+#include "kube/jsonreader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -8,260 +10,8 @@
 namespace Specula::Kube {
 namespace {
 
+using namespace JsonRead;
 using Core::Error;
-using Core::Quantity;
-
-// A field path built on the stack while descending; turned into text only when something is
-// wrong, so the happy path allocates nothing for it.
-struct Path
-{
-    const Path *parent = nullptr;
-    QLatin1String key;
-    qsizetype index = -1;
-
-    Path child(QLatin1String k) const { return Path { this, k, -1 }; }
-    Path at(qsizetype i) const { return Path { this, {}, i }; }
-    QString toString() const
-    {
-        QString text = parent ? parent->toString() : QString();
-        if (index >= 0)
-            return text + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-        if (key.size() == 0)
-            return text;
-        return text.isEmpty() ? QString(key) : text + QLatin1Char('.') + key;
-    }
-};
-
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    default:
-        return QStringLiteral("null");
-    }
-}
-
-class Reader
-{
-public:
-    QString error;
-
-    bool failed() const { return !error.isEmpty(); }
-    void fail(const Path &path, const QString &message)
-    {
-        if (error.isEmpty())
-            error = path.toString() + QStringLiteral(": ") + message;
-    }
-    void wrongType(const Path &path, const QJsonValue &value, const char *expected)
-    {
-        fail(path, QStringLiteral("expected %1, got %2").arg(QLatin1String(expected), typeName(value)));
-    }
-
-    QString str(const QJsonObject &o, QLatin1String key, const Path &parent)
-    {
-        const QJsonValue v = o.value(key);
-        if (v.isString())
-            return v.toString();
-        if (!v.isUndefined() && !v.isNull())
-            wrongType(parent.child(key), v, "a string");
-        return {};
-    }
-    bool boolean(const QJsonObject &o, QLatin1String key, const Path &parent)
-    {
-        const QJsonValue v = o.value(key);
-        if (v.isBool())
-            return v.toBool();
-        if (!v.isUndefined() && !v.isNull())
-            wrongType(parent.child(key), v, "a boolean");
-        return false;
-    }
-    std::optional<int> integer(const QJsonObject &o, QLatin1String key, const Path &parent)
-    {
-        const QJsonValue v = o.value(key);
-        if (v.isDouble()) {
-            const double d = v.toDouble();
-            if (d == double(qint64(d)) && d >= std::numeric_limits<int>::min() && d <= std::numeric_limits<int>::max())
-                return int(d);
-            fail(parent.child(key), QStringLiteral("expected an integer, got %1").arg(d));
-            return std::nullopt;
-        }
-        if (!v.isUndefined() && !v.isNull())
-            wrongType(parent.child(key), v, "an integer");
-        return std::nullopt;
-    }
-    QJsonObject object(const QJsonObject &o, QLatin1String key, const Path &parent)
-    {
-        const QJsonValue v = o.value(key);
-        if (v.isObject())
-            return v.toObject();
-        if (!v.isUndefined() && !v.isNull())
-            wrongType(parent.child(key), v, "an object");
-        return {};
-    }
-    QJsonArray array(const QJsonObject &o, QLatin1String key, const Path &parent)
-    {
-        const QJsonValue v = o.value(key);
-        if (v.isArray())
-            return v.toArray();
-        if (!v.isUndefined() && !v.isNull())
-            wrongType(parent.child(key), v, "an array");
-        return {};
-    }
-    QDateTime time(const QJsonObject &o, QLatin1String key, const Path &parent)
-    {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isString()) {
-            wrongType(parent.child(key), v, "an RFC 3339 time");
-            return {};
-        }
-        const QString text = v.toString();
-        QDateTime t = ResourceParsers::parseTimestamp(text);
-        if (!t.isValid() && !text.isEmpty())
-            fail(parent.child(key), QStringLiteral("not an RFC 3339 time: \"%1\"").arg(text));
-        return t;
-    }
-    QHash<QString, QString> stringMap(const QJsonObject &o, QLatin1String key, const Path &parent)
-    {
-        QHash<QString, QString> map;
-        const QJsonObject m = object(o, key, parent);
-        if (m.isEmpty())
-            return map;
-        map.reserve(m.size());
-        for (auto it = m.constBegin(); it != m.constEnd(); ++it) {
-            if (!it.value().isString()) {
-                const QByteArray name = it.key().toUtf8();
-                Path p = parent.child(key);
-                fail(p,
-                     QStringLiteral("value of \"%1\": expected a string, got %2")
-                         .arg(QString::fromUtf8(name), typeName(it.value())));
-                return map;
-            }
-            map.insert(it.key(), it.value().toString());
-        }
-        return map;
-    }
-    // Quantities are strings in API JSON, bare numbers in hand-written manifests.
-    ResourceList resources(const QJsonObject &o, QLatin1String key, const Path &parent)
-    {
-        ResourceList list;
-        const QJsonObject m = object(o, key, parent);
-        for (auto it = m.constBegin(); it != m.constEnd(); ++it) {
-            const QJsonValue v = it.value();
-            std::optional<Quantity> q;
-            if (v.isString()) {
-                q = Quantity::parse(v.toString());
-            } else if (v.isDouble()) {
-                const double d = v.toDouble();
-                q = Quantity::parse(QString::number(d, 'g', 17));
-            }
-            if (!q) {
-                fail(parent.child(key),
-                     QStringLiteral("\"%1\": not a quantity: %2")
-                         .arg(it.key(),
-                              v.isString() ? QLatin1Char('"') + v.toString() + QLatin1Char('"') : typeName(v)));
-                return list;
-            }
-            list.insert(it.key(), *q);
-        }
-        return list;
-    }
-
-    ObjectMeta meta(const QJsonObject &root)
-    {
-        const Path p { nullptr, QLatin1String("metadata") };
-        const QJsonObject m = object(root, QLatin1String("metadata"), Path {});
-        ObjectMeta meta;
-        meta.name = str(m, QLatin1String("name"), p);
-        meta.namespaceName = str(m, QLatin1String("namespace"), p);
-        meta.uid = str(m, QLatin1String("uid"), p);
-        meta.resourceVersion = str(m, QLatin1String("resourceVersion"), p);
-        meta.creationTimestamp = time(m, QLatin1String("creationTimestamp"), p);
-        meta.deletionTimestamp = time(m, QLatin1String("deletionTimestamp"), p);
-        meta.labels = stringMap(m, QLatin1String("labels"), p);
-        meta.annotations = stringMap(m, QLatin1String("annotations"), p);
-        return meta;
-    }
-
-    QList<Condition> conditions(const QJsonObject &status, const Path &parent)
-    {
-        QList<Condition> list;
-        const QJsonArray array = this->array(status, QLatin1String("conditions"), parent);
-        list.reserve(array.size());
-        const Path p = parent.child(QLatin1String("conditions"));
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            const Path ip = p.at(i);
-            const QJsonValue v = array.at(i);
-            if (!v.isObject()) {
-                wrongType(ip, v, "an object");
-                break;
-            }
-            const QJsonObject c = v.toObject();
-            Condition condition;
-            condition.type = str(c, QLatin1String("type"), ip);
-            condition.status = str(c, QLatin1String("status"), ip);
-            condition.reason = str(c, QLatin1String("reason"), ip);
-            condition.message = str(c, QLatin1String("message"), ip);
-            condition.lastTransitionTime = time(c, QLatin1String("lastTransitionTime"), ip);
-            list.append(std::move(condition));
-        }
-        return list;
-    }
-
-    template<class F> void forEachObject(const QJsonObject &o, QLatin1String key, const Path &parent, F &&f)
-    {
-        const QJsonArray array = this->array(o, key, parent);
-        const Path p = parent.child(key);
-        for (qsizetype i = 0; i < array.size() && !failed(); ++i) {
-            const QJsonValue v = array.at(i);
-            if (!v.isObject()) {
-                wrongType(p.at(i), v, "an object");
-                return;
-            }
-            f(v.toObject(), p.at(i));
-        }
-    }
-
-    QList<Container> containers(const QJsonObject &spec, QLatin1String key, const Path &parent)
-    {
-        QList<Container> list;
-        forEachObject(spec, key, parent, [&](const QJsonObject &c, const Path &p) {
-            Container container;
-            container.name = str(c, QLatin1String("name"), p);
-            const QJsonObject resources = object(c, QLatin1String("resources"), p);
-            const Path rp = p.child(QLatin1String("resources"));
-            container.requests = this->resources(resources, QLatin1String("requests"), rp);
-            container.limits = this->resources(resources, QLatin1String("limits"), rp);
-            container.restartable = str(c, QLatin1String("restartPolicy"), p) == QLatin1String("Always");
-            list.append(std::move(container));
-        });
-        return list;
-    }
-};
-
-template<class T> Core::Result<T> finish(const Reader &reader, const char *kind, T value)
-{
-    if (!reader.failed())
-        return value;
-    const ObjectMeta &meta = value.meta;
-    QString name = meta.namespaceName.isEmpty() ? meta.name : meta.namespaceName + QLatin1Char('/') + meta.name;
-    if (name.isEmpty())
-        name = QStringLiteral("(unnamed)");
-    return Error { Error::Kind::Parse, reader.error, QLatin1String(kind) + QLatin1Char(' ') + name, 0, {} };
-}
-
-const Path kSpec { nullptr, QLatin1String("spec") };
-const Path kStatus { nullptr, QLatin1String("status") };
 
 int digits(const QChar *p, int n, bool &ok)
 {
@@ -480,47 +230,6 @@ Core::Result<Event> ResourceParsers::parseEvent(const QJsonObject &o)
     return finish(r, "Event", std::move(event));
 }
 
-Core::Result<SriovNetworkNodeState> ResourceParsers::parseSriovNetworkNodeState(const QJsonObject &o)
-{
-    Reader r;
-    SriovNetworkNodeState state;
-    state.meta = r.meta(o);
-    state.apiGroup = r.str(o, QLatin1String("apiVersion"), {}).section(QLatin1Char('/'), 0, 0);
-    const QJsonObject status = r.object(o, QLatin1String("status"), {});
-    state.syncStatus = r.str(status, QLatin1String("syncStatus"), kStatus);
-    state.lastSyncError = r.str(status, QLatin1String("lastSyncError"), kStatus);
-    // Field names follow the operator's Go JSON tags: "Vfs", "Vlan", "totalvfs", "vfID".
-    r.forEachObject(status, QLatin1String("interfaces"), kStatus, [&](const QJsonObject &i, const Path &p) {
-        SriovInterface nic;
-        nic.name = r.str(i, QLatin1String("name"), p);
-        nic.mac = r.str(i, QLatin1String("mac"), p);
-        nic.driver = r.str(i, QLatin1String("driver"), p);
-        nic.pciAddress = r.str(i, QLatin1String("pciAddress"), p);
-        nic.vendor = r.str(i, QLatin1String("vendor"), p);
-        nic.deviceId = r.str(i, QLatin1String("deviceID"), p);
-        nic.linkSpeed = r.str(i, QLatin1String("linkSpeed"), p);
-        nic.linkType = r.str(i, QLatin1String("linkType"), p);
-        nic.mtu = r.integer(i, QLatin1String("mtu"), p);
-        nic.numVfs = r.integer(i, QLatin1String("numVfs"), p).value_or(0);
-        nic.totalVfs = r.integer(i, QLatin1String("totalvfs"), p);
-        r.forEachObject(i, QLatin1String("Vfs"), p, [&](const QJsonObject &v, const Path &vp) {
-            SriovVf vf;
-            vf.vfId = r.integer(v, QLatin1String("vfID"), vp).value_or(0);
-            vf.name = r.str(v, QLatin1String("name"), vp);
-            vf.mac = r.str(v, QLatin1String("mac"), vp);
-            vf.driver = r.str(v, QLatin1String("driver"), vp);
-            vf.pciAddress = r.str(v, QLatin1String("pciAddress"), vp);
-            vf.vendor = r.str(v, QLatin1String("vendor"), vp);
-            vf.deviceId = r.str(v, QLatin1String("deviceID"), vp);
-            vf.vlan = r.integer(v, QLatin1String("Vlan"), vp);
-            vf.mtu = r.integer(v, QLatin1String("mtu"), vp);
-            nic.vfs.append(std::move(vf));
-        });
-        state.interfaces.append(std::move(nic));
-    });
-    return finish(r, "SriovNetworkNodeState", std::move(state));
-}
-
 Core::Result<NetworkAttachmentDefinition> ResourceParsers::parseNetworkAttachmentDefinition(const QJsonObject &o)
 {
     Reader r;
@@ -529,6 +238,16 @@ Core::Result<NetworkAttachmentDefinition> ResourceParsers::parseNetworkAttachmen
     nad.resourceName = nad.meta.annotations.value(QStringLiteral("k8s.v1.cni.cncf.io/resourceName"));
     nad.config = r.str(r.object(o, QLatin1String("spec"), {}), QLatin1String("config"), kSpec);
     return finish(r, "NetworkAttachmentDefinition", std::move(nad));
+}
+
+Core::Result<ConfigMap> ResourceParsers::parseConfigMap(const QJsonObject &o)
+{
+    Reader r;
+    ConfigMap configMap;
+    configMap.meta = r.meta(o);
+    // binaryData is left out: the device plugin's configuration is text.
+    configMap.data = r.stringMap(o, QLatin1String("data"), {});
+    return finish(r, "ConfigMap", std::move(configMap));
 }
 
 Core::Result<Resource> ResourceParsers::parseObject(ResourceKind kind, const QJsonObject &object)
@@ -553,6 +272,14 @@ Core::Result<Resource> ResourceParsers::parseObject(ResourceKind kind, const QJs
         return wrap(parseSriovNetworkNodeState(object));
     case ResourceKind::NetworkAttachmentDefinition:
         return wrap(parseNetworkAttachmentDefinition(object));
+    case ResourceKind::SriovNetworkNodePolicy:
+        return wrap(parseSriovNetworkNodePolicy(object));
+    case ResourceKind::ConfigMap:
+        return wrap(parseConfigMap(object));
+    case ResourceKind::ResourceSlice:
+        return wrap(parseResourceSlice(object));
+    case ResourceKind::ResourceClaim:
+        return wrap(parseResourceClaim(object));
     }
     return Error { Error::Kind::Parse, QStringLiteral("unknown resource kind"), {}, 0, {} };
 }

@@ -36,8 +36,18 @@ public:
     static Core::Result<Namespace> parseNamespace(const QJsonObject &object);
     static Core::Result<Service> parseService(const QJsonObject &object);
     static Core::Result<Event> parseEvent(const QJsonObject &object);
-    static Core::Result<SriovNetworkNodeState> parseSriovNetworkNodeState(const QJsonObject &object);
     static Core::Result<NetworkAttachmentDefinition> parseNetworkAttachmentDefinition(const QJsonObject &object);
+    static Core::Result<ConfigMap> parseConfigMap(const QJsonObject &object);
+
+    // sriovparsers.cpp. The state's spec.interfaces go to specInterfaces; a policy without
+    // priority gets 99 and one without deviceType "netdevice" (the CRD's defaults).
+    static Core::Result<SriovNetworkNodeState> parseSriovNetworkNodeState(const QJsonObject &object);
+    static Core::Result<SriovNetworkNodePolicy> parseSriovNetworkNodePolicy(const QJsonObject &object);
+
+    // draparsers.cpp. resource.k8s.io v1 and v1beta2 put attributes and capacity on the device,
+    // v1beta1 under "basic"; both are read, whatever version was asked for.
+    static Core::Result<ResourceSlice> parseResourceSlice(const QJsonObject &object);
+    static Core::Result<ResourceClaim> parseResourceClaim(const QJsonObject &object);
 
     // RFC 3339 as the API server writes it ("2024-09-20T17:16:28Z", MicroTime with fractions,
     // or an offset); invalid QDateTime for anything else.
