@@ -5,7 +5,22 @@ namespace Specula::Kube {
 
 bool ApiDiscovery::isCoreKind(ResourceKind kind)
 {
-    return kind != ResourceKind::SriovNetworkNodeState && kind != ResourceKind::NetworkAttachmentDefinition;
+    switch (kind) {
+    case ResourceKind::Node:
+    case ResourceKind::Pod:
+    case ResourceKind::Namespace:
+    case ResourceKind::Service:
+    case ResourceKind::Event:
+    case ResourceKind::ConfigMap:
+        return true;
+    case ResourceKind::SriovNetworkNodeState:
+    case ResourceKind::NetworkAttachmentDefinition:
+    case ResourceKind::SriovNetworkNodePolicy:
+    case ResourceKind::ResourceSlice:
+    case ResourceKind::ResourceClaim:
+        break;
+    }
+    return false;
 }
 
 ApiResource ApiDiscovery::coreResource(ResourceKind kind)
@@ -21,8 +36,13 @@ ApiResource ApiDiscovery::coreResource(ResourceKind kind)
         return { {}, QStringLiteral("v1"), QStringLiteral("services"), true };
     case ResourceKind::Event:
         return { {}, QStringLiteral("v1"), QStringLiteral("events"), true };
+    case ResourceKind::ConfigMap:
+        return { {}, QStringLiteral("v1"), QStringLiteral("configmaps"), true };
     case ResourceKind::SriovNetworkNodeState:
     case ResourceKind::NetworkAttachmentDefinition:
+    case ResourceKind::SriovNetworkNodePolicy:
+    case ResourceKind::ResourceSlice:
+    case ResourceKind::ResourceClaim:
         break;
     }
     return {};

@@ -65,7 +65,7 @@ void DiscoveryJob::start()
             m_discovery.groupVersions.prepend(version.toString());
             if (version.toString() == QLatin1String("v1")) {
                 for (ResourceKind kind : { ResourceKind::Node, ResourceKind::Pod, ResourceKind::Namespace,
-                                           ResourceKind::Service, ResourceKind::Event })
+                                           ResourceKind::Service, ResourceKind::Event, ResourceKind::ConfigMap })
                     m_discovery.resources.insert(kind, ApiDiscovery::coreResource(kind));
             }
         }

@@ -28,6 +28,14 @@ QString kindName(ResourceKind kind)
         return QStringLiteral("sriovnetworknodestates");
     case ResourceKind::NetworkAttachmentDefinition:
         return QStringLiteral("network-attachment-definitions");
+    case ResourceKind::SriovNetworkNodePolicy:
+        return QStringLiteral("sriovnetworknodepolicies");
+    case ResourceKind::ConfigMap:
+        return QStringLiteral("configmaps");
+    case ResourceKind::ResourceSlice:
+        return QStringLiteral("resourceslices");
+    case ResourceKind::ResourceClaim:
+        return QStringLiteral("resourceclaims");
     }
     return {};
 }

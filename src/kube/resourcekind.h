@@ -15,6 +15,10 @@ enum class ResourceKind {
     Event,
     SriovNetworkNodeState,
     NetworkAttachmentDefinition,
+    SriovNetworkNodePolicy,
+    ConfigMap,
+    ResourceSlice,
+    ResourceClaim,
 };
 
 struct ApiResource

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <variant>
 
@@ -153,13 +154,104 @@ struct SriovInterface
     QList<SriovVf> vfs; // "Vfs"
 };
 
+// spec.interfaces[].vfGroups[]: which pool the operator configured a PF's VFs for.
+struct SriovVfGroup
+{
+    QString resourceName; // without prefix: "intel_sriov_netdevice"
+    QString deviceType; // netdevice, vfio-pci
+    QString vfRange; // "0-3"
+    QString policyName;
+};
+
+struct SriovSpecInterface
+{
+    QString name;
+    QString pciAddress;
+    int numVfs = 0;
+    QList<SriovVfGroup> vfGroups;
+};
+
 struct SriovNetworkNodeState
 {
     ObjectMeta meta;
     QString apiGroup; // sriovnetwork.openshift.io or sriovnetwork.k8s.cni.cncf.io
     QString syncStatus;
     QString lastSyncError;
-    QList<SriovInterface> interfaces;
+    QList<SriovInterface> interfaces; // status: every NIC of the node
+    QList<SriovSpecInterface> specInterfaces; // spec: the PFs the operator configures
+};
+
+// spec.nicSelector of a SriovNetworkNodePolicy: every field that is set must match the PF.
+struct SriovNicSelector
+{
+    QString vendor; // hex, no 0x
+    QString deviceId; // the PF's device id
+    QStringList pfNames; // may carry VF ranges: "ens1f0#0-3"
+    QStringList rootDevices; // PF PCI addresses
+    QString netFilter;
+};
+
+struct SriovNetworkNodePolicy
+{
+    ObjectMeta meta;
+    QString apiGroup;
+    QString resourceName; // without prefix
+    QString deviceType;
+    int numVfs = 0;
+    int priority = 99;
+    bool isRdma = false;
+    QHash<QString, QString> nodeSelector;
+    SriovNicSelector nicSelector;
+};
+
+// Only the data of a ConfigMap; Specula reads the SR-IOV device plugin's (sriovdp-config with
+// key config.json, or the operator's device-plugin-config keyed by node name).
+struct ConfigMap
+{
+    ObjectMeta meta;
+    QHash<QString, QString> data;
+};
+
+// One device of a DRA ResourceSlice. Attribute values are kept as text whatever their type
+// (int, bool, string, version); capacities as quantities.
+struct DraDevice
+{
+    QString name;
+    QHash<QString, QString> attributes; // "type" → "gpu", "uuid" → "GPU-…", "index" → "0"
+    QHash<QString, Core::Quantity> capacity;
+};
+
+struct ResourceSlice
+{
+    ObjectMeta meta;
+    QString driver; // gpu.nvidia.com
+    QString nodeName; // empty for slices that are not bound to one node
+    QString poolName;
+    QList<DraDevice> devices;
+};
+
+// status.allocation.devices.results[] of a ResourceClaim.
+struct DraAllocation
+{
+    QString request;
+    QString driver;
+    QString pool;
+    QString device;
+};
+
+// status.reservedFor[]: who uses the claim.
+struct DraConsumer
+{
+    QString resource; // "pods"
+    QString name;
+    QString uid;
+};
+
+struct ResourceClaim
+{
+    ObjectMeta meta;
+    QList<DraAllocation> allocations; // empty while not allocated
+    QList<DraConsumer> reservedFor;
 };
 
 struct NetworkAttachmentDefinition
@@ -169,6 +261,7 @@ struct NetworkAttachmentDefinition
     QString config; // spec.config: a JSON document inside a string
 };
 
-using Resource = std::variant<Node, Pod, Namespace, Service, Event, SriovNetworkNodeState, NetworkAttachmentDefinition>;
+using Resource = std::variant<Node, Pod, Namespace, Service, Event, SriovNetworkNodeState, NetworkAttachmentDefinition,
+                              SriovNetworkNodePolicy, ConfigMap, ResourceSlice, ResourceClaim>;
 
 } // namespace Specula::Kube
