@@ -9,7 +9,9 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonParseError>
 #include <QJsonValue>
+#include <algorithm>
 #include <limits>
 
 namespace Specula::Kube::JsonRead {
@@ -278,6 +280,21 @@ template<class T> Core::Result<T> finish(const Reader &reader, const char *kind,
     if (name.isEmpty())
         name = QStringLiteral("(unnamed)");
     return Error { Error::Kind::Parse, reader.error, QLatin1String(kind) + QLatin1Char(' ') + name, 0, {} };
+}
+
+// "invalid JSON at line 9, column 14 (byte 412): missing value separator": people read JSON
+// that is embedded in YAML or annotations by line, not by byte offset.
+inline QString invalidJsonMessage(const QByteArray &json, const QJsonParseError &error)
+{
+    const qsizetype offset = std::clamp<qsizetype>(error.offset, 0, json.size());
+    const QByteArrayView before = QByteArrayView(json).first(offset);
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    return QStringLiteral("invalid JSON at line %1, column %2 (byte %3): %4")
+        .arg(line)
+        .arg(column)
+        .arg(error.offset)
+        .arg(error.errorString());
 }
 
 inline const Path kSpec { nullptr, QLatin1String("spec") };
