@@ -19,7 +19,7 @@ struct ApiDiscovery
     QString gitVersion; // "v1.31.6+rke2r1"
     QStringList groupVersions; // every group/version the server listed ("v1", "apps/v1", …)
     QMap<ResourceKind, ApiResource> resources;
-    QString draVersion; // resource.k8s.io version: "v1", "v1beta1", or empty without DRA
+    QString draVersion; // resource.k8s.io version read: "v1", "v1beta2", "v1beta1", or empty without DRA
 
     bool serves(ResourceKind kind) const { return resources.contains(kind); }
     std::optional<ApiResource> resource(ResourceKind kind) const

@@ -14,6 +14,44 @@ const QString kSriovGroups[]
     = { QStringLiteral("sriovnetwork.openshift.io/v1"), QStringLiteral("sriovnetwork.k8s.cni.cncf.io/v1") };
 const QString kNadGroupVersion = QStringLiteral("k8s.cni.cncf.io/v1");
 const QString kDraGroup = QStringLiteral("resource.k8s.io");
+// The served DRA versions Specula reads, preferred first (the parsers take all three shapes).
+const char *const kDraVersions[] = { "v1", "v1beta2", "v1beta1" };
+
+bool isSriovGroup(const QString &group)
+{
+    for (const QString &gv : kSriovGroups) {
+        if (gv.section(QLatin1Char('/'), 0, 0) == group)
+            return true;
+    }
+    return false;
+}
+
+// The kinds found in optional API groups, by plural name.
+std::optional<ResourceKind> optionalKind(const QString &plural)
+{
+    if (plural == QLatin1String("sriovnetworknodestates"))
+        return ResourceKind::SriovNetworkNodeState;
+    if (plural == QLatin1String("sriovnetworknodepolicies"))
+        return ResourceKind::SriovNetworkNodePolicy;
+    if (plural == QLatin1String("network-attachment-definitions"))
+        return ResourceKind::NetworkAttachmentDefinition;
+    if (plural == QLatin1String("resourceslices"))
+        return ResourceKind::ResourceSlice;
+    if (plural == QLatin1String("resourceclaims"))
+        return ResourceKind::ResourceClaim;
+    return std::nullopt;
+}
+
+// No SR-IOV kind has been taken from another group yet.
+bool sriovGroupFree(const ApiDiscovery &discovery, const QString &group)
+{
+    for (ResourceKind kind : { ResourceKind::SriovNetworkNodeState, ResourceKind::SriovNetworkNodePolicy }) {
+        const auto found = discovery.resource(kind);
+        if (found && found->group != group)
+            return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -34,6 +72,27 @@ QStringList DiscoveryJob::groupVersionsFromApis(const QJsonObject &apiGroupList)
     return result;
 }
 
+QStringList DiscoveryJob::optionalGroupVersions(const QStringList &served)
+{
+    QStringList wanted;
+    for (const QString &gv : kSriovGroups) {
+        if (served.contains(gv)) {
+            wanted << gv;
+            break;
+        }
+    }
+    if (served.contains(kNadGroupVersion))
+        wanted << kNadGroupVersion;
+    for (const char *version : kDraVersions) {
+        const QString gv = kDraGroup + QLatin1Char('/') + QLatin1String(version);
+        if (served.contains(gv)) {
+            wanted << gv;
+            break;
+        }
+    }
+    return wanted;
+}
+
 void DiscoveryJob::addResourcesFromGroupVersion(const QString &groupVersion, const QJsonObject &apiResourceList,
                                                 ApiDiscovery &discovery)
 {
@@ -45,12 +104,31 @@ void DiscoveryJob::addResourcesFromGroupVersion(const QString &groupVersion, con
         const QString name = resource.value(QLatin1String("name")).toString();
         const bool namespaced = resource.value(QLatin1String("namespaced")).toBool();
         const ApiResource api { group, version, name, namespaced };
-        if (name == QLatin1String("sriovnetworknodestates") && !discovery.serves(ResourceKind::SriovNetworkNodeState))
-            discovery.resources.insert(ResourceKind::SriovNetworkNodeState, api);
-        else if (name == QLatin1String("network-attachment-definitions") && group == QLatin1String("k8s.cni.cncf.io"))
-            discovery.resources.insert(ResourceKind::NetworkAttachmentDefinition, api);
-        else if (group == kDraGroup && name == QLatin1String("resourceslices") && discovery.draVersion.isEmpty())
-            discovery.draVersion = version;
+        const std::optional<ResourceKind> kind = optionalKind(name);
+        if (!kind)
+            continue;
+        switch (*kind) {
+        case ResourceKind::SriovNetworkNodeState:
+        case ResourceKind::SriovNetworkNodePolicy:
+            // Node states and policies come from one operator, so from one group: the first
+            // SR-IOV group seen wins for both.
+            if (isSriovGroup(group) && sriovGroupFree(discovery, group))
+                discovery.resources.insert(*kind, api);
+            break;
+        case ResourceKind::NetworkAttachmentDefinition:
+            if (group == QLatin1String("k8s.cni.cncf.io"))
+                discovery.resources.insert(*kind, api);
+            break;
+        case ResourceKind::ResourceSlice:
+        case ResourceKind::ResourceClaim:
+            if (group == kDraGroup && (discovery.draVersion.isEmpty() || discovery.draVersion == version)) {
+                discovery.draVersion = version;
+                discovery.resources.insert(*kind, api);
+            }
+            break;
+        default:
+            break;
+        }
     }
 }
 
@@ -73,24 +151,7 @@ void DiscoveryJob::start()
     get(QStringLiteral("/apis"), [this](const QJsonObject &apis) {
         const QStringList groupVersions = groupVersionsFromApis(apis);
         m_discovery.groupVersions << groupVersions;
-        // Ask only for the group versions of the optional APIs this cluster has. SR-IOV's first
-        // group wins; DRA prefers v1 over v1beta1.
-        QStringList wanted;
-        for (const QString &gv : kSriovGroups) {
-            if (groupVersions.contains(gv)) {
-                wanted << gv;
-                break;
-            }
-        }
-        if (groupVersions.contains(kNadGroupVersion))
-            wanted << kNadGroupVersion;
-        for (const char *version : { "v1", "v1beta1" }) {
-            const QString gv = kDraGroup + QLatin1Char('/') + QLatin1String(version);
-            if (groupVersions.contains(gv)) {
-                wanted << gv;
-                break;
-            }
-        }
+        const QStringList wanted = optionalGroupVersions(groupVersions);
         for (const QString &gv : std::as_const(wanted)) {
             get(
                 QStringLiteral("/apis/") + gv,

@@ -16,8 +16,8 @@ class ApiRequest;
 namespace Specula::Kube {
 
 // Asks /version, /api and /apis in parallel, then the group versions of the optional APIs that
-// /apis lists (SR-IOV under either group name, NADs, DRA), and emits exactly one of finished()
-// or failed(). Deletes itself afterwards. Create it through KubeClient::discover().
+// /apis lists (SR-IOV under either group name, NADs, DRA at its preferred served version), and emits exactly one of
+// finished() or failed(). Deletes itself afterwards. Create it through KubeClient::discover().
 class DiscoveryJob final : public QObject
 {
     Q_OBJECT
@@ -30,6 +30,9 @@ public:
 
     // The parts of the answers, exposed for tests on recorded bodies.
     static QStringList groupVersionsFromApis(const QJsonObject &apiGroupList);
+    // The optional group versions worth asking for, out of those the server lists: the first
+    // SR-IOV group found, NADs, and resource.k8s.io at v1, else v1beta2, else v1beta1.
+    static QStringList optionalGroupVersions(const QStringList &served);
     static void addResourcesFromGroupVersion(const QString &groupVersion, const QJsonObject &apiResourceList,
                                              ApiDiscovery &discovery);
 

@@ -12,8 +12,32 @@ using namespace JsonRead;
 
 namespace {
 
-SriovDpSelector readSelector(Reader &r, const QJsonObject &s, const Path &p)
+// The plugin decodes with Go's encoding/json, which matches keys case-insensitively, and the
+// SR-IOV operator relies on it: it writes "IsRdma" and "NeedVhostNet". Keys are brought to the
+// documented spelling first.
+QJsonObject canonicalKeys(const QJsonObject &s)
 {
+    static const QLatin1String known[]
+        = { QLatin1String("vendors"),      QLatin1String("devices"), QLatin1String("drivers"),
+            QLatin1String("pciAddresses"), QLatin1String("pfNames"), QLatin1String("rootDevices"),
+            QLatin1String("linkTypes"),    QLatin1String("isRdma") };
+    QJsonObject canonical;
+    for (auto it = s.constBegin(); it != s.constEnd(); ++it) {
+        QString key = it.key();
+        for (QLatin1String name : known) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0) {
+                key = name;
+                break;
+            }
+        }
+        canonical.insert(key, it.value());
+    }
+    return canonical;
+}
+
+SriovDpSelector readSelector(Reader &r, const QJsonObject &original, const Path &p)
+{
+    const QJsonObject s = canonicalKeys(original);
     SriovDpSelector selector;
     selector.vendors = r.strings(s, QLatin1String("vendors"), p);
     selector.devices = r.strings(s, QLatin1String("devices"), p);
@@ -70,9 +94,8 @@ Core::Result<QList<SriovDpResource>> parseSriovDeviceConfig(const QByteArray &js
 
 QList<SriovDeviceConfigEntry> sriovDeviceConfigsOf(const ConfigMap &configMap)
 {
-    const bool standalone = configMap.meta.name == QLatin1String("sriovdp-config");
-    const bool perNode = configMap.meta.name == QLatin1String("device-plugin-config");
-    if (!standalone && !perNode)
+    if (configMap.meta.name != QLatin1String("sriovdp-config")
+        && configMap.meta.name != QLatin1String("device-plugin-config"))
         return {};
     const QString object = QStringLiteral("ConfigMap ")
         + (configMap.meta.namespaceName.isEmpty()
@@ -82,11 +105,9 @@ QList<SriovDeviceConfigEntry> sriovDeviceConfigsOf(const ConfigMap &configMap)
     std::sort(keys.begin(), keys.end());
     QList<SriovDeviceConfigEntry> entries;
     for (const QString &key : std::as_const(keys)) {
-        if (standalone && key != QLatin1String("config.json"))
-            continue;
         SriovDeviceConfigEntry entry;
         entry.key = key;
-        if (perNode)
+        if (key != QLatin1String("config.json"))
             entry.nodeName = key;
         auto parsed = parseSriovDeviceConfig(configMap.data.value(key).toUtf8(), object + QLatin1Char(' ') + key);
         if (parsed)

@@ -40,11 +40,13 @@ struct SriovDpResource
 // line and column, or the field path ("resourceList[2].selectors[0].vendors: …").
 Core::Result<QList<SriovDpResource>> parseSriovDeviceConfig(const QByteArray &json, const QString &where);
 
-// The device plugin configuration a ConfigMap holds, with the nodes it applies to:
-// - "sriovdp-config" (the standalone device plugin's): key "config.json", for every node;
-// - "device-plugin-config" (written by the SR-IOV network operator into its namespace): one key
-//   per node name, whose value is that node's config.json.
-// Each key parses on its own, so one broken node config does not hide the others.
+// The device plugin configuration a ConfigMap holds, with the node each part applies to. Two
+// ConfigMaps hold it: "sriovdp-config" (the standalone plugin's) and "device-plugin-config"
+// (written by the SR-IOV network operator into its namespace). In both, key "config.json"
+// applies to every node and any other key is a node name whose value is that node's config.json:
+// the operator writes one key per node, and the plugin's docs show the same for sriovdp-config
+// with a per-node --config-file. Each key parses on its own, so one broken node config does not
+// hide the others.
 struct SriovDeviceConfigEntry
 {
     QString nodeName; // empty: every node
@@ -53,8 +55,7 @@ struct SriovDeviceConfigEntry
     std::optional<Core::Error> error; // set when this key's JSON did not parse; resources empty
 };
 
-// Entries sorted by key; empty for any other ConfigMap (including one named sriovdp-config
-// without a config.json key).
+// Entries sorted by key; empty for any other ConfigMap.
 QList<SriovDeviceConfigEntry> sriovDeviceConfigsOf(const ConfigMap &configMap);
 
 } // namespace Specula::Kube

@@ -8,7 +8,7 @@
 import json, sys, yaml
 
 FIX = sys.argv[1] if len(sys.argv) > 1 else '../../../../shared/fixtures'
-INT_KEYS = {'numVfs', 'totalvfs', 'mtu', 'vfID', 'Vlan', 'generation', 'port'}
+INT_KEYS = {'numVfs', 'totalvfs', 'mtu', 'vfID', 'Vlan', 'generation', 'port', 'priority'}
 
 def ints(node):
     if isinstance(node, dict):
@@ -35,3 +35,29 @@ for src, dst in [('nad_and_pod_sriov-netdevice.yaml', 'nad_and_pod_sriov-netdevi
                  ('pod_gpu_plus_rdma-shared_network-operator.yaml', 'pod_gpu_plus_rdma-shared.json')]:
     docs = [d for d in yaml.safe_load_all(open(f'{FIX}/{src}')) if d]
     write(dst, {'apiVersion': 'v1', 'kind': 'List', 'metadata': {'resourceVersion': '1'}, 'items': docs})
+
+# SR-IOV operator policies (the SriovNetwork and Pod documents of the same files are left out) and
+# the device plugin's ConfigMaps, each as the List the API server returns.
+def list_of(docs, rv='1'):
+    return {'apiVersion': 'v1', 'kind': 'List', 'metadata': {'resourceVersion': rv}, 'items': docs}
+
+for srcs, dst in [(['sriovnetworknodepolicy_sriovnetwork_operator-docs.yaml',
+                    'sriov-policy_network_pod_nvidia-prefix_network-operator.yaml'],
+                   'sriovnetworknodepolicylist_operator-docs_network-operator.json')]:
+    docs = []
+    for src in srcs:
+        docs += [ints(d) for d in yaml.load_all(open(f'{FIX}/{src}'), Loader=yaml.BaseLoader)
+                 if d and d.get('kind') == 'SriovNetworkNodePolicy']
+    for d in docs:  # BaseLoader reads booleans as text too
+        if 'isRdma' in d['spec']:
+            d['spec']['isRdma'] = d['spec']['isRdma'] == 'true'
+    write(dst, list_of(docs))
+
+write('configmaplist_sriovdp-config_default_rdma-mixed.json',
+      list_of([yaml.safe_load(open(f'{FIX}/{src}')) for src in
+               ['sriovdp_configmap_default.yaml', 'sriovdp_configmap_rdma_mixed-selector-syntax.yaml']]))
+
+# The partial worker1 state has one mis-indented line in the paste ("     vfRange: 0-7").
+text = open(f'{FIX}/sriovnetworknodestate_real_ice-iavf_partial_worker1.yaml').read()
+text = text.replace('\n     vfRange: 0-7\n', '\n      vfRange: 0-7\n', 1)
+write('sriovnetworknodestate_ice-iavf_partial_worker1.json', ints(yaml.load(text, Loader=yaml.BaseLoader)))
