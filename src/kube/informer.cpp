@@ -105,7 +105,10 @@ void Informer::list()
         QList<Resource> objects;
         objects.swap(m_listed);
         Q_EMIT listed(objects);
-        watch();
+        if (m_pollInterval.count() > 0)
+            pollLater();
+        else
+            watch();
     });
     connect(m_listJob, &ListJob::failed, this, [this](const Core::Error &error) {
         m_listJob = nullptr;
@@ -117,6 +120,17 @@ void Informer::list()
         }
         retryLater(&Informer::list);
     });
+}
+
+void Informer::pollLater()
+{
+    if (m_state == State::Idle || m_state == State::Failed)
+        return;
+    m_backoff = m_initialBackoff;
+    setState(State::Watching);
+    m_retryTimer.disconnect(this);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Informer::list);
+    m_retryTimer.start(m_pollInterval);
 }
 
 void Informer::watch()

@@ -41,6 +41,9 @@ public:
     void setWatchOptions(const WatchOptions &options) { m_watchOptions = options; }
     // First retry delay and the cap; each failure doubles the delay, ±20 % jitter.
     void setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds maximum);
+    // Relist on this period instead of watching. For kinds that rarely change: on HTTP/1.1 every
+    // watch holds one of the few connections Qt opens to a host, and lists queue behind them.
+    void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
 
     void start();
     void stop();
@@ -61,6 +64,7 @@ Q_SIGNALS:
 private:
     void list();
     void watch();
+    void pollLater();
     void setState(State state);
     void retryLater(void (Informer::*what)());
     static bool retryable(const Core::Error &error);
@@ -77,6 +81,7 @@ private:
     std::chrono::milliseconds m_initialBackoff { 500 };
     std::chrono::milliseconds m_maxBackoff { 30000 };
     std::chrono::milliseconds m_backoff { 500 };
+    std::chrono::milliseconds m_pollInterval { 0 };
     State m_state = State::Idle;
     int m_lists = 0;
     int m_watches = 0;

@@ -14,6 +14,8 @@ namespace {
 
 // Coalesces bursts of watch events into one rebuild; short enough to feel live.
 constexpr int kRebuildDelayMs = 250;
+constexpr std::chrono::seconds kSlowPoll { 60 };
+constexpr std::chrono::seconds kEventPoll { 15 };
 
 QString keyOf(const Kube::ObjectMeta &meta)
 {
@@ -30,6 +32,61 @@ template<class T> void store(QHash<QString, T> &into, const Kube::Resource &reso
     else
         into.insert(keyOf(object->meta), *object);
 }
+
+void storeObject(ClusterObjects &objects, const Kube::Resource &resource, bool remove)
+{
+    store(objects.nodes, resource, remove);
+    store(objects.pods, resource, remove);
+    store(objects.networkAttachments, resource, remove);
+    store(objects.sriovStates, resource, remove);
+    store(objects.sriovPolicies, resource, remove);
+    store(objects.deviceConfigs, resource, remove);
+    store(objects.schedulingEvents, resource, remove);
+    store(objects.resourceSlices, resource, remove);
+    store(objects.resourceClaims, resource, remove);
+}
+
+// Removes what one source listed before, so that its new list replaces it. ConfigMaps come from
+// two sources (one per name), so only theirs are removed.
+void clearSource(ClusterObjects &objects, Kube::ResourceKind kind, const QString &configMapName)
+{
+    switch (kind) {
+    case Kube::ResourceKind::Node:
+        objects.nodes.clear();
+        break;
+    case Kube::ResourceKind::Pod:
+        objects.pods.clear();
+        break;
+    case Kube::ResourceKind::NetworkAttachmentDefinition:
+        objects.networkAttachments.clear();
+        break;
+    case Kube::ResourceKind::SriovNetworkNodeState:
+        objects.sriovStates.clear();
+        break;
+    case Kube::ResourceKind::SriovNetworkNodePolicy:
+        objects.sriovPolicies.clear();
+        break;
+    case Kube::ResourceKind::ConfigMap:
+        objects.deviceConfigs.removeIf([&](const auto &it) { return it.value().meta.name == configMapName; });
+        break;
+    case Kube::ResourceKind::Event:
+        objects.schedulingEvents.clear();
+        break;
+    case Kube::ResourceKind::ResourceSlice:
+        objects.resourceSlices.clear();
+        break;
+    case Kube::ResourceKind::ResourceClaim:
+        objects.resourceClaims.clear();
+        break;
+    case Kube::ResourceKind::Namespace:
+    case Kube::ResourceKind::Service:
+        break;
+    }
+}
+
+// The SR-IOV device plugin's ConfigMap when deployed on its own, and the one the SR-IOV
+// operator writes (one key per node).
+const QString kDeviceConfigNames[] = { QStringLiteral("sriovdp-config"), QStringLiteral("device-plugin-config") };
 
 } // namespace
 
@@ -65,64 +122,70 @@ void ClusterSession::start(bool watch)
 
 void ClusterSession::onDiscovered()
 {
+    using Kube::ResourceKind;
     setState(State::Loading, tr("Loading"));
-    for (auto kind :
-         { Kube::ResourceKind::Node, Kube::ResourceKind::Pod, Kube::ResourceKind::NetworkAttachmentDefinition }) {
-        if (m_client->serves(kind))
-            addInformer(kind);
+    // Nodes, pods, SR-IOV states and DRA claims change while the user looks: watch them. The
+    // rest changes rarely and is relisted on a period (see Informer::setPollInterval).
+    addSource({ ResourceKind::Node, {}, {}, false });
+    addSource({ ResourceKind::Pod, {}, {}, false });
+    addSource({ ResourceKind::SriovNetworkNodeState, {}, {}, true });
+    addSource({ ResourceKind::ResourceClaim, {}, {}, true });
+    addSource({ ResourceKind::NetworkAttachmentDefinition, {}, kSlowPoll, true });
+    addSource({ ResourceKind::SriovNetworkNodePolicy, {}, kSlowPoll, true });
+    addSource({ ResourceKind::ResourceSlice, {}, kSlowPoll, true });
+    Kube::ListOptions failedScheduling;
+    failedScheduling.fieldSelector = QStringLiteral("reason=FailedScheduling");
+    addSource({ ResourceKind::Event, failedScheduling, kEventPoll, true });
+    for (const QString &name : kDeviceConfigNames) {
+        Kube::ListOptions byName;
+        byName.fieldSelector = QStringLiteral("metadata.name=") + name;
+        addSource({ ResourceKind::ConfigMap, byName, kSlowPoll, true });
     }
 }
 
-void ClusterSession::addInformer(Kube::ResourceKind kind)
+void ClusterSession::addSource(const Source &source)
 {
-    auto *informer = new Kube::Informer(m_client, kind);
+    if (!m_client->serves(source.kind))
+        return;
+    auto *informer = new Kube::Informer(m_client, source.kind);
+    informer->setListOptions(source.options);
+    informer->setPollInterval(source.pollInterval);
     m_informers.append(informer);
-    connect(informer, &Kube::Informer::listed, this, [this, kind, informer](const QList<Kube::Resource> &objects) {
-        if (!m_watch)
-            informer->stop();
-        m_listed.insert(int(kind));
-        replace(kind, objects);
-        updateStateFromInformers();
+    const QString configMapName = source.options.fieldSelector.section(QLatin1Char('='), 1);
+    connect(informer, &Kube::Informer::listed, this,
+            [this, source, informer, configMapName](const QList<Kube::Resource> &objects) {
+                if (!m_watch)
+                    informer->stop();
+                m_listed.insert(informer);
+                m_unavailable.remove(informer);
+                clearSource(m_objects, source.kind, configMapName);
+                for (const auto &object : objects)
+                    storeObject(m_objects, object, false);
+                scheduleRebuild();
+                updateStateFromInformers();
+            });
+    connect(informer, &Kube::Informer::changed, this, [this](const QList<Kube::WatchEvent> &events) {
+        for (const auto &event : events)
+            storeObject(m_objects, event.object, event.type == Kube::WatchEvent::Type::Deleted);
+        scheduleRebuild();
     });
-    connect(informer, &Kube::Informer::changed, this,
-            [this, kind](const QList<Kube::WatchEvent> &events) { apply(kind, events); });
     connect(informer, &Kube::Informer::stateChanged, this, &ClusterSession::updateStateFromInformers);
-    connect(informer, &Kube::Informer::failed, this, &ClusterSession::fail);
+    connect(informer, &Kube::Informer::failed, this, [this, source, informer](const Core::Error &error) {
+        if (!m_informers.contains(informer))
+            return;
+        // An optional source the user may not read (403) leaves its part of the picture empty,
+        // with a warning, instead of failing the whole cluster.
+        const bool denied = error.kind == Core::Error::Kind::Forbidden || error.kind == Core::Error::Kind::NotFound;
+        if (source.optional && denied) {
+            m_listed.insert(informer);
+            m_unavailable.insert(informer, error.toString());
+            scheduleRebuild();
+            updateStateFromInformers();
+            return;
+        }
+        fail(error);
+    });
     informer->start();
-}
-
-void ClusterSession::replace(Kube::ResourceKind kind, const QList<Kube::Resource> &objects)
-{
-    switch (kind) {
-    case Kube::ResourceKind::Node:
-        m_objects.nodes.clear();
-        break;
-    case Kube::ResourceKind::Pod:
-        m_objects.pods.clear();
-        break;
-    case Kube::ResourceKind::NetworkAttachmentDefinition:
-        m_objects.networkAttachments.clear();
-        break;
-    default:
-        break;
-    }
-    for (const auto &object : objects) {
-        store(m_objects.nodes, object, false);
-        store(m_objects.pods, object, false);
-        store(m_objects.networkAttachments, object, false);
-    }
-    scheduleRebuild();
-}
-
-void ClusterSession::apply(Kube::ResourceKind, const QList<Kube::WatchEvent> &events)
-{
-    for (const auto &event : events) {
-        const bool remove = event.type == Kube::WatchEvent::Type::Deleted;
-        store(m_objects.nodes, event.object, remove);
-        store(m_objects.pods, event.object, remove);
-        store(m_objects.networkAttachments, event.object, remove);
-    }
-    scheduleRebuild();
 }
 
 void ClusterSession::scheduleRebuild()
@@ -151,6 +214,8 @@ void ClusterSession::rebuild()
         if (generation == m_generation) {
             snapshot.context = m_context.contextName;
             snapshot.server = m_context.server.toString();
+            for (const QString &warning : std::as_const(m_unavailable))
+                snapshot.warnings.append(warning);
             m_snapshot = std::move(snapshot);
             Q_EMIT snapshotReady(m_snapshot);
             if (!m_loaded && m_listed.size() == m_informers.size()) {

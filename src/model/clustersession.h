@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "kube/listoptions.h"
 #include "kube/resourcekind.h"
 #include "model/clustersnapshot.h"
 #include "net/connectioncontext.h"
@@ -50,10 +51,17 @@ Q_SIGNALS:
     void errorOccurred(const Specula::Core::Error &error);
 
 private:
+    // One list (and watch or poll) the snapshot is built from.
+    struct Source
+    {
+        Kube::ResourceKind kind;
+        Kube::ListOptions options;
+        std::chrono::milliseconds pollInterval { 0 }; // 0: watch
+        bool optional = false; // may be forbidden or missing without failing the session
+    };
+
     void onDiscovered();
-    void addInformer(Kube::ResourceKind kind);
-    void apply(Kube::ResourceKind kind, const QList<Kube::WatchEvent> &events);
-    void replace(Kube::ResourceKind kind, const QList<Kube::Resource> &objects);
+    void addSource(const Source &source);
     void scheduleRebuild();
     void rebuild();
     void setState(State state, const QString &detail = {});
@@ -64,7 +72,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
     Kube::KubeClient *m_client = nullptr;
     QList<Kube::Informer *> m_informers;
-    QSet<int> m_listed; // ResourceKind values
+    QSet<Kube::Informer *> m_listed; // informers whose first list arrived (or that gave up)
+    QHash<Kube::Informer *, QString> m_unavailable; // optional sources that failed, with the error
     ClusterObjects m_objects;
     ClusterSnapshot m_snapshot;
     QTimer *m_rebuildTimer;

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/clustersnapshot.h"
 
+#include "model/drajoin.h"
+#include "model/gpuinfo.h"
 #include "model/podrequests.h"
+#include "model/sriovjoin.h"
+#include "model/sriovpools.h"
 
 #include <algorithm>
 
 namespace Specula::Model {
 namespace {
-
-const QString kNadResourceAnnotation = QStringLiteral("k8s.v1.cni.cncf.io/resourceName");
 
 bool conditionTrue(const QList<Kube::Condition> &conditions, QLatin1String type)
 {
@@ -17,15 +19,47 @@ bool conditionTrue(const QList<Kube::Condition> &conditions, QLatin1String type)
     });
 }
 
-std::optional<PendingReason> pendingReason(const Kube::Pod &pod)
+// The newest FailedScheduling event of each pod, by "namespace/name". Events of an earlier pod
+// with the same name are told apart by uid where both carry one.
+QHash<QString, const Kube::Event *> latestSchedulingEvents(const QHash<QString, Kube::Event> &events,
+                                                           const QHash<QString, Kube::Pod> &pods)
 {
-    if (isTerminated(pod))
-        return std::nullopt;
-    for (const auto &condition : pod.conditions) {
-        if (condition.type == QLatin1String("PodScheduled") && condition.status == QLatin1String("False"))
-            return PendingReason { condition.reason, condition.message };
+    QHash<QString, const Kube::Event *> latest;
+    for (const auto &event : events) {
+        const auto &object = event.involvedObject;
+        if (event.reason != QLatin1String("FailedScheduling") || object.kind != QLatin1String("Pod"))
+            continue;
+        const QString key = object.namespaceName + QLatin1Char('/') + object.name;
+        const auto pod = pods.constFind(key);
+        if (pod == pods.cend() || (!object.uid.isEmpty() && !pod->meta.uid.isEmpty() && object.uid != pod->meta.uid))
+            continue;
+        const Kube::Event *&current = latest[key];
+        if (!current || event.lastTimestamp > current->lastTimestamp)
+            current = &event;
     }
-    return std::nullopt;
+    return latest;
+}
+
+// Why a pod waits: the PodScheduled condition's reason, in the words of the scheduler's latest
+// FailedScheduling event when there is one at least as new (it carries the newest counts).
+std::optional<PendingReason> pendingReason(const Kube::Pod &pod, const Kube::Event *event)
+{
+    if (isTerminated(pod) || !pod.nodeName.isEmpty())
+        return std::nullopt;
+    const auto condition = std::find_if(pod.conditions.cbegin(), pod.conditions.cend(), [](const Kube::Condition &c) {
+        return c.type == QLatin1String("PodScheduled") && c.status == QLatin1String("False");
+    });
+    const bool unscheduled = condition != pod.conditions.cend();
+    if (!unscheduled && !event)
+        return std::nullopt;
+    PendingReason pending;
+    pending.since = pod.meta.creationTimestamp;
+    pending.reason
+        = unscheduled && !condition->reason.isEmpty() ? condition->reason : QStringLiteral("FailedScheduling");
+    pending.message = unscheduled ? condition->message : QString();
+    if (event && (!unscheduled || pending.message.isEmpty() || event->lastTimestamp >= condition->lastTransitionTime))
+        pending.message = event->message;
+    return pending;
 }
 
 QMap<QString, qint64> extendedRequests(const Kube::ResourceList &requests)
@@ -38,17 +72,57 @@ QMap<QString, qint64> extendedRequests(const Kube::ResourceList &requests)
     return result;
 }
 
-QSet<QString> sriovPools(const ClusterObjects &objects)
+QStringList extendedResourceNames(const Kube::Node &node, const QMap<QString, qint64> &requested)
 {
-    QSet<QString> pools;
-    for (const auto &nad : objects.networkAttachments) {
-        if (!nad.resourceName.isEmpty())
-            pools.insert(nad.resourceName);
+    QStringList names;
+    for (auto it = node.capacity.cbegin(); it != node.capacity.cend(); ++it)
+        names.append(it.key());
+    for (auto it = node.allocatable.cbegin(); it != node.allocatable.cend(); ++it)
+        names.append(it.key());
+    for (auto it = requested.cbegin(); it != requested.cend(); ++it)
+        names.append(it.key());
+    names.removeIf([](const QString &name) { return !isExtendedResource(name); });
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+}
+
+// Every resource name any node offers or any pod asks for, for the SR-IOV pool lookup.
+QSet<QString> allResourceNames(const ClusterObjects &objects)
+{
+    QSet<QString> names;
+    for (const auto &node : objects.nodes) {
+        for (auto it = node.capacity.cbegin(); it != node.capacity.cend(); ++it)
+            names.insert(it.key());
+        for (auto it = node.allocatable.cbegin(); it != node.allocatable.cend(); ++it)
+            names.insert(it.key());
     }
-    return pools;
+    return names;
+}
+
+// SR-IOV node states are named after their node; any namespace, either API group.
+QHash<QString, const Kube::SriovNetworkNodeState *>
+statesByNode(const QHash<QString, Kube::SriovNetworkNodeState> &states)
+{
+    QHash<QString, const Kube::SriovNetworkNodeState *> byNode;
+    for (const auto &state : states)
+        byNode.insert(state.meta.name, &state);
+    return byNode;
 }
 
 } // namespace
+
+int PhysicalFunction::allocatedVfs() const
+{
+    return int(std::count_if(vfs.cbegin(), vfs.cend(), [](const VirtualFunction &vf) { return vf.pod.has_value(); }));
+}
+
+const NodeResource *NodeSummary::resource(const QString &name) const
+{
+    const auto it
+        = std::find_if(resources.cbegin(), resources.cend(), [&](const NodeResource &r) { return r.name == name; });
+    return it == resources.cend() ? nullptr : &*it;
+}
 
 const NodeSummary *ClusterSnapshot::node(const QString &name) const
 {
@@ -57,21 +131,44 @@ const NodeSummary *ClusterSnapshot::node(const QString &name) const
     return it != nodes.cend() && it->name == name ? &*it : nullptr;
 }
 
+const PodSummary *ClusterSnapshot::pod(const QString &key) const
+{
+    const auto it = std::lower_bound(pods.cbegin(), pods.cend(), key,
+                                     [](const PodSummary &p, const QString &k) { return p.key() < k; });
+    return it != pods.cend() && it->key() == key ? &*it : nullptr;
+}
+
 ClusterSnapshot buildSnapshot(const ClusterObjects &objects)
 {
     ClusterSnapshot snapshot;
     snapshot.collectedAt = QDateTime::currentDateTimeUtc();
     snapshot.podCount = int(objects.pods.size());
 
+    const SriovPoolCatalog catalog(objects, &snapshot.warnings);
+    const QSet<QString> pools = catalog.pools(allResourceNames(objects));
+    const VfHolders holders = vfHolders(objects.pods, &snapshot.warnings);
+    const DraGpus dra = draGpus(objects.resourceSlices, objects.resourceClaims);
+    const auto events = latestSchedulingEvents(objects.schedulingEvents, objects.pods);
+
+    QHash<QString, QStringList> vfsByPod;
+    for (const auto &byAddress : holders) {
+        for (auto it = byAddress.cbegin(); it != byAddress.cend(); ++it)
+            vfsByPod[it->pod.key()].append(it.key());
+    }
+
     QHash<QString, QMap<QString, qint64>> requestedByNode;
     QHash<QString, QStringList> podsByNode;
     snapshot.pods.reserve(objects.pods.size() / 4);
-    for (const auto &pod : objects.pods) {
+    for (auto podIt = objects.pods.cbegin(); podIt != objects.pods.cend(); ++podIt) {
+        const Kube::Pod &pod = *podIt;
         PodSummary summary;
         summary.requests = extendedRequests(effectiveRequests(pod));
-        summary.pending = pendingReason(pod);
-        if (summary.requests.isEmpty() && !summary.pending)
+        summary.pending = pendingReason(pod, events.value(podIt.key()));
+        summary.gpus = dra.uuidsByPod.value(podIt.key());
+        summary.vfs = vfsByPod.value(podIt.key());
+        if (summary.requests.isEmpty() && !summary.pending && summary.gpus.isEmpty() && summary.vfs.isEmpty())
             continue;
+        summary.vfs.sort();
         summary.namespaceName = pod.meta.namespaceName;
         summary.name = pod.meta.name;
         summary.node = pod.nodeName;
@@ -87,7 +184,7 @@ ClusterSnapshot buildSnapshot(const ClusterObjects &objects)
     std::sort(snapshot.pods.begin(), snapshot.pods.end(),
               [](const PodSummary &a, const PodSummary &b) { return a.key() < b.key(); });
 
-    const QSet<QString> pools = sriovPools(objects);
+    const auto sriovStates = statesByNode(objects.sriovStates);
     snapshot.nodes.reserve(objects.nodes.size());
     for (const auto &node : objects.nodes) {
         NodeSummary summary;
@@ -95,21 +192,28 @@ ClusterSnapshot buildSnapshot(const ClusterObjects &objects)
         summary.ready = conditionTrue(node.conditions, QLatin1String("Ready"));
         summary.unschedulable = node.unschedulable;
         const auto requested = requestedByNode.value(node.meta.name);
-        QStringList names;
-        for (auto it = node.capacity.cbegin(); it != node.capacity.cend(); ++it)
-            names.append(it.key());
-        for (auto it = node.allocatable.cbegin(); it != node.allocatable.cend(); ++it)
-            names.append(it.key());
-        for (auto it = requested.cbegin(); it != requested.cend(); ++it)
-            names.append(it.key());
-        std::sort(names.begin(), names.end());
-        names.erase(std::unique(names.begin(), names.end()), names.end());
-        for (const auto &name : std::as_const(names)) {
-            if (!isExtendedResource(name))
-                continue;
+        const QStringList names = extendedResourceNames(node, requested);
+        for (const auto &name : names) {
             summary.resources.append({ name, classifyResource(name, pools), node.capacity.value(name).value(),
                                        node.allocatable.value(name).value(), requested.value(name) });
         }
+        summary.gpu = gpuInfo(node, summary.resources);
+        const QList<GpuDevice> draDevices = dra.devicesByNode.value(node.meta.name);
+        if (!draDevices.isEmpty()) {
+            if (!summary.gpu)
+                summary.gpu = NodeGpu {};
+            summary.gpu->devices = draDevices;
+            if (summary.gpu->product.isEmpty())
+                summary.gpu->product = draDevices.first().model;
+            if (summary.gpu->vendor.isEmpty()) // gpu.nvidia.com → nvidia
+                summary.gpu->vendor = draDevices.first().draDriver.section(QLatin1Char('.'), -2, -2);
+            if (!summary.gpu->physicalCount) {
+                summary.gpu->physicalCount = int(std::count_if(
+                    draDevices.cbegin(), draDevices.cend(), [](const GpuDevice &d) { return d.migProfile.isEmpty(); }));
+            }
+        }
+        if (const auto *state = sriovStates.value(node.meta.name))
+            summary.sriov = sriovInfo(*state, node, names, catalog, holders.value(node.meta.name));
         summary.pods = podsByNode.value(node.meta.name);
         std::sort(summary.pods.begin(), summary.pods.end());
         snapshot.nodes.append(std::move(summary));

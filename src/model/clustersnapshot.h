@@ -25,6 +25,119 @@ struct NodeResource
     friend bool operator==(const NodeResource &, const NodeResource &) = default;
 };
 
+// A pod, or one container of it, that holds a device.
+struct PodRef
+{
+    QString namespaceName;
+    QString name;
+    QString container; // empty when the source does not say
+
+    QString key() const { return namespaceName + QLatin1Char('/') + name; }
+    friend bool operator==(const PodRef &, const PodRef &) = default;
+};
+
+enum class MigStrategy { None, Single, Mixed };
+enum class GpuSharing { None, TimeSlicing, Mps };
+
+// One MIG profile a node offers. Mixed strategy: from the nvidia.com/mig-<profile>.* labels
+// and the nvidia.com/mig-<profile> resource (stale zero-valued resources are kept with no
+// labels). Single strategy: the one profile every GPU is cut into, offered as nvidia.com/gpu.
+struct MigProfile
+{
+    QString profile; // "1g.10gb"
+    QString resource; // "nvidia.com/mig-1g.10gb", or "nvidia.com/gpu" under the single strategy
+    std::optional<int> count; // the .count label: devices of this profile on the node
+    std::optional<qint64> memoryMiB; // memory of one device
+    std::optional<int> multiprocessors;
+
+    friend bool operator==(const MigProfile &, const MigProfile &) = default;
+};
+
+// A GPU or MIG instance that a source names individually: DRA ResourceSlices now, metrics later.
+struct GpuDevice
+{
+    QString uuid; // "GPU-…" or "MIG-…"
+    std::optional<int> index;
+    QString pciBusId; // normalised, "0000:3b:00.0"
+    QString model;
+    QString migProfile; // empty for a whole GPU
+    std::optional<int> migInstance;
+    QString parentUuid; // MIG: the GPU it is cut from
+    QString draDriver; // set when the device comes from a ResourceSlice
+    QString draPool;
+    QString draDevice;
+    QList<PodRef> pods;
+
+    friend bool operator==(const GpuDevice &, const GpuDevice &) = default;
+};
+
+// What a node's GPUs are, from GPU Feature Discovery labels and the node's resources.
+struct NodeGpu
+{
+    QString vendor; // "nvidia", "amd", "intel", or the resource's domain
+    QString product; // the physical model, with the -MIG-<profile> and -SHARED suffixes removed
+    std::optional<int> physicalCount; // unknown under MIG single (gpu.count counts MIG devices)
+    std::optional<qint64> memoryMiB; // of one physical GPU
+    MigStrategy migStrategy = MigStrategy::None;
+    GpuSharing sharing = GpuSharing::None;
+    int replicas = 1; // pods that can share one GPU (sharing) or one MIG device
+    bool renamedShared = false; // time-slicing/MPS with renameByDefault: nvidia.com/gpu.shared
+    bool vgpu = false;
+    QString family; // hopper, ampere, …
+    QString migConfig; // nvidia.com/mig.config
+    QString migConfigState; // pending, success, failed
+    QString driverVersion; // "550.90.07"
+    QList<MigProfile> migProfiles; // sorted by profile
+    QList<GpuDevice> devices; // sorted by index then uuid
+
+    friend bool operator==(const NodeGpu &, const NodeGpu &) = default;
+};
+
+struct VirtualFunction
+{
+    int vfId = 0;
+    QString pciAddress; // normalised
+    QString name; // empty for VFs bound to vfio-pci
+    QString mac;
+    QString driver;
+    QString deviceId;
+    std::optional<int> vlan;
+    std::optional<PodRef> pod; // from the pod's Multus network-status device-info
+    QString podInterface; // "net1", when network-status names it
+    QString network; // "namespace/nad" the pod attached it through
+
+    friend bool operator==(const VirtualFunction &, const VirtualFunction &) = default;
+};
+
+struct PhysicalFunction
+{
+    QString name;
+    QString pciAddress; // normalised
+    QString vendor; // lower-case hex
+    QString deviceId;
+    QString driver;
+    std::optional<int> linkSpeedMbps; // nothing for "-1 Mb/s" (link down) or no value
+    QString linkType;
+    std::optional<int> mtu;
+    int numVfs = 0;
+    std::optional<int> totalVfs; // nothing on NICs that are not SR-IOV capable
+    QString resource; // the node resource its VFs feed ("openshift.io/intel_sriov_netdevice")
+    QList<VirtualFunction> vfs; // sorted by vfId
+
+    bool sriovCapable() const { return totalVfs.value_or(0) > 0 || numVfs > 0; }
+    int allocatedVfs() const;
+    friend bool operator==(const PhysicalFunction &, const PhysicalFunction &) = default;
+};
+
+struct NodeSriov
+{
+    QString syncStatus; // Succeeded, InProgress, Failed
+    QString lastSyncError;
+    QList<PhysicalFunction> pfs; // sorted by PCI address
+
+    friend bool operator==(const NodeSriov &, const NodeSriov &) = default;
+};
+
 struct NodeSummary
 {
     QString name;
@@ -32,14 +145,18 @@ struct NodeSummary
     bool unschedulable = false;
     QList<NodeResource> resources; // every extended resource, sorted by name, zeros kept
     QStringList pods; // "namespace/name" of the active pods on this node listed in ClusterSnapshot::pods
+    std::optional<NodeGpu> gpu; // nodes with GPU resources, GFD labels or DRA GPUs
+    std::optional<NodeSriov> sriov; // nodes with a SriovNetworkNodeState
 
+    const NodeResource *resource(const QString &name) const;
     friend bool operator==(const NodeSummary &, const NodeSummary &) = default;
 };
 
 struct PendingReason
 {
     QString reason; // the PodScheduled condition's reason, e.g. Unschedulable
-    QString message; // the scheduler's words
+    QString message; // the scheduler's words: the latest FailedScheduling event, else the condition's
+    QDateTime since; // when the pod was created (how long it has waited)
 
     friend bool operator==(const PendingReason &, const PendingReason &) = default;
 };
@@ -51,6 +168,8 @@ struct PodSummary
     QString node; // empty when not bound
     QString phase;
     QMap<QString, qint64> requests; // extended resources, effective request in whole units
+    QStringList gpus; // UUIDs of the GPUs and MIG devices it holds, where a source names them
+    QStringList vfs; // normalised PCI addresses of the VFs it holds
     std::optional<PendingReason> pending;
 
     QString key() const { return namespaceName + QLatin1Char('/') + name; }
@@ -65,11 +184,13 @@ struct ClusterSnapshot
     QString server;
     QDateTime collectedAt;
     QList<NodeSummary> nodes; // sorted by name
-    QList<PodSummary> pods; // pods that request extended resources, and every pending pod; sorted by key
+    QList<PodSummary>
+        pods; // pods that request or hold extended resources or DRA devices, and every pending pod; sorted by key
     int podCount = 0; // every pod the cluster has, whatever it requests
     QStringList warnings;
 
     const NodeSummary *node(const QString &name) const;
+    const PodSummary *pod(const QString &key) const;
 };
 
 // Everything the snapshot is built from, as the informers hold it.
@@ -78,6 +199,12 @@ struct ClusterObjects
     QHash<QString, Kube::Node> nodes; // by name
     QHash<QString, Kube::Pod> pods; // by namespace/name
     QHash<QString, Kube::NetworkAttachmentDefinition> networkAttachments; // by namespace/name
+    QHash<QString, Kube::SriovNetworkNodeState> sriovStates; // by namespace/name
+    QHash<QString, Kube::SriovNetworkNodePolicy> sriovPolicies; // by namespace/name
+    QHash<QString, Kube::ConfigMap> deviceConfigs; // the SR-IOV device plugin's, by namespace/name
+    QHash<QString, Kube::Event> schedulingEvents; // FailedScheduling events, by namespace/name
+    QHash<QString, Kube::ResourceSlice> resourceSlices; // by name
+    QHash<QString, Kube::ResourceClaim> resourceClaims; // by namespace/name
 };
 
 ClusterSnapshot buildSnapshot(const ClusterObjects &objects);
