@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sim/kubeapi.h"
 
+#include "sim/tableformat.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,38 +17,20 @@ QByteArray json(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-// kubectl's short durations: 45s, 12m, 5h3m, 3d4h, 2y30d.
-QString humanAge(qint64 seconds)
+// The field labels the apiserver accepts in fieldSelector, by resource (its GetAttrs functions).
+QStringList selectableFields(const QString &plural)
 {
-    if (seconds < 0)
-        return u"<invalid>"_qs;
-    if (seconds < 120)
-        return QString::number(seconds) + u's';
-    const qint64 minutes = seconds / 60;
-    if (minutes < 10)
-        return seconds % 60 == 0 ? QString::number(minutes) + u'm' : u"%1m%2s"_qs.arg(minutes).arg(seconds % 60);
-    if (minutes < 180)
-        return QString::number(minutes) + u'm';
-    const qint64 hours = seconds / 3600;
-    if (hours < 8)
-        return minutes % 60 == 0 ? QString::number(hours) + u'h' : u"%1h%2m"_qs.arg(hours).arg(minutes % 60);
-    if (hours < 48)
-        return QString::number(hours) + u'h';
-    if (hours < 192)
-        return hours % 24 == 0 ? QString::number(hours / 24) + u'd' : u"%1d%2h"_qs.arg(hours / 24).arg(hours % 24);
-    if (hours < 24 * 365 * 2)
-        return QString::number(hours / 24) + u'd';
-    return u"%1y%2d"_qs.arg(hours / 24 / 365).arg(hours / 24 % 365);
-}
-
-QJsonObject column(const QString &name, const QString &type, const QString &description, int priority = 0,
-                   const QString &format = {})
-{
-    return { { u"name"_qs, name },
-             { u"type"_qs, type },
-             { u"format"_qs, format },
-             { u"description"_qs, description },
-             { u"priority"_qs, priority } };
+    QStringList fields = { u"metadata.name"_qs, u"metadata.namespace"_qs };
+    if (plural == u"pods")
+        fields << u"spec.nodeName"_qs << u"status.phase"_qs;
+    else if (plural == u"events")
+        fields << u"reason"_qs << u"type"_qs << u"source"_qs << u"reportingComponent"_qs << u"involvedObject.kind"_qs
+               << u"involvedObject.name"_qs << u"involvedObject.namespace"_qs << u"involvedObject.uid"_qs
+               << u"involvedObject.apiVersion"_qs << u"involvedObject.resourceVersion"_qs
+               << u"involvedObject.fieldPath"_qs;
+    else if (plural == u"resourceslices")
+        fields << u"spec.nodeName"_qs << u"spec.driver"_qs;
+    return fields;
 }
 
 } // namespace
@@ -132,6 +116,8 @@ bool KubeApi::Filter::matches(const StoredObject &object) const
             value = object.name;
         else if (r.field == u"metadata.namespace")
             value = object.ns;
+        else
+            value = object.fields.value(r.field);
         if ((value == r.value) == r.negate)
             return false;
     }
@@ -209,9 +195,7 @@ void KubeApi::handle(const HttpRequest &request, HttpResponder *responder, Fault
         r.negate = neq >= 0;
         r.field = part.left(neq >= 0 ? neq : eq).trimmed();
         r.value = part.mid(neq >= 0 ? neq + 2 : (part.mid(eq, 2) == u"==" ? eq + 2 : eq + 1)).trimmed();
-        static const QStringList common = { u"metadata.name"_qs, u"metadata.namespace"_qs };
-        const bool supported = common.contains(r.field)
-            || (type->plural == u"pods" && (r.field == u"spec.nodeName" || r.field == u"status.phase"));
+        const bool supported = selectableFields(type->plural).contains(r.field);
         if (eq < 0 || !supported) {
             sendStatus(responder, 400, u"BadRequest"_qs,
                        u"field label not supported: %1"_qs.arg(eq < 0 ? part : r.field));
@@ -363,7 +347,7 @@ void KubeApi::list(const ResourceType &type, const Filter &filter, const HttpReq
         }
         if (count > 0)
             items += ',';
-        items += table ? tableRow(type, it->second, includeObject) : it->second.json;
+        items += table ? TableFormat::row(type, it->second, includeObject) : it->second.json;
         lastKey = it->first;
         ++count;
     }
@@ -391,7 +375,7 @@ void KubeApi::list(const ResourceType &type, const Filter &filter, const HttpReq
     QByteArray body;
     if (table) {
         body = "{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":" + metadata
-            + ",\"columnDefinitions\":" + tableHeader(type) + ",\"rows\":[" + items + "]}";
+            + ",\"columnDefinitions\":" + TableFormat::header(type) + ",\"rows\":[" + items + "]}";
     } else {
         body = "{\"kind\":\"" + type.kind.toUtf8() + "List\",\"apiVersion\":\"" + type.apiVersion().toUtf8()
             + "\",\"metadata\":" + metadata + ",\"items\":[" + items + "]}";
@@ -414,87 +398,12 @@ void KubeApi::get(const ResourceType &type, const QString &ns, const QString &na
     if (request.header("accept").contains("as=Table")) {
         deliver(responder, 200,
                 "{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":{\"resourceVersion\":\""
-                    + QByteArray::number(m_store->resourceVersion()) + "\"},\"columnDefinitions\":" + tableHeader(type)
-                    + ",\"rows\":[" + tableRow(type, *object, request.queryValue(u"includeObject"_qs)) + "]}");
+                    + QByteArray::number(m_store->resourceVersion())
+                    + "\"},\"columnDefinitions\":" + TableFormat::header(type) + ",\"rows\":["
+                    + TableFormat::row(type, *object, request.queryValue(u"includeObject"_qs)) + "]}");
         return;
     }
     deliver(responder, 200, object->json);
-}
-
-QByteArray KubeApi::tableHeader(const ResourceType &type) const
-{
-    const QString nameDescription
-        = u"Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names"_qs;
-    const QString ageDescription
-        = u"CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata"_qs;
-    QJsonArray columns { column(u"Name"_qs, u"string"_qs, nameDescription, 0, u"name"_qs) };
-    if (type.plural == u"nodes") {
-        columns.append(column(u"Status"_qs, u"string"_qs, u"The status of the node"_qs));
-        columns.append(column(u"Roles"_qs, u"string"_qs, u"The roles of the node"_qs));
-        columns.append(column(u"Age"_qs, u"string"_qs, ageDescription));
-        columns.append(column(u"Version"_qs, u"string"_qs, u"Kubelet Version reported by the node."_qs));
-        columns.append(column(u"Internal-IP"_qs, u"string"_qs, u"List of internal IPs in the node."_qs, 1));
-        columns.append(column(u"External-IP"_qs, u"string"_qs, u"List of external IPs in the node."_qs, 1));
-        columns.append(
-            column(u"OS-Image"_qs, u"string"_qs,
-                   u"OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy))."_qs, 1));
-        columns.append(column(u"Kernel-Version"_qs, u"string"_qs,
-                              u"Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64)."_qs,
-                              1));
-        columns.append(column(
-            u"Container-Runtime"_qs, u"string"_qs,
-            u"ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2)."_qs,
-            1));
-    } else if (type.plural == u"pods") {
-        columns.append(
-            column(u"Ready"_qs, u"string"_qs, u"The aggregate readiness state of this pod for accepting traffic."_qs));
-        columns.append(column(u"Status"_qs, u"string"_qs, u"The aggregate status of the containers in this pod."_qs));
-        columns.append(column(
-            u"Restarts"_qs, u"string"_qs,
-            u"The number of times the containers in this pod have been restarted and when the last container in this pod has restarted."_qs));
-        columns.append(column(u"Age"_qs, u"string"_qs, ageDescription));
-        columns.append(column(
-            u"IP"_qs, u"string"_qs,
-            u"IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated."_qs,
-            1));
-        columns.append(column(u"Node"_qs, u"string"_qs,
-                              u"NodeName is a request to schedule this pod onto a specific node."_qs, 1));
-        columns.append(column(u"Nominated Node"_qs, u"string"_qs,
-                              u"nominatedNodeName is set only when this pod preempts other pods on the node."_qs, 1));
-        columns.append(column(u"Readiness Gates"_qs, u"string"_qs,
-                              u"If specified, all readiness gates will be evaluated for pod readiness."_qs, 1));
-    } else {
-        columns.append(column(u"Age"_qs, u"string"_qs, ageDescription));
-    }
-    return QJsonDocument(columns).toJson(QJsonDocument::Compact);
-}
-
-QByteArray KubeApi::tableRow(const ResourceType &type, const StoredObject &object, const QString &includeObject) const
-{
-    const QString age = humanAge((QDateTime::currentMSecsSinceEpoch() - object.createdMs) / 1000);
-    QJsonArray cells { object.name };
-    if (type.plural == u"nodes") {
-        cells.append(object.cells.at(0));
-        cells.append(object.cells.at(1));
-        cells.append(age);
-        for (const QJsonValue &v : object.wideCells)
-            cells.append(v);
-    } else if (type.plural == u"pods") {
-        for (const QJsonValue &v : object.cells)
-            cells.append(v);
-        cells.append(age);
-        for (const QJsonValue &v : object.wideCells)
-            cells.append(v);
-    } else {
-        cells.append(age);
-    }
-    QByteArray row = "{\"cells\":" + QJsonDocument(cells).toJson(QJsonDocument::Compact);
-    if (includeObject == u"Object")
-        row += ",\"object\":" + object.json;
-    else if (includeObject != u"None")
-        row += ",\"object\":{\"kind\":\"PartialObjectMetadata\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":"
-            + object.metadataJson + '}';
-    return row + '}';
 }
 
 } // namespace Specula::Sim

@@ -69,8 +69,6 @@ private:
     void sendBookmarks();
     void endWatch(int index);
 
-    QByteArray tableHeader(const ResourceType &type) const;
-    QByteArray tableRow(const ResourceType &type, const StoredObject &object, const QString &includeObject) const;
     QByteArray encodeContinue(const QByteArray &startKey, qint64 served) const;
 
     const Scenario &m_scenario;

@@ -46,8 +46,27 @@ QString ObjectRenderer::timestamp(qint64 ageSeconds) const
     return m_now.addSecs(-ageSeconds).toString(Qt::ISODate);
 }
 
+QJsonValue ObjectRenderer::resolveTimes(const QJsonValue &value) const
+{
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array[i] = resolveTimes(array.at(i));
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    if (object.size() == 1 && object.contains(u"!ago"))
+        return timestamp(object.value(u"!ago").toInteger());
+    for (auto it = object.begin(); it != object.end(); ++it)
+        it.value() = resolveTimes(it.value());
+    return object;
+}
+
 QJsonObject ObjectRenderer::complete(QJsonObject object, const QString &apiVersion, const QString &kind) const
 {
+    object = resolveTimes(object).toObject();
     if (!object.contains(u"apiVersion"))
         object.insert(u"apiVersion"_qs, apiVersion);
     if (!object.contains(u"kind"))
@@ -59,7 +78,42 @@ QJsonObject ObjectRenderer::complete(QJsonObject object, const QString &apiVersi
         metadata.insert(u"uid"_qs, uid(kind, ns, name));
     if (!metadata.contains(u"creationTimestamp"))
         metadata.insert(u"creationTimestamp"_qs, timestamp(86400));
+    if (metadata.contains(u"ownerReferences")) {
+        QJsonArray owners = metadata.value(u"ownerReferences").toArray();
+        for (qsizetype i = 0; i < owners.size(); ++i) {
+            QJsonObject owner = owners.at(i).toObject();
+            if (!owner.contains(u"uid"))
+                owner.insert(u"uid"_qs, uid(owner.value(u"kind").toString(), ns, owner.value(u"name").toString()));
+            owners[i] = owner;
+        }
+        metadata.insert(u"ownerReferences"_qs, owners);
+    }
     object.insert(u"metadata"_qs, metadata);
+
+    if (kind == u"Event" && object.contains(u"involvedObject")) {
+        QJsonObject involved = object.value(u"involvedObject").toObject();
+        if (!involved.contains(u"namespace") && !ns.isEmpty())
+            involved.insert(u"namespace"_qs, ns);
+        if (!involved.contains(u"uid"))
+            involved.insert(u"uid"_qs,
+                            uid(involved.value(u"kind").toString(), involved.value(u"namespace").toString(),
+                                involved.value(u"name").toString()));
+        object.insert(u"involvedObject"_qs, involved);
+    }
+    if (kind == u"ResourceClaim") {
+        QJsonObject status = object.value(u"status").toObject();
+        QJsonArray consumers = status.value(u"reservedFor").toArray();
+        for (qsizetype i = 0; i < consumers.size(); ++i) {
+            QJsonObject consumer = consumers.at(i).toObject();
+            if (!consumer.contains(u"uid") && consumer.value(u"resource").toString() == u"pods")
+                consumer.insert(u"uid"_qs, uid(u"Pod"_qs, ns, consumer.value(u"name").toString()));
+            consumers[i] = consumer;
+        }
+        if (!consumers.isEmpty()) {
+            status.insert(u"reservedFor"_qs, consumers);
+            object.insert(u"status"_qs, status);
+        }
+    }
     return object;
 }
 
@@ -165,33 +219,43 @@ QJsonObject ObjectRenderer::node(const NodeDesc &node) const
                          { u"status"_qs, status } };
 }
 
-QJsonObject ObjectRenderer::failedSchedulingEvent(const PodDesc &pod, const QString &podUid, int sequence) const
+QString ObjectRenderer::failedSchedulingEventName(const PodDesc &pod)
 {
-    const QString name = pod.name + u'.' + hexOf(pod.ns + pod.name + QString::number(sequence), 16);
-    const QString now = m_now.toString(Qt::ISODateWithMs).chopped(1) + u"000Z"_qs;
+    // The recorder names events <object>.<hex nanoseconds>; a hash keeps it stable per pod.
+    return pod.name + u'.' + hexOf(pod.ns + u'/' + pod.name, 16);
+}
+
+QJsonObject ObjectRenderer::failedSchedulingEvent(const PodDesc &pod) const
+{
+    const QString name = failedSchedulingEventName(pod);
+    // The scheduler retries with a backoff that grows to five minutes; the event counts the attempts.
+    const qint64 age = qMax<qint64>(0, pod.ageSeconds);
+    const int count = int(qMin<qint64>(1 + age / 300, 100000));
+    const QString first = timestamp(age);
+    const QString last = timestamp(qMin<qint64>(age, age % 300));
     return QJsonObject { { u"kind"_qs, u"Event"_qs },
                          { u"apiVersion"_qs, u"v1"_qs },
                          { u"metadata"_qs,
                            QJsonObject { { u"name"_qs, name },
                                          { u"namespace"_qs, pod.ns },
                                          { u"uid"_qs, uid(u"Event"_qs, pod.ns, name) },
-                                         { u"creationTimestamp"_qs, m_now.toString(Qt::ISODate) } } },
+                                         { u"creationTimestamp"_qs, first } } },
                          { u"involvedObject"_qs,
                            QJsonObject { { u"kind"_qs, u"Pod"_qs },
                                          { u"namespace"_qs, pod.ns },
                                          { u"name"_qs, pod.name },
-                                         { u"uid"_qs, podUid },
+                                         { u"uid"_qs, uid(u"Pod"_qs, pod.ns, pod.name) },
                                          { u"apiVersion"_qs, u"v1"_qs } } },
                          { u"reason"_qs, u"FailedScheduling"_qs },
                          { u"message"_qs, pod.pendingMessage },
-                         { u"source"_qs, QJsonObject {} },
-                         { u"firstTimestamp"_qs, QJsonValue::Null },
-                         { u"lastTimestamp"_qs, QJsonValue::Null },
+                         { u"source"_qs, QJsonObject { { u"component"_qs, u"default-scheduler"_qs } } },
+                         { u"firstTimestamp"_qs, first },
+                         { u"lastTimestamp"_qs, last },
+                         { u"count"_qs, count },
                          { u"type"_qs, u"Warning"_qs },
-                         { u"eventTime"_qs, now },
-                         { u"action"_qs, u"Scheduling"_qs },
+                         { u"eventTime"_qs, QJsonValue::Null },
                          { u"reportingComponent"_qs, u"default-scheduler"_qs },
-                         { u"reportingInstance"_qs, u"default-scheduler-control-plane"_qs } };
+                         { u"reportingInstance"_qs, u""_qs } };
 }
 
 } // namespace Specula::Sim

@@ -51,6 +51,48 @@ QString podStatus(const QJsonObject &object)
     return reason;
 }
 
+// Events have no NAME or AGE column; their cells are the apiserver's, with the two times kept as
+// timestamps that TableFormat turns into ages when the table is served.
+void eventTable(const QJsonObject &object, StoredObject &stored)
+{
+    const QJsonObject involved = object.value(u"involvedObject").toObject();
+    const QJsonObject source = object.value(u"source").toObject();
+    QString last = object.value(u"lastTimestamp").toString();
+    if (last.isEmpty())
+        last = object.value(u"eventTime").toString();
+    QString first = object.value(u"firstTimestamp").toString();
+    if (first.isEmpty())
+        first = last;
+    QString from = source.value(u"component").toString();
+    if (from.isEmpty())
+        from = object.value(u"reportingComponent").toString();
+    if (!source.value(u"host").toString().isEmpty())
+        from += u", "_qs + source.value(u"host").toString();
+    stored.cells = { last,
+                     object.value(u"type").toString(),
+                     object.value(u"reason").toString(),
+                     QString(involved.value(u"kind").toString().toLower() + u'/' + involved.value(u"name").toString()),
+                     involved.value(u"fieldPath").toString(),
+                     from,
+                     object.value(u"message").toString().trimmed(),
+                     first,
+                     QString::number(qMax(1, object.value(u"count").toInt())),
+                     stored.name };
+    stored.fields = {
+        { u"reason"_qs, object.value(u"reason").toString() },
+        { u"type"_qs, object.value(u"type").toString() },
+        { u"source"_qs, source.value(u"component").toString() },
+        { u"reportingComponent"_qs, object.value(u"reportingComponent").toString() },
+        { u"involvedObject.kind"_qs, involved.value(u"kind").toString() },
+        { u"involvedObject.name"_qs, involved.value(u"name").toString() },
+        { u"involvedObject.namespace"_qs, involved.value(u"namespace").toString() },
+        { u"involvedObject.uid"_qs, involved.value(u"uid").toString() },
+        { u"involvedObject.apiVersion"_qs, involved.value(u"apiVersion").toString() },
+        { u"involvedObject.resourceVersion"_qs, involved.value(u"resourceVersion").toString() },
+        { u"involvedObject.fieldPath"_qs, involved.value(u"fieldPath").toString() },
+    };
+}
+
 void fillTable(const QString &plural, const QJsonObject &object, StoredObject &stored)
 {
     if (plural == u"nodes") {
@@ -82,6 +124,39 @@ void fillTable(const QString &plural, const QJsonObject &object, StoredObject &s
         stored.cells = { u"%1/%2"_qs.arg(ready).arg(total), podStatus(object), QString::number(restarts) };
         stored.wideCells = { status.value(u"podIP").toString(u"<none>"_qs),
                              stored.nodeName.isEmpty() ? u"<none>"_qs : stored.nodeName, u"<none>"_qs, u"<none>"_qs };
+    } else if (plural == u"events") {
+        eventTable(object, stored);
+    } else if (plural == u"configmaps") {
+        stored.cells = { int(object.value(u"data").toObject().size() + object.value(u"binaryData").toObject().size()) };
+    } else if (plural == u"resourceslices") {
+        const QJsonObject spec = object.value(u"spec").toObject();
+        stored.cells = { spec.value(u"nodeName").toString(), spec.value(u"driver").toString(),
+                         spec.value(u"pool").toObject().value(u"name").toString() };
+        stored.fields = { { u"spec.nodeName"_qs, spec.value(u"nodeName").toString() },
+                          { u"spec.driver"_qs, spec.value(u"driver").toString() } };
+    } else if (plural == u"resourceclaims") {
+        // The apiserver's STATE column: pending, allocated, allocated,reserved (deleted while terminating).
+        const QJsonObject status = object.value(u"status").toObject();
+        QStringList state;
+        if (object.value(u"metadata").toObject().contains(u"deletionTimestamp"))
+            state.append(u"deleted"_qs);
+        if (status.contains(u"allocation"))
+            state.append(u"allocated"_qs);
+        if (!status.value(u"reservedFor").toArray().isEmpty())
+            state.append(u"reserved"_qs);
+        stored.cells = { state.isEmpty() ? u"pending"_qs : state.join(u',') };
+    } else if (plural == u"sriovnetworknodestates") {
+        // The operator's CRD printer columns.
+        const QJsonObject annotations = object.value(u"metadata").toObject().value(u"annotations").toObject();
+        auto annotation = [&annotations](const QString &suffix) {
+            for (auto it = annotations.begin(); it != annotations.end(); ++it) {
+                if (it.key().endsWith(suffix))
+                    return it.value().toString();
+            }
+            return QString();
+        };
+        stored.cells = { object.value(u"status").toObject().value(u"syncStatus").toString(),
+                         annotation(u"/desired-state"_qs), annotation(u"/current-state"_qs) };
     }
 }
 
@@ -95,11 +170,19 @@ QList<ResourceType> resourceTypes(const Scenario &scenario)
         { {}, u"v1"_qs, u"pods"_qs, u"pod"_qs, u"Pod"_qs, true, { u"po"_qs } },
         { {}, u"v1"_qs, u"services"_qs, u"service"_qs, u"Service"_qs, true, { u"svc"_qs } },
         { {}, u"v1"_qs, u"events"_qs, u"event"_qs, u"Event"_qs, true, { u"ev"_qs } },
+        { {}, u"v1"_qs, u"configmaps"_qs, u"configmap"_qs, u"ConfigMap"_qs, true, { u"cm"_qs } },
         { scenario.sriovGroup,
           u"v1"_qs,
           u"sriovnetworknodestates"_qs,
           u"sriovnetworknodestate"_qs,
           u"SriovNetworkNodeState"_qs,
+          true,
+          {} },
+        { scenario.sriovGroup,
+          u"v1"_qs,
+          u"sriovnetworknodepolicies"_qs,
+          u"sriovnetworknodepolicy"_qs,
+          u"SriovNetworkNodePolicy"_qs,
           true,
           {} },
         { u"k8s.cni.cncf.io"_qs,

@@ -39,7 +39,9 @@ struct StoredObject
     StringMap labels;
     QString nodeName; // pods: spec.nodeName
     QString phase; // pods: status.phase
-    QJsonArray cells; // table cells after NAME and before AGE; the extra (wide) ones after AGE follow in wideCells
+    StringMap fields; // other fields that fieldSelector can name: events' reason, type, involvedObject.*
+    // Table cells after NAME and before AGE; the extra (wide) ones after AGE follow in wideCells (TableFormat).
+    QJsonArray cells;
     QJsonArray wideCells;
 };
 

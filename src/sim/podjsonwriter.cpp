@@ -88,6 +88,18 @@ void containerSpec(QByteArray &out, const ContainerDesc &c)
         key(out, "limits");
         map(out, c.limits);
     }
+    if (!c.claims.isEmpty()) {
+        if (!c.requests.isEmpty() || !c.limits.isEmpty())
+            out += ',';
+        key(out, "claims");
+        out += '[';
+        for (qsizetype i = 0; i < c.claims.size(); ++i) {
+            out += i ? ",{\"name\":" : "{\"name\":";
+            str(out, c.claims.at(i));
+            out += '}';
+        }
+        out += ']';
+    }
     out += "},\"volumeMounts\":[{\"name\":\"kube-api-access\",\"readOnly\":true,\"mountPath\":\"/var/run/secrets/"
            "kubernetes.io/serviceaccount\"}],\"terminationMessagePath\":\"/dev/termination-log\","
            "\"terminationMessagePolicy\":\"File\",\"imagePullPolicy\":\"IfNotPresent\"";
@@ -239,6 +251,26 @@ StoredObject PodJsonWriter::render(const PodDesc &pod, quint64 resourceVersion) 
         out += ",\"overhead\":";
         map(out, pod.overhead);
     }
+    QByteArray claimStatuses;
+    if (!pod.resourceClaims.isEmpty()) {
+        out += ",\"resourceClaims\":[";
+        for (qsizetype i = 0; i < pod.resourceClaims.size(); ++i) {
+            const PodClaimDesc &claim = pod.resourceClaims.at(i);
+            out += i ? ",{\"name\":" : "{\"name\":";
+            str(out, claim.name);
+            out += claim.templateName.isEmpty() ? ",\"resourceClaimName\":" : ",\"resourceClaimTemplateName\":";
+            str(out, claim.templateName.isEmpty() ? claim.claimName : claim.templateName);
+            out += '}';
+            if (!claim.templateName.isEmpty() && !claim.generatedName.isEmpty()) {
+                claimStatuses += claimStatuses.isEmpty() ? "{\"name\":" : ",{\"name\":";
+                str(claimStatuses, claim.name);
+                claimStatuses += ",\"resourceClaimName\":";
+                str(claimStatuses, claim.generatedName);
+                claimStatuses += '}';
+            }
+        }
+        out += ']';
+    }
 
     const bool bound = !pod.node.isEmpty();
     const bool running = pod.phase == u"Running";
@@ -262,6 +294,8 @@ StoredObject PodJsonWriter::render(const PodDesc &pod, quint64 resourceVersion) 
         condition(out, "PodScheduled", true, created);
     }
     out += "],\"qosClass\":\"Burstable\"";
+    if (!claimStatuses.isEmpty())
+        out += ",\"resourceClaimStatuses\":[" + claimStatuses + ']';
 
     QString podIP = u"<none>"_qs;
     QString status = pod.phase;

@@ -30,6 +30,12 @@ QJsonObject containerSpec(const ContainerDesc &c)
         resources.insert(u"requests"_qs, ObjectRenderer::jsonObject(c.requests));
     if (!c.limits.isEmpty())
         resources.insert(u"limits"_qs, ObjectRenderer::jsonObject(c.limits));
+    if (!c.claims.isEmpty()) {
+        QJsonArray claims;
+        for (const QString &claim : c.claims)
+            claims.append(QJsonObject { { u"name"_qs, claim } });
+        resources.insert(u"claims"_qs, claims);
+    }
     QJsonObject spec {
         { u"name"_qs, c.name },
         { u"image"_qs, c.image },
@@ -125,6 +131,22 @@ QJsonObject ObjectRenderer::pod(const PodDesc &pod) const
         spec.insert(u"nodeSelector"_qs, ObjectRenderer::jsonObject(pod.nodeSelector));
     if (!pod.overhead.isEmpty())
         spec.insert(u"overhead"_qs, ObjectRenderer::jsonObject(pod.overhead));
+    QJsonArray claimStatuses;
+    if (!pod.resourceClaims.isEmpty()) {
+        QJsonArray claims;
+        for (const PodClaimDesc &claim : pod.resourceClaims) {
+            if (claim.templateName.isEmpty()) {
+                claims.append(QJsonObject { { u"name"_qs, claim.name }, { u"resourceClaimName"_qs, claim.claimName } });
+                continue;
+            }
+            claims.append(
+                QJsonObject { { u"name"_qs, claim.name }, { u"resourceClaimTemplateName"_qs, claim.templateName } });
+            if (!claim.generatedName.isEmpty())
+                claimStatuses.append(
+                    QJsonObject { { u"name"_qs, claim.name }, { u"resourceClaimName"_qs, claim.generatedName } });
+        }
+        spec.insert(u"resourceClaims"_qs, claims);
+    }
 
     const bool bound = !pod.node.isEmpty();
     const bool running = pod.phase == u"Running";
@@ -145,6 +167,8 @@ QJsonObject ObjectRenderer::pod(const PodDesc &pod) const
     QJsonObject status { { u"phase"_qs, pod.phase },
                          { u"conditions"_qs, conditions },
                          { u"qosClass"_qs, u"Burstable"_qs } };
+    if (!claimStatuses.isEmpty())
+        status.insert(u"resourceClaimStatuses"_qs, claimStatuses);
     if (bound) {
         const QString hostIP = u"10.0.0.%1"_qs.arg(qHash(pod.node) % 250 + 2);
         const QString podIP = pod.podIP.isEmpty()

@@ -106,6 +106,14 @@ QJsonValue toJson(const YAML::Node &node, bool quantities = false)
     }
     case YAML::NodeType::Scalar: {
         const QString text = str(node);
+        if (node.Tag() == "!ago") {
+            // A moment relative to the server's start; ObjectRenderer::complete writes the timestamp.
+            bool ok = false;
+            const qint64 seconds = text.toLongLong(&ok);
+            if (!ok || seconds < 0)
+                failAt(node, QStringLiteral("!ago needs a number of seconds, not \"%1\"").arg(text));
+            return QJsonObject { { QStringLiteral("!ago"), seconds } };
+        }
         if (node.Tag() == "!" || quantities)
             return text;
         if (text == u"true" || text == u"false")
@@ -127,7 +135,8 @@ QJsonValue toJson(const YAML::Node &node, bool quantities = false)
 
 ContainerDesc parseContainer(const YAML::Node &node)
 {
-    expectKeys(node, QStringLiteral("container"), { "name", "image", "requests", "limits", "env", "ports", "sidecar" });
+    expectKeys(node, QStringLiteral("container"),
+               { "name", "image", "requests", "limits", "env", "ports", "sidecar", "claims" });
     ContainerDesc container;
     if (!node["name"])
         failAt(node, QStringLiteral("container needs a name"));
@@ -145,15 +154,39 @@ ContainerDesc parseContainer(const YAML::Node &node)
     }
     if (node["sidecar"])
         container.sidecar = boolean(node["sidecar"], QStringLiteral("sidecar"));
+    for (const auto &claim : node["claims"])
+        container.claims.append(scalar(claim, QStringLiteral("claims")));
     return container;
+}
+
+PodClaimDesc parsePodClaim(const YAML::Node &node)
+{
+    expectKeys(node, QStringLiteral("resourceClaim"),
+               { "name", "resourceClaimName", "resourceClaimTemplateName", "generatedName" });
+    PodClaimDesc claim;
+    if (!node["name"])
+        failAt(node, QStringLiteral("resourceClaim needs a name"));
+    claim.name = scalar(node["name"], QStringLiteral("name"));
+    if (node["resourceClaimName"])
+        claim.claimName = scalar(node["resourceClaimName"], QStringLiteral("resourceClaimName"));
+    if (node["resourceClaimTemplateName"])
+        claim.templateName = scalar(node["resourceClaimTemplateName"], QStringLiteral("resourceClaimTemplateName"));
+    if (node["generatedName"])
+        claim.generatedName = scalar(node["generatedName"], QStringLiteral("generatedName"));
+    if (claim.claimName.isEmpty() == claim.templateName.isEmpty())
+        failAt(node,
+               QStringLiteral("resourceClaim %1 needs exactly one of resourceClaimName and "
+                              "resourceClaimTemplateName")
+                   .arg(claim.name));
+    return claim;
 }
 
 QList<PodDesc> parsePod(const YAML::Node &node)
 {
     expectKeys(node, QStringLiteral("pod"),
                { "name", "namespace", "node", "phase", "owner", "labels", "annotations", "nodeSelector",
-                 "initContainers", "containers", "overhead", "pendingMessage", "podIP", "restarts", "ageSeconds",
-                 "churn", "replicas" });
+                 "initContainers", "containers", "overhead", "resourceClaims", "pendingMessage", "podIP", "restarts",
+                 "ageSeconds", "churn", "replicas" });
     PodDesc pod;
     if (!node["name"] || !node["namespace"])
         failAt(node, QStringLiteral("pod needs name and namespace"));
@@ -185,6 +218,8 @@ QList<PodDesc> parsePod(const YAML::Node &node)
         pod.initContainers.append(parseContainer(c));
     for (const auto &c : node["containers"])
         pod.containers.append(parseContainer(c));
+    for (const auto &claim : node["resourceClaims"])
+        pod.resourceClaims.append(parsePodClaim(claim));
     if (pod.containers.isEmpty())
         failAt(node, QStringLiteral("pod %1/%2 needs at least one container").arg(pod.ns, pod.name));
     if (node["pendingMessage"])
@@ -315,16 +350,17 @@ Scenario parseRoot(const YAML::Node &root)
         if (d["maxFinished"])
             scenario.dynamics.maxFinished = int(integer(d["maxFinished"], QStringLiteral("maxFinished")));
     }
-    if (scenario.tickMs < 10)
-        failAt(root["tickMs"] ? root["tickMs"] : root, QStringLiteral("tickMs must be at least 10"));
+    if (scenario.tickMs != 0 && scenario.tickMs < 10)
+        failAt(root["tickMs"] ? root["tickMs"] : root, QStringLiteral("tickMs must be 0 (no ticks) or at least 10"));
     for (const auto &node : root["nodes"])
         scenario.nodes.append(parseNode(node));
     for (const auto &pod : root["pods"])
         scenario.pods.append(parsePod(pod));
     if (const YAML::Node objects = root["objects"]) {
         expectKeys(objects, QStringLiteral("objects"),
-                   { "namespaces", "services", "events", "sriovnetworknodestates", "network-attachment-definitions",
-                     "resourceslices", "resourceclaims" });
+                   { "namespaces", "services", "events", "configmaps", "sriovnetworknodestates",
+                     "sriovnetworknodepolicies", "network-attachment-definitions", "resourceslices",
+                     "resourceclaims" });
         for (const auto &entry : objects) {
             QList<QJsonObject> &list = scenario.objects[str(entry.first)];
             for (const auto &object : entry.second) {
@@ -343,9 +379,11 @@ Scenario parseRoot(const YAML::Node &root)
             continue;
         QString resource = QStringLiteral("cpu");
         for (const ContainerDesc &c : std::as_const(pod.containers)) {
-            for (auto it = c.limits.begin(); it != c.limits.end(); ++it) {
-                if (it.key().contains(u'/'))
-                    resource = it.key();
+            for (const StringMap &list : { c.requests, c.limits }) {
+                for (auto it = list.begin(); it != list.end(); ++it) {
+                    if (it.key().contains(u'/'))
+                        resource = it.key();
+                }
             }
         }
         pod.pendingMessage = failedSchedulingMessage(scenario, resource);
@@ -376,6 +414,11 @@ Core::Result<Scenario> parseScenario(const QByteArray &yaml, const QString &wher
     }
 }
 
+QStringList builtinScenarios()
+{
+    return { QStringLiteral("demo"), QStringLiteral("quirks"), QStringLiteral("large") };
+}
+
 Core::Result<Scenario> loadScenario(const QString &spec)
 {
     QString path = spec;
@@ -387,7 +430,7 @@ Core::Result<Scenario> loadScenario(const QString &spec)
         error.kind = Core::Error::Kind::Config;
         error.where = spec;
         error.message = spec.startsWith(u"builtin:")
-            ? QStringLiteral("no such built-in scenario (builtin:demo, builtin:large)")
+            ? QStringLiteral("no such built-in scenario (builtin:%1)").arg(builtinScenarios().join(u", builtin:"))
             : file.errorString();
         return error;
     }

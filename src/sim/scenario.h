@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Specula::Sim {
 
@@ -22,6 +23,17 @@ struct ContainerDesc
     QList<std::pair<QString, QString>> env;
     QList<int> ports;
     bool sidecar = false; // an init container with restartPolicy: Always
+    QStringList claims; // resources.claims: names of the pod's resourceClaims this container uses
+};
+
+// A pod's spec.resourceClaims entry (DRA): a claim by name, or one made from a template, whose
+// generated name the pod's status.resourceClaimStatuses reports.
+struct PodClaimDesc
+{
+    QString name;
+    QString claimName; // resourceClaimName
+    QString templateName; // resourceClaimTemplateName
+    QString generatedName; // with templateName: the claim made for this pod
 };
 
 // A pod in compact form; the renderer adds what every real pod carries (uid, conditions,
@@ -40,6 +52,7 @@ struct PodDesc
     QList<ContainerDesc> initContainers;
     QList<ContainerDesc> containers;
     StringMap overhead;
+    QList<PodClaimDesc> resourceClaims;
     QString pendingMessage; // set: PodScheduled=False/Unschedulable with this message
     QString podIP;
     int restarts = 0;
@@ -77,7 +90,7 @@ struct Scenario
 {
     QString name;
     quint64 seed = 1;
-    int tickMs = 2000;
+    int tickMs = 2000; // 0: the cluster stands still
     QString token; // bearer token accepted next to client certificates
     QString sriovGroup = QStringLiteral("sriovnetwork.openshift.io");
     QString serverVersion = QStringLiteral("v1.30.4");
@@ -87,8 +100,8 @@ struct Scenario
     Dynamics dynamics;
     QList<NodeDesc> nodes;
     QList<PodDesc> pods;
-    // Objects given in full, by plural: namespaces, services, events, sriovnetworknodestates,
-    // network-attachment-definitions, resourceslices, resourceclaims.
+    // Objects given in full, by plural: namespaces, services, events, configmaps, sriovnetworknodestates,
+    // sriovnetworknodepolicies, network-attachment-definitions, resourceslices, resourceclaims.
     QHash<QString, QList<QJsonObject>> objects;
 
     bool hasDra() const
@@ -98,7 +111,9 @@ struct Scenario
     }
 };
 
-// "builtin:demo", "builtin:large" or the path of a YAML file. Errors name file:line and field.
+// The names after "builtin:" that loadScenario knows.
+QStringList builtinScenarios();
+// "builtin:demo", "builtin:quirks", "builtin:large" or the path of a YAML file. Errors name file:line and field.
 Core::Result<Scenario> loadScenario(const QString &spec);
 // The same from YAML text; where names the source in errors.
 Core::Result<Scenario> parseScenario(const QByteArray &yaml, const QString &where);

@@ -106,8 +106,7 @@ void SimServer::step()
         m_churn.append(key);
         putPod(key);
         if (!pod.pendingMessage.isEmpty()) {
-            m_store->put(u"events"_qs,
-                         m_renderer->failedSchedulingEvent(pod, m_renderer->uid(u"Pod"_qs, pod.ns, pod.name), m_tick));
+            m_store->put(u"events"_qs, m_renderer->failedSchedulingEvent(pod));
             unschedulable.append(key);
         }
     }
@@ -117,6 +116,9 @@ void SimServer::step()
         const PodDesc pod = m_pods.take(key);
         m_churn.removeAll(key);
         m_store->remove(u"pods"_qs, pod.ns, pod.name);
+        // Its event goes with it, so that a long-running demo keeps a bounded number of events.
+        if (!pod.pendingMessage.isEmpty())
+            m_store->remove(u"events"_qs, pod.ns, ObjectRenderer::failedSchedulingEventName(pod));
     };
     while (m_finished.size() > m_scenario.dynamics.maxFinished)
         drop(m_finished.takeFirst());

@@ -147,6 +147,16 @@ void SimServer::populate()
         m_store->put(u"nodes"_qs, m_renderer->node(node));
     const PodJsonWriter writer(*m_renderer);
     m_pods.reserve(m_scenario.pods.size());
+    // Pods whose FailedScheduling event the scenario writes itself (for a message newer than the pod's).
+    QSet<QByteArray> explained;
+    for (const QJsonObject &event : m_scenario.objects.value(u"events"_qs)) {
+        const QJsonObject involved = event.value(u"involvedObject").toObject();
+        if (event.value(u"reason").toString() == u"FailedScheduling" && involved.value(u"kind").toString() == u"Pod")
+            explained.insert(
+                ObjectStore::key(involved.value(u"namespace")
+                                     .toString(event.value(u"metadata").toObject().value(u"namespace").toString()),
+                                 involved.value(u"name").toString()));
+    }
     QSet<QString> namespaces;
     for (const QJsonObject &ns : m_scenario.objects.value(u"namespaces"_qs))
         namespaces.insert(ns.value(u"metadata").toObject().value(u"name").toString());
@@ -166,9 +176,8 @@ void SimServer::populate()
                     u"v1"_qs, u"Namespace"_qs));
         }
         m_store->putStored(u"pods"_qs, writer.render(pod, m_store->reserveVersion()));
-        if (!pod.pendingMessage.isEmpty() && pod.node.isEmpty())
-            m_store->put(u"events"_qs,
-                         m_renderer->failedSchedulingEvent(pod, m_renderer->uid(u"Pod"_qs, pod.ns, pod.name), 0));
+        if (!pod.pendingMessage.isEmpty() && pod.node.isEmpty() && !explained.contains(key))
+            m_store->put(u"events"_qs, m_renderer->failedSchedulingEvent(pod));
     }
     for (auto it = m_scenario.objects.cbegin(); it != m_scenario.objects.cend(); ++it) {
         for (const ResourceType &type : types) {
