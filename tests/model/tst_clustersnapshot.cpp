@@ -89,6 +89,57 @@ private Q_SLOTS:
         QVERIFY(snapshot.pods[0].pending->message.contains(u"Insufficient nvidia.com/gpu"_qs));
     }
 
+    void pendingMessageComesFromTheLatestSchedulingEvent_data()
+    {
+        QTest::addColumn<int>("eventAgeSeconds"); // relative to the condition; -1: no event
+        QTest::addColumn<QString>("eventUid");
+        QTest::addColumn<bool>("withCondition");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("message");
+        const QString condition = u"0/3 nodes are available: 3 Insufficient nvidia.com/gpu."_qs;
+        const QString event = u"0/12 nodes are available: 12 Insufficient nvidia.com/gpu."_qs;
+        QTest::newRow("no event") << -1 << QString() << true << u"Unschedulable"_qs << condition;
+        QTest::newRow("newer event") << 60 << u"uid-1"_qs << true << u"Unschedulable"_qs << event;
+        QTest::newRow("older event") << -60 << u"uid-1"_qs << true << u"Unschedulable"_qs << condition;
+        QTest::newRow("event of an earlier pod with this name")
+            << 60 << u"uid-0"_qs << true << u"Unschedulable"_qs << condition;
+        QTest::newRow("event before the condition is written")
+            << 60 << u"uid-1"_qs << false << u"FailedScheduling"_qs << event;
+    }
+
+    void pendingMessageComesFromTheLatestSchedulingEvent()
+    {
+        QFETCH(int, eventAgeSeconds);
+        QFETCH(QString, eventUid);
+        QFETCH(bool, withCondition);
+        const QDateTime conditionTime = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+        Model::ClusterObjects objects;
+        Kube::Pod waiting = gpuPod(u"waiting"_qs, {}, 8, u"Pending"_qs);
+        waiting.meta.uid = u"uid-1"_qs;
+        waiting.meta.creationTimestamp = conditionTime.addSecs(-300);
+        if (withCondition) {
+            waiting.conditions.append({ u"PodScheduled"_qs, u"False"_qs, u"Unschedulable"_qs,
+                                        u"0/3 nodes are available: 3 Insufficient nvidia.com/gpu."_qs, conditionTime });
+        }
+        add(objects, waiting);
+        if (eventAgeSeconds != -1) {
+            Kube::Event event;
+            event.meta.namespaceName = u"ml"_qs;
+            event.meta.name = u"waiting.17f"_qs;
+            event.involvedObject = { u"Pod"_qs, u"ml"_qs, u"waiting"_qs, eventUid };
+            event.reason = u"FailedScheduling"_qs;
+            event.message = u"0/12 nodes are available: 12 Insufficient nvidia.com/gpu."_qs;
+            event.lastTimestamp = conditionTime.addSecs(eventAgeSeconds);
+            objects.schedulingEvents.insert(u"ml/waiting.17f"_qs, event);
+        }
+        const auto snapshot = Model::buildSnapshot(objects);
+        const auto *pod = snapshot.pod(u"ml/waiting"_qs);
+        QVERIFY(pod && pod->pending);
+        QTEST(pod->pending->reason, "reason");
+        QTEST(pod->pending->message, "message");
+        QCOMPARE(pod->pending->since, waiting.meta.creationTimestamp);
+    }
+
     void zeroValuedResourcesAreKept()
     {
         Model::ClusterObjects objects;
