@@ -119,14 +119,50 @@ private Q_SLOTS:
         QVERIFY2(!object.isEmpty(), qPrintable(node));
         QCOMPARE(object.value(u"ready").toBool(), ready);
         QCOMPARE(object.value(u"unschedulable").toBool(), false);
-        QVERIFY(object.value(u"gpu").isNull());
-        QVERIFY(object.value(u"sriov").isNull());
         const QJsonObject r = byName(object.value(u"resources").toArray(), resource);
         QVERIFY2(!r.isEmpty(), qPrintable(resource));
         QCOMPARE(r.value(u"kind").toString(), kind);
         QCOMPARE(r.value(u"allocatable").toInt(-1), allocatable);
         QCOMPARE(r.value(u"requested").toInt(-1), requested);
         QVERIFY(r.value(u"capacity").isDouble());
+    }
+
+    void devices()
+    {
+        const QJsonArray nodes = m_snapshot.value(u"nodes").toArray();
+        const QJsonObject h100 = byName(nodes, u"gpu-h100-0"_qs).value(u"gpu").toObject();
+        QCOMPARE(h100.value(u"product").toString(), u"NVIDIA-H100-80GB-HBM3"_qs);
+        QCOMPARE(h100.value(u"physicalCount").toInt(), 8);
+        QCOMPARE(h100.value(u"memoryMiB").toInt(), 81559);
+        QCOMPARE(h100.value(u"migStrategy").toString(), u"none"_qs);
+        QCOMPARE(h100.value(u"devices").toArray().size(), 0); // no metrics, no DRA: no device list
+        QVERIFY(byName(nodes, u"cpu-worker-0"_qs).value(u"gpu").isNull());
+        QVERIFY(byName(nodes, u"cpu-worker-0"_qs).value(u"sriov").isNull());
+
+        // The DRA node names its GPUs; the claim's pod holds one of them.
+        const QJsonArray draDevices
+            = byName(nodes, u"gpu-dra-0"_qs).value(u"gpu").toObject().value(u"devices").toArray();
+        QCOMPARE(draDevices.size(), 4);
+        QJsonObject held;
+        for (const auto &device : draDevices) {
+            if (!device.toObject().value(u"pods").toArray().isEmpty())
+                held = device.toObject();
+        }
+        QVERIFY(held.value(u"uuid").toString().startsWith(u"GPU-"_qs));
+        QVERIFY(held.value(u"utilPercent").isNull()); // metrics are not read here
+        const QString holder = held.value(u"pods").toArray().first().toObject().value(u"name").toString();
+        const QJsonObject pod = byName(m_snapshot.value(u"pods").toArray(), holder);
+        QCOMPARE(pod.value(u"gpus").toArray().first().toString(), held.value(u"uuid").toString());
+
+        const QJsonObject sriov = byName(nodes, u"sriov-worker-0"_qs).value(u"sriov").toObject();
+        QCOMPARE(sriov.value(u"syncStatus").toString(), u"Succeeded"_qs);
+        const QJsonObject ens1f0 = byName(sriov.value(u"pfs").toArray(), u"ens1f0"_qs);
+        QCOMPARE(ens1f0.value(u"resource").toString(), u"openshift.io/intel_sriov_netdevice"_qs);
+        QCOMPARE(ens1f0.value(u"totalVfs").toInt(), 64);
+        const QJsonObject vf0 = ens1f0.value(u"vfs").toArray().first().toObject();
+        QCOMPARE(vf0.value(u"pciAddress").toString(), u"0000:3b:02.0"_qs);
+        QCOMPARE(vf0.value(u"pod").toObject().value(u"name").toString(), u"cnf-dpdk-0"_qs);
+        QCOMPARE(byName(m_snapshot.value(u"pods").toArray(), u"cnf-dpdk-0"_qs).value(u"vfs").toArray().size(), 2);
     }
 
     void cpuOnlyNodeHasNoExtendedResources()
