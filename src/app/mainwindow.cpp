@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
+#include "model/allocationtablemodel.h"
 #include "model/clustersnapshot.h"
 #include "model/nodetablemodel.h"
 #include "model/podtablemodel.h"
+#include "model/topologymodel.h"
 #include "views/errorbanner.h"
 #include "views/tablepage.h"
+#include "views/topologypage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,6 +30,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_nodeModel(new Model::NodeTableModel(this))
     , m_podModel(new Model::PodTableModel(this))
+    , m_allocationModel(new Model::AllocationTableModel(this))
+    , m_topologyPage(new Views::TopologyPage(new Model::TopologyModel(this), this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_banner(new Views::ErrorBanner(this))
@@ -42,9 +47,17 @@ MainWindow::MainWindow(QWidget *parent)
                                             tr("Filter nodes by name, status or resource"), m_pages));
     m_pages->addWidget(new Views::TablePage(m_podModel, Model::PodTableModel::SortRole,
                                             tr("Filter pods by namespace, name, node or reason"), m_pages));
+    m_pages->addWidget(m_topologyPage);
+    m_pages->addWidget(new Views::TablePage(m_allocationModel, Model::AllocationTableModel::SortRole,
+                                            tr("Filter by node, resource or kind"), m_pages));
+    // The order matches Page and the Ctrl+<n> shortcuts.
     const std::pair<QString, QString> entries[] = {
-        { tr("Nodes"), tr("Every node with its extended resources as requested / allocatable (Ctrl+1)") },
+        { tr("Nodes"),
+          tr("Every node with its GPUs, SR-IOV NICs and extended resources as requested / allocatable (Ctrl+1)") },
         { tr("Pods"), tr("Pods that hold specialized resources, and pending pods with the reason (Ctrl+2)") },
+        { tr("Topology"),
+          tr("Nodes → GPUs and MIG devices → pods, and nodes → PFs → VFs → pods, with details (Ctrl+3)") },
+        { tr("Allocation"), tr("Requested, allocatable and free GPUs, MIG devices and VFs per node (Ctrl+4)") },
     };
     int widest = 0;
     for (const auto &[label, tip] : entries) {
@@ -134,6 +147,8 @@ void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset
 {
     m_nodeModel->setSnapshot(snapshot, reset);
     m_podModel->setSnapshot(snapshot, reset);
+    m_allocationModel->setSnapshot(snapshot, reset);
+    m_topologyPage->showSnapshot(snapshot, reset);
     int pending = 0;
     for (const auto &pod : snapshot.pods)
         pending += pod.pending ? 1 : 0;

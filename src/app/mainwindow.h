@@ -9,14 +9,17 @@ class QListWidget;
 class QStackedWidget;
 
 namespace Specula::Model {
+class AllocationTableModel;
 class NodeTableModel;
 class PodTableModel;
+class TopologyModel;
 struct ClusterSnapshot;
 } // namespace Specula::Model
 
 namespace Specula::Views {
 class ErrorBanner;
 class TablePage;
+class TopologyPage;
 } // namespace Specula::Views
 
 namespace Specula::App {
@@ -30,7 +33,7 @@ class MainWindow final : public QMainWindow
 
 public:
     enum class Health { Connecting, Live, Degraded, Failed };
-    enum Page { NodesPage, PodsPage };
+    enum Page { NodesPage, PodsPage, TopologyPage, AllocationPage };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -43,7 +46,9 @@ public:
     void clearError();
 
     void showPage(Page page);
+    // The table pages (Nodes, Pods, Allocation); null for the Topology page.
     Views::TablePage *page(Page page) const;
+    Views::TopologyPage *topologyPage() const { return m_topologyPage; }
     Views::ErrorBanner *errorBanner() const { return m_banner; }
     QComboBox *contextPicker() const { return m_contexts; }
     QString connectionText() const;
@@ -57,6 +62,8 @@ private:
 
     Model::NodeTableModel *m_nodeModel;
     Model::PodTableModel *m_podModel;
+    Model::AllocationTableModel *m_allocationModel;
+    Views::TopologyPage *m_topologyPage;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     Views::ErrorBanner *m_banner;

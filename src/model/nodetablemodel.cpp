@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/nodetablemodel.h"
 
+#include "model/resourcetext.h"
 #include "model/sortedrowsync.h"
 
 #include <QBrush>
@@ -16,6 +17,48 @@ QString nodeStatus(const NodeSummary &node)
     if (node.unschedulable)
         status += QStringLiteral(",SchedulingDisabled");
     return status;
+}
+
+// Sorts by the number first (zero-padded, so "10 ×" follows "8 ×"), then by the text.
+QString numberedSortKey(int number, const QString &text)
+{
+    return text.isEmpty() ? QString() : QStringLiteral("%1 %2").arg(number, 8, 10, QLatin1Char('0')).arg(text);
+}
+
+QVariant deviceColumnData(const NodeSummary &node, int column, int role)
+{
+    const bool gpus = column == NodeTableModel::GpusColumn;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (gpus)
+            return ResourceText::gpuSummary(node);
+        return node.sriov ? ResourceText::sriovSummary(*node.sriov) : QString();
+    case NodeTableModel::SortRole:
+        if (gpus)
+            return numberedSortKey(ResourceText::gpuCount(node), ResourceText::gpuSummary(node));
+        return node.sriov ? numberedSortKey(ResourceText::usedVfs(*node.sriov), ResourceText::sriovSummary(*node.sriov))
+                          : QString();
+    case Qt::ToolTipRole:
+        if (gpus && node.gpu) {
+            const NodeGpu &gpu = *node.gpu;
+            QStringList lines { gpu.product };
+            if (gpu.memoryMiB)
+                lines.append(ResourceText::memory(*gpu.memoryMiB));
+            if (!gpu.driverVersion.isEmpty())
+                lines.append(NodeTableModel::tr("driver %1").arg(gpu.driverVersion));
+            lines.removeAll(QString());
+            return lines.join(QStringLiteral(" · "));
+        }
+        if (!gpus && node.sriov && !node.sriov->lastSyncError.isEmpty())
+            return node.sriov->lastSyncError;
+        return {};
+    case Qt::ForegroundRole:
+        if (!gpus && node.sriov && ResourceText::syncFailed(*node.sriov))
+            return QBrush(QColor(0xd3, 0x2f, 0x2f));
+        return {};
+    default:
+        return {};
+    }
 }
 
 } // namespace
@@ -106,6 +149,8 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
         return {};
     const NodeSummary &node = m_nodes.at(index.row());
     const int column = index.column();
+    if (column == GpusColumn || column == SriovColumn)
+        return deviceColumnData(node, column, role);
     if (column < FirstResourceColumn) {
         switch (role) {
         case Qt::DisplayRole:
@@ -171,6 +216,10 @@ QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, in
             return tr("Status");
         case PodsColumn:
             return tr("Pods");
+        case GpusColumn:
+            return tr("GPUs");
+        case SriovColumn:
+            return tr("SR-IOV");
         default:
             // "nvidia.com/\nmig-1g.10gb": two short lines keep the many resource columns narrow.
             if (section - FirstResourceColumn < m_resources.size())
@@ -184,6 +233,10 @@ QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::ToolTipRole) {
         if (section == PodsColumn)
             return tr("Active pods on the node that request extended resources");
+        if (section == GpusColumn)
+            return tr("The node's GPUs: count and model, MIG layout, sharing");
+        if (section == SriovColumn)
+            return tr("SR-IOV physical functions and how many of their virtual functions pods hold");
         if (section >= FirstResourceColumn)
             return tr("Requested / allocatable");
     }

@@ -7,15 +7,16 @@
 
 namespace Specula::Model {
 
-// One row per node; after the fixed columns, one column per extended resource that any node
-// has, shown as "requested / allocatable". Updates are incremental (row and column signals).
+// One row per node: its status, a summary of its GPUs and SR-IOV NICs, then one column per
+// extended resource that any node has, shown as "requested / allocatable". Updates are
+// incremental (row and column signals).
 class NodeTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NodeTableModel)
 
 public:
-    enum Column { NameColumn, StatusColumn, PodsColumn, FirstResourceColumn };
+    enum Column { NameColumn, StatusColumn, PodsColumn, GpusColumn, SriovColumn, FirstResourceColumn };
     enum Role {
         SortRole = Qt::UserRole + 1, // numbers for resource columns, text otherwise
         RequestedRole, // resource columns: requested, whole units (null when the node lacks it)

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/topologymodel.h"
+
+#include <vector>
+
+namespace Specula::Model {
+
+// One node of the topology tree. `content` is everything a view sees; the rest is structure.
+struct TopologyModel::Item
+{
+    struct Content
+    {
+        ItemType type = ItemType::Cluster;
+        QString key;
+        QString node;
+        QString id;
+        QString text;
+        QString summary;
+        QString toolTip;
+        QString sortKey;
+        qint64 sortValue = 0;
+        int count = 0;
+        QString interfaceName;
+        bool dimmed = false; // not ready, stale, nothing allocatable
+        bool warning = false; // over-committed, sync failed
+
+        friend bool operator==(const Content &, const Content &) = default;
+    };
+
+    Content content;
+    Item *parent = nullptr;
+    int row = 0;
+    std::vector<std::unique_ptr<Item>> children;
+
+    Item *add(Content c)
+    {
+        auto child = std::make_unique<Item>();
+        child->content = std::move(c);
+        child->parent = this;
+        child->row = int(children.size());
+        children.push_back(std::move(child));
+        return children.back().get();
+    }
+    void renumber(std::size_t from = 0)
+    {
+        for (std::size_t i = from; i < children.size(); ++i)
+            children[i]->row = int(i);
+    }
+    int count() const
+    {
+        int total = 1;
+        for (const auto &child : children)
+            total += child->count();
+        return total;
+    }
+};
+
+} // namespace Specula::Model

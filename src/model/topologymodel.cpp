@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/topologymodel.h"
+
+#include "model/topologybuilder.h"
+#include "model/topologyitem.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QPalette>
+#include <QSet>
+
+namespace Specula::Model {
+
+TopologyModel::TopologyModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Item>())
+{ }
+
+TopologyModel::~TopologyModel() = default;
+
+void TopologyModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+{
+    auto desired = std::make_unique<Item>();
+    TopologyBuilder(snapshot).build(*desired);
+
+    if (reset || !m_hasSnapshot || snapshot.context != m_context) {
+        beginResetModel();
+        m_root = std::move(desired);
+        m_context = snapshot.context;
+        m_hasSnapshot = true;
+        m_itemCount = m_root->count() - 1;
+        endResetModel();
+        return;
+    }
+    syncChildren(m_root.get(), *desired);
+    m_itemCount = m_root->count() - 1;
+}
+
+// Turns `current`'s children into `desired`'s, keeping every item whose key stays: removals
+// first, then a walk in the desired order that updates, moves or inserts. Items that stay are
+// never replaced, so persistent indexes (selection, expansion) follow them.
+void TopologyModel::syncChildren(Item *current, Item &desired)
+{
+    auto &now = current->children;
+    auto &next = desired.children;
+    const QModelIndex parentIndex = indexOf(current);
+
+    QSet<QString> wanted;
+    wanted.reserve(next.size());
+    for (const auto &item : next)
+        wanted.insert(item->content.key);
+    for (int last = int(now.size()) - 1; last >= 0;) {
+        if (wanted.contains(now[last]->content.key)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !wanted.contains(now[first - 1]->content.key))
+            --first;
+        beginRemoveRows(parentIndex, first, last);
+        now.erase(now.begin() + first, now.begin() + last + 1);
+        current->renumber(first);
+        endRemoveRows();
+        last = first - 1;
+    }
+
+    QSet<QString> present;
+    present.reserve(now.size());
+    for (const auto &item : now)
+        present.insert(item->content.key);
+    for (std::size_t i = 0; i < next.size();) {
+        const QString &key = next[i]->content.key;
+        if (i < now.size() && now[i]->content.key == key) {
+            Item *item = now[i].get();
+            if (!(item->content == next[i]->content)) {
+                item->content = next[i]->content;
+                Q_EMIT dataChanged(createIndex(int(i), 0, item), createIndex(int(i), ColumnCount - 1, item));
+            }
+            syncChildren(item, *next[i]);
+            ++i;
+            continue;
+        }
+        if (present.contains(key)) {
+            // Its natural position changed (a GPU's index, say): move it, keeping its subtree.
+            std::size_t from = i + 1;
+            while (now[from]->content.key != key)
+                ++from;
+            beginMoveRows(parentIndex, int(from), int(from), parentIndex, int(i));
+            auto moved = std::move(now[from]);
+            now.erase(now.begin() + qsizetype(from));
+            now.insert(now.begin() + qsizetype(i), std::move(moved));
+            current->renumber(i);
+            endMoveRows();
+            continue; // compared and synced on the next turn
+        }
+        std::size_t last = i;
+        while (last + 1 < next.size() && !present.contains(next[last + 1]->content.key))
+            ++last;
+        beginInsertRows(parentIndex, int(i), int(last));
+        for (std::size_t k = i; k <= last; ++k) {
+            next[k]->parent = current;
+            now.insert(now.begin() + qsizetype(k), std::move(next[k]));
+        }
+        current->renumber(i);
+        endInsertRows();
+        i = last + 1;
+    }
+}
+
+TopologyModel::Item *TopologyModel::itemAt(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Item *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex TopologyModel::indexOf(const Item *item, int column) const
+{
+    if (!item || item == m_root.get())
+        return {};
+    return createIndex(item->row, column, const_cast<Item *>(item));
+}
+
+QModelIndex TopologyModel::indexOfKey(const QString &key) const
+{
+    // Keys are paths of local keys joined by '|', so each level narrows the search.
+    const Item *item = m_root.get();
+    while (item) {
+        const Item *next = nullptr;
+        for (const auto &child : item->children) {
+            const QString &childKey = child->content.key;
+            if (childKey == key)
+                return indexOf(child.get());
+            if (key.startsWith(childKey) && key.at(childKey.size()) == QLatin1Char('|')) {
+                next = child.get();
+                break;
+            }
+        }
+        item = next;
+    }
+    return {};
+}
+
+QModelIndex TopologyModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    return createIndex(row, column, itemAt(parent)->children[std::size_t(row)].get());
+}
+
+QModelIndex TopologyModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOf(itemAt(child)->parent);
+}
+
+int TopologyModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(itemAt(parent)->children.size());
+}
+
+int TopologyModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant TopologyModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Item::Content &c = itemAt(index)->content;
+    const bool name = index.column() == NameColumn;
+    switch (role) {
+    case Qt::DisplayRole:
+        return name ? c.text : c.summary;
+    case Qt::ToolTipRole:
+        return c.toolTip.isEmpty() ? QVariant() : QVariant(c.toolTip);
+    case Qt::ForegroundRole:
+        if (c.warning)
+            return QBrush(QColor(0xd3, 0x2f, 0x2f));
+        if (c.dimmed)
+            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+        return {};
+    case TypeRole:
+        return int(c.type);
+    case KeyRole:
+        return c.key;
+    case SortRole:
+        return name ? QVariant(c.sortKey) : QVariant(c.sortValue);
+    case NodeRole:
+        return c.node;
+    case IdRole:
+        return c.id;
+    case CountRole:
+        return c.count;
+    case InterfaceRole:
+        return c.interfaceName;
+    default:
+        return {};
+    }
+}
+
+QVariant TopologyModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Device");
+    case SummaryColumn:
+        return tr("Use");
+    default:
+        return {};
+    }
+}
+
+} // namespace Specula::Model

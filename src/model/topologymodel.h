@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/clustersnapshot.h"
+
+#include <QAbstractItemModel>
+#include <memory>
+
+namespace Specula::Model {
+
+// The device topology of a cluster as a tree: cluster → node → GPU → MIG device → pod, or
+// node → GPU resource → pod where no source names devices, then node → PF → VF → pod.
+// Only SR-IOV-capable PFs appear; other NICs are listed in the node's details.
+// A new snapshot is diffed level by level by stable keys into row insertions, removals,
+// moves and dataChanged, so selection, expansion and scroll survive live updates; the model
+// resets only when the cluster changes.
+class TopologyModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TopologyModel)
+
+public:
+    enum class ItemType { Cluster, Node, Gpu, MigDevice, GpuResource, Pf, Vf, Pod };
+    Q_ENUM(ItemType)
+    enum Column { NameColumn, SummaryColumn, ColumnCount };
+    enum Role {
+        TypeRole = Qt::UserRole + 1, // ItemType as int
+        KeyRole, // stable id, unique in the model: "node:gpu-0|gpu:GPU-…|pod:ml/train-0"
+        SortRole, // text that sorts siblings in their natural order (column 0), a number (column 1)
+        NodeRole, // the node the item belongs to (empty for the cluster)
+        IdRole, // GPU/MIG: uuid; GPU resource: resource name; PF/VF: PCI address; pod: namespace/name
+        CountRole, // pod under a GPU resource: units requested; GPU/MIG/VF: pods holding it
+        InterfaceRole, // pod under a VF: the interface it attached the VF as
+    };
+
+    explicit TopologyModel(QObject *parent = nullptr);
+    ~TopologyModel() override;
+
+    // Diffs against the current tree; resets when `reset` is set or the context differs.
+    void setSnapshot(const ClusterSnapshot &snapshot, bool reset = false);
+    QModelIndex indexOfKey(const QString &key) const;
+    int itemCount() const { return m_itemCount; }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    struct Item;
+
+private:
+    Item *itemAt(const QModelIndex &index) const;
+    QModelIndex indexOf(const Item *item, int column = 0) const;
+    void syncChildren(Item *current, Item &desired);
+
+    std::unique_ptr<Item> m_root;
+    QString m_context;
+    bool m_hasSnapshot = false;
+    int m_itemCount = 0;
+};
+
+} // namespace Specula::Model
