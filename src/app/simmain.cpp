@@ -15,7 +15,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"A simulated Kubernetes cluster with GPUs and SR-IOV VFs"_qs);
     parser.addHelpOption();
-    const QCommandLineOption scenarioOption(u"scenario"_qs, u"builtin:demo, builtin:large or a YAML file"_qs,
+    const QCommandLineOption scenarioOption(u"scenario"_qs,
+                                            u"builtin:demo, builtin:quirks, builtin:large or a YAML file"_qs,
                                             u"spec"_qs, u"builtin:demo"_qs);
     const QCommandLineOption listenOption(u"listen"_qs, u"Address and port, 127.0.0.1:0 picks a free port"_qs,
                                           u"addr:port"_qs, u"127.0.0.1:0"_qs);

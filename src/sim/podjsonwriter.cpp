@@ -277,10 +277,15 @@ StoredObject PodJsonWriter::render(const PodDesc &pod, quint64 resourceVersion) 
     const bool done = pod.phase == u"Succeeded" || pod.phase == u"Failed";
     out += "},\"status\":{\"phase\":";
     str(out, pod.phase);
-    out += ",\"conditions\":[";
     if (!bound) {
-        condition(out, "PodScheduled", false, created, u"Unschedulable"_qs, pod.pendingMessage);
+        // A pod the scheduler has not looked at yet has no conditions at all.
+        if (!pod.pendingMessage.isEmpty()) {
+            out += ",\"conditions\":[";
+            condition(out, "PodScheduled", false, created, u"Unschedulable"_qs, pod.pendingMessage);
+            out += ']';
+        }
     } else {
+        out += ",\"conditions\":[";
         const QString reason = done ? u"PodCompleted"_qs : QString();
         const QString notReady = running ? QString() : (done ? reason : u"ContainersNotReady"_qs);
         condition(out, "PodReadyToStartContainers", !done, started);
@@ -292,8 +297,9 @@ StoredObject PodJsonWriter::render(const PodDesc &pod, quint64 resourceVersion) 
         condition(out, "ContainersReady", running, started, notReady);
         out += ',';
         condition(out, "PodScheduled", true, created);
+        out += ']';
     }
-    out += "],\"qosClass\":\"Burstable\"";
+    out += ",\"qosClass\":\"Burstable\"";
     if (!claimStatuses.isEmpty())
         out += ",\"resourceClaimStatuses\":[" + claimStatuses + ']';
 

@@ -153,7 +153,10 @@ QJsonObject ObjectRenderer::pod(const PodDesc &pod) const
     const bool done = pod.phase == u"Succeeded" || pod.phase == u"Failed";
     QJsonArray conditions;
     if (!bound) {
-        conditions.append(podCondition(u"PodScheduled"_qs, false, created, u"Unschedulable"_qs, pod.pendingMessage));
+        // A pod the scheduler has not looked at yet has no conditions at all.
+        if (!pod.pendingMessage.isEmpty())
+            conditions.append(
+                podCondition(u"PodScheduled"_qs, false, created, u"Unschedulable"_qs, pod.pendingMessage));
     } else {
         const QString reason = done ? u"PodCompleted"_qs : QString();
         conditions.append(podCondition(u"PodReadyToStartContainers"_qs, !done, started));
@@ -164,9 +167,9 @@ QJsonObject ObjectRenderer::pod(const PodDesc &pod) const
                                        running ? QString() : (done ? reason : u"ContainersNotReady"_qs)));
         conditions.append(podCondition(u"PodScheduled"_qs, true, created));
     }
-    QJsonObject status { { u"phase"_qs, pod.phase },
-                         { u"conditions"_qs, conditions },
-                         { u"qosClass"_qs, u"Burstable"_qs } };
+    QJsonObject status { { u"phase"_qs, pod.phase }, { u"qosClass"_qs, u"Burstable"_qs } };
+    if (!conditions.isEmpty())
+        status.insert(u"conditions"_qs, conditions);
     if (!claimStatuses.isEmpty())
         status.insert(u"resourceClaimStatuses"_qs, claimStatuses);
     if (bound) {

@@ -298,7 +298,7 @@ private Q_SLOTS:
         if (status == 401)
             QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"reason").toString(), u"Unauthorized"_qs);
         else
-            QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"items").toArray().size(), 9);
+            QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"items").toArray().size(), 10);
     }
 
     void labelSelectors_data()
@@ -389,7 +389,7 @@ private Q_SLOTS:
             QVERIFY(list.value(u"items").toArray().size() > 20);
         } else {
             const QList<QByteArray> lines = out.trimmed().split('\n');
-            QCOMPARE(lines.size(), 1 + 9);
+            QCOMPARE(lines.size(), 1 + 10);
             QVERIFY(lines.first().contains("INTERNAL-IP"));
             QVERIFY(lines.first().contains("CONTAINER-RUNTIME"));
             QVERIFY(out.contains("10.0.0.31"));
@@ -411,7 +411,19 @@ private Q_SLOTS:
         Sim::PodDesc starting = demo->pods.first();
         starting.phase = u"Pending"_qs;
         starting.name += u"-starting"_qs;
-        pods << failed << starting;
+        // Not yet seen by the scheduler (no conditions), and a DRA claim by name next to one from a template.
+        Sim::PodDesc unscheduled = generated->pods.at(4);
+        unscheduled.node.clear();
+        unscheduled.phase = u"Pending"_qs;
+        unscheduled.pendingMessage.clear();
+        unscheduled.name += u"-new"_qs;
+        Sim::PodDesc claims = demo->pods.first();
+        claims.name += u"-claims"_qs;
+        claims.resourceClaims = { { u"a"_qs, u"shared-gpu"_qs, {}, {} }, { u"b"_qs, {}, u"one-gpu"_qs, u"x-b-1"_qs } };
+        claims.containers.first().claims = { u"a"_qs, u"b"_qs };
+        claims.containers.first().requests.clear();
+        claims.containers.first().limits.clear();
+        pods << failed << starting << unscheduled << claims;
         const Sim::ObjectRenderer renderer(7, QDateTime::currentDateTimeUtc());
         const Sim::PodJsonWriter writer(renderer);
         Sim::ObjectStore store;

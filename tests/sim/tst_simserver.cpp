@@ -53,7 +53,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<int>("nodes");
-        QTest::addRow("demo") << u"builtin:demo"_qs << 9;
+        QTest::addRow("demo") << u"builtin:demo"_qs << 10;
+        QTest::addRow("quirks") << u"builtin:quirks"_qs << 10;
         QTest::addRow("large") << u"builtin:large"_qs << 5000;
     }
     void loadsBuiltins()
