@@ -61,3 +61,44 @@ write('configmaplist_sriovdp-config_default_rdma-mixed.json',
 text = open(f'{FIX}/sriovnetworknodestate_real_ice-iavf_partial_worker1.yaml').read()
 text = text.replace('\n     vfRange: 0-7\n', '\n      vfRange: 0-7\n', 1)
 write('sriovnetworknodestate_ice-iavf_partial_worker1.json', ints(yaml.load(text, Loader=yaml.BaseLoader)))
+
+# Fuzz corpora of pure JSON for the two annotation/config parsers (tests/fuzz/corpus): the
+# network-status arrays out of the describe output and pod YAML, and each config.json.
+import os
+CORPUS = '../../fuzz/corpus'
+os.makedirs(f'{CORPUS}/networkstatus', exist_ok=True)
+os.makedirs(f'{CORPUS}/sriovdeviceconfig', exist_ok=True)
+
+def array_after(text, key):
+    start = text.index('[', text.index(key))
+    depth, in_string, i = 0, False, start
+    while True:
+        c = text[i]
+        if in_string:
+            if c == '\\':
+                i += 1
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c == '[':
+            depth += 1
+        elif c == ']':
+            depth -= 1
+            if depth == 0:
+                return text[start:i + 1]
+        i += 1
+
+for src in ['multus_network-status_kubectl-describe_quickstart.txt',
+            'multus_network-status_real_rdma-device_kubectl-describe.txt',
+            'pod_real_network-status_sriov-device-info_openshift.yaml']:
+    doc = json.loads(array_after(open(f'{FIX}/{src}').read(), 'k8s.v1.cni.cncf.io/network-status'))
+    with open(f'{CORPUS}/networkstatus/{src.rsplit(".", 1)[0]}.json', 'w') as f:
+        json.dump(doc, f, indent=4)
+
+for src in ['sriovdp_configmap_default.yaml', 'sriovdp_configmap_rdma_mixed-selector-syntax.yaml']:
+    with open(f'{CORPUS}/sriovdeviceconfig/{src.rsplit(".", 1)[0]}.json', 'w') as f:
+        f.write(yaml.safe_load(open(f'{FIX}/{src}'))['data']['config.json'])
+for node, value in json.load(open('configmap_device-plugin-config_operator.json'))['data'].items():
+    with open(f'{CORPUS}/sriovdeviceconfig/device-plugin-config_{node}.json', 'w') as f:
+        f.write(value)
