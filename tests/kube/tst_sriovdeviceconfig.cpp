@@ -165,6 +165,36 @@ private Q_SLOTS:
         QCOMPARE(entries.at(1).resources.at(1).selectors.first().isRdma, false);
     }
 
+    // ConfigMap data is a string map; binaryData is not read.
+    void configMapObject_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<int>("keys"); // -1: a Parse error is expected
+        QTest::addColumn<QString>("message");
+        QTest::addRow("no-data") << QByteArray(R"({"metadata":{"name":"empty","namespace":"ns"}})") << 0 << QString();
+        QTest::addRow("binary-data-ignored")
+            << QByteArray(R"({"metadata":{"name":"b","namespace":"ns"},"data":{"a":"1"},"binaryData":{"b":"AAE="}})")
+            << 1 << QString();
+        QTest::addRow("value-number") << QByteArray(R"({"metadata":{"name":"x","namespace":"ns"},"data":{"a":1}})")
+                                      << -1 << u"data: value of \"a\": expected a string, got a number"_qs;
+        QTest::addRow("data-array") << QByteArray(R"({"metadata":{"name":"x","namespace":"ns"},"data":[]})") << -1
+                                    << u"data: expected an object, got an array"_qs;
+    }
+    void configMapObject()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(int, keys);
+        QFETCH(QString, message);
+        auto parsed = ResourceParsers::parseObject(ResourceKind::ConfigMap, Test::jsonObject(json));
+        QCOMPARE(parsed.ok(), keys >= 0);
+        if (keys >= 0) {
+            QCOMPARE(std::get<Kube::ConfigMap>(*parsed).data.size(), keys);
+        } else {
+            QCOMPARE(parsed.error().where, u"ConfigMap ns/x"_qs);
+            QCOMPARE(parsed.error().message, message);
+        }
+    }
+
     // One broken key does not hide the other nodes; other ConfigMaps hold no config.
     void configMapSelection_data()
     {
