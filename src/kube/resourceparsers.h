@@ -40,7 +40,7 @@ public:
     static Core::Result<ConfigMap> parseConfigMap(const QJsonObject &object);
 
     // sriovparsers.cpp. The state's spec.interfaces go to specInterfaces; a policy without
-    // priority gets 99 and one without deviceType "netdevice" (the CRD's defaults).
+    // priority has priority 0 and one without deviceType "netdevice", as the operator reads them.
     static Core::Result<SriovNetworkNodeState> parseSriovNetworkNodeState(const QJsonObject &object);
     static Core::Result<SriovNetworkNodePolicy> parseSriovNetworkNodePolicy(const QJsonObject &object);
 

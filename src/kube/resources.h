@@ -198,7 +198,7 @@ struct SriovNetworkNodePolicy
     QString resourceName; // without prefix
     QString deviceType;
     int numVfs = 0;
-    int priority = 99;
+    int priority = 0; // 0–99, lower wins; 0 when the field is missing (Go omitempty, no default)
     bool isRdma = false;
     QHash<QString, QString> nodeSelector;
     SriovNicSelector nicSelector;

@@ -78,7 +78,9 @@ Core::Result<SriovNetworkNodePolicy> ResourceParsers::parseSriovNetworkNodePolic
     if (policy.deviceType.isEmpty())
         policy.deviceType = QStringLiteral("netdevice");
     policy.numVfs = r.integer(spec, QLatin1String("numVfs"), kSpec).value_or(0);
-    policy.priority = r.integer(spec, QLatin1String("priority"), kSpec).value_or(99);
+    // No CRD default and `omitempty` in the Go type: a missing priority is 0 (the highest) to
+    // the operator, and a policy with priority 0 comes back without the field.
+    policy.priority = r.integer(spec, QLatin1String("priority"), kSpec).value_or(0);
     policy.isRdma = r.boolean(spec, QLatin1String("isRdma"), kSpec);
     policy.nodeSelector = r.stringMap(spec, QLatin1String("nodeSelector"), kSpec);
     const Path nicPath = kSpec.child(QLatin1String("nicSelector"));

@@ -142,11 +142,12 @@ private Q_SLOTS:
         QCOMPARE(quickstart.priority, 99);
         QCOMPARE(quickstart.nicSelector.rootDevices, QStringList { u"0000:18:00.1"_qs });
 
-        // No priority and no deviceType: the CRD's defaults.
+        // No priority and no deviceType: 0 (the Go zero value; the CRD has no default) and the
+        // CRD's default netdevice.
         const auto &nvidia = std::get<Kube::SriovNetworkNodePolicy>(page->items.at(2));
         QCOMPARE(nvidia.meta.namespaceName, u"network-operator"_qs);
         QCOMPARE(nvidia.resourceName, u"sriovlegacy"_qs);
-        QCOMPARE(nvidia.priority, 99);
+        QCOMPARE(nvidia.priority, 0);
         QCOMPARE(nvidia.deviceType, u"netdevice"_qs);
         QVERIFY(nvidia.isRdma);
         QCOMPARE(nvidia.numVfs, 1);
@@ -161,11 +162,13 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("pfNames");
         QTest::addColumn<QString>("netFilter");
         QTest::addRow("priority-zero-is-kept") << QByteArray(R"({"priority":0})") << 0 << QStringList() << QString();
+        QTest::addRow("priority-missing-is-zero") << QByteArray(R"({"numVfs":2})") << 0 << QStringList() << QString();
+        QTest::addRow("priority-99") << QByteArray(R"({"priority":99})") << 99 << QStringList() << QString();
         QTest::addRow("pf-names-with-vf-ranges")
-            << QByteArray("{\"nicSelector\":{\"pfNames\":[\"ens1f0#0-3\",\"ens1f1\"]}}") << 99
+            << QByteArray("{\"nicSelector\":{\"pfNames\":[\"ens1f0#0-3\",\"ens1f1\"]}}") << 0
             << QStringList { u"ens1f0#0-3"_qs, u"ens1f1"_qs } << QString();
         QTest::addRow("net-filter") << QByteArray(R"({"nicSelector":{"netFilter":"openstack/NetworkID:ada9ec67"}})")
-                                    << 99 << QStringList() << u"openstack/NetworkID:ada9ec67"_qs;
+                                    << 0 << QStringList() << u"openstack/NetworkID:ada9ec67"_qs;
     }
     void policyDetails()
     {
