@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sim/generator.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSet>
 #include <algorithm>
@@ -186,6 +188,61 @@ ContainerDesc container(const QString &name, const QString &image, const QString
     return c;
 }
 
+// The SR-IOV operator's state for a node whose ConnectX-6 Dx port has its eight VFs in the RDMA pool.
+QJsonObject mlnxNodeState(const QString &node, int index)
+{
+    const QString mac = u"b8:ce:f6:%1:%2:%3"_qs.arg((index >> 16) & 255, 2, 16, QChar(u'0'))
+                            .arg((index >> 8) & 255, 2, 16, QChar(u'0'))
+                            .arg(index & 255, 2, 16, QChar(u'0'));
+    QJsonArray vfs;
+    for (int vf = 0; vf < 8; ++vf) {
+        // Functions 2-7 of device 00, then 0-1 of device 01, as the kernel numbers them.
+        const int fn = vf + 2;
+        vfs.append(QJsonObject { { u"name"_qs, u"ens2f0v%1"_qs.arg(vf) },
+                                 { u"driver"_qs, u"mlx5_core"_qs },
+                                 { u"pciAddress"_qs, u"0000:86:%1.%2"_qs.arg(fn / 8, 2, 10, QChar(u'0')).arg(fn % 8) },
+                                 { u"vendor"_qs, u"15b3"_qs },
+                                 { u"deviceID"_qs, u"101e"_qs },
+                                 { u"mtu"_qs, 9000 },
+                                 { u"vfID"_qs, vf } });
+    }
+    const QJsonObject pf { { u"name"_qs, u"ens2f0np0"_qs },
+                           { u"mac"_qs, mac },
+                           { u"driver"_qs, u"mlx5_core"_qs },
+                           { u"pciAddress"_qs, u"0000:86:00.0"_qs },
+                           { u"vendor"_qs, u"15b3"_qs },
+                           { u"deviceID"_qs, u"101d"_qs },
+                           { u"mtu"_qs, 9000 },
+                           { u"numVfs"_qs, 8 },
+                           { u"totalvfs"_qs, 16 },
+                           { u"linkSpeed"_qs, u"200000 Mb/s"_qs },
+                           { u"linkType"_qs, u"ETH"_qs },
+                           { u"linkAdminState"_qs, u"up"_qs },
+                           { u"eSwitchMode"_qs, u"legacy"_qs },
+                           { u"Vfs"_qs, vfs } };
+    const QJsonObject group { { u"deviceType"_qs, u"netdevice"_qs },
+                              { u"resourceName"_qs, u"mlnx_sriov_rdma"_qs },
+                              { u"vfRange"_qs, u"0-7"_qs },
+                              { u"policyName"_qs, u"policy-mlnx-rdma"_qs },
+                              { u"isRdma"_qs, true } };
+    return QJsonObject {
+        { u"metadata"_qs,
+          QJsonObject { { u"name"_qs, node },
+                        { u"namespace"_qs, u"sriov-network-operator"_qs },
+                        { u"annotations"_qs,
+                          QJsonObject { { u"sriovnetwork.openshift.io/current-state"_qs, u"Idle"_qs },
+                                        { u"sriovnetwork.openshift.io/desired-state"_qs, u"Idle"_qs } } } } },
+        { u"spec"_qs,
+          QJsonObject { { u"dpConfigVersion"_qs, u"20417"_qs },
+                        { u"interfaces"_qs,
+                          QJsonArray { QJsonObject { { u"name"_qs, u"ens2f0np0"_qs },
+                                                     { u"pciAddress"_qs, u"0000:86:00.0"_qs },
+                                                     { u"numVfs"_qs, 8 },
+                                                     { u"vfGroups"_qs, QJsonArray { group } } } } } } },
+        { u"status"_qs, QJsonObject { { u"syncStatus"_qs, u"Succeeded"_qs }, { u"interfaces"_qs, QJsonArray { pf } } } }
+    };
+}
+
 } // namespace
 
 void generateCluster(const GeneratorSpec &spec, Scenario &scenario)
@@ -216,6 +273,11 @@ void generateCluster(const GeneratorSpec &spec, Scenario &scenario)
             info.sriovPool = u"openshift.io/mlnx_sriov_rdma"_qs;
             node.labels.insert(u"feature.node.kubernetes.io/network-sriov.capable"_qs, u"true"_qs);
             node.capacity.insert(info.sriovPool, u"8"_qs);
+            QList<QJsonObject> &states = scenario.objects[u"sriovnetworknodestates"_qs];
+            if (states.isEmpty())
+                scenario.objects[u"namespaces"_qs].append(
+                    QJsonObject { { u"metadata"_qs, QJsonObject { { u"name"_qs, u"sriov-network-operator"_qs } } } });
+            states.append(mlnxNodeState(node.name, i));
         }
         // A few nodes are cordoned or unreachable, as in any large fleet.
         if (i % 997 == 500)

@@ -470,6 +470,31 @@ private Q_SLOTS:
             shared += node.labels.value(u"nvidia.com/gpu.sharing-strategy"_qs) == u"time-slicing" ? 1 : 0;
             sriov += node.capacity.contains(u"openshift.io/mlnx_sriov_rdma"_qs) ? 1 : 0;
         }
+        // Each RDMA node's pool has its SR-IOV state: one PF whose VFs are the pool.
+        QSet<QString> rdmaNodes;
+        for (const Sim::NodeDesc &node : scenario->nodes) {
+            if (node.capacity.contains(u"openshift.io/mlnx_sriov_rdma"_qs))
+                rdmaNodes.insert(node.name);
+        }
+        const QList<QJsonObject> states = scenario->objects.value(u"sriovnetworknodestates"_qs);
+        QCOMPARE(states.size(), rdmaNodes.size());
+        QSet<QString> pciAddresses;
+        for (const QJsonObject &state : states) {
+            QVERIFY(rdmaNodes.contains(state.value(u"metadata").toObject().value(u"name").toString()));
+            const QJsonArray vfs = state.value(u"status")
+                                       .toObject()
+                                       .value(u"interfaces")
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(u"Vfs")
+                                       .toArray();
+            QCOMPARE(vfs.size(), 8);
+            for (const QJsonValue &vf : vfs)
+                pciAddresses.insert(vf.toObject().value(u"pciAddress").toString());
+        }
+        QCOMPARE(pciAddresses.size(), 8); // the same slots on every node
+        QVERIFY(pciAddresses.contains(u"0000:86:01.1"_qs));
         QCOMPARE(gpus, 40000);
         QCOMPARE(physical, 40000);
         QVERIFY(mig > 0 && shared > 0 && sriov > 0);
