@@ -132,12 +132,16 @@ void TopologyBuilder::addDevice(Item &parent, const NodeSummary &node, const Gpu
     c.id = device.uuid;
     c.count = int(device.pods.size());
     c.sortValue = c.count;
-    const QString usage = migChildren > 0
-        ? ResourceText::plural(tr("%n MIG device(s)", nullptr, migChildren), migChildren) + QStringLiteral(", ")
-            + tr("%1 in use").arg(migInUse)
-        : device.pods.isEmpty()
-        ? tr("free")
-        : ResourceText::plural(tr("%n pod(s)", nullptr, int(device.pods.size())), int(device.pods.size()));
+    QString usage;
+    if (migChildren > 0)
+        usage = ResourceText::plural(tr("%n MIG device(s)", nullptr, migChildren), migChildren) + QStringLiteral(", ")
+            + tr("%1 in use").arg(migInUse);
+    else if (device.pods.isEmpty())
+        usage = tr("free");
+    else if (device.pods.size() == 1)
+        usage = tr("used by %1").arg(device.pods.constFirst().key());
+    else
+        usage = ResourceText::plural(tr("%n pod(s)", nullptr, int(device.pods.size())), int(device.pods.size()));
     if (mig) {
         c.text = device.migInstance ? tr("MIG %1 #%2").arg(device.migProfile).arg(*device.migInstance)
                                     : tr("MIG %1").arg(device.migProfile);
@@ -216,8 +220,10 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
         v.node = node.name;
         v.id = vf.pciAddress;
         v.text = tr("VF %1").arg(vf.vfId);
-        v.summary = joined({ vf.pod ? tr("in use") : tr("free"), vf.pciAddress, vf.driver,
-                             vf.vlan ? tr("VLAN %1").arg(*vf.vlan) : QString() });
+        const QString holder = !vf.pod  ? tr("free")
+            : vf.podInterface.isEmpty() ? tr("used by %1").arg(vf.pod->key())
+                                        : tr("used by %1 as %2").arg(vf.pod->key(), vf.podInterface);
+        v.summary = joined({ holder, vf.pciAddress, vf.driver, vf.vlan ? tr("VLAN %1").arg(*vf.vlan) : QString() });
         v.toolTip = joined({ vf.name, vf.mac });
         v.sortKey = padded(vf.vfId);
         v.sortValue = vf.pod ? 1 : 0;

@@ -68,7 +68,10 @@ class Table
 public:
     explicit Table(const QStringList &headers)
     {
-        m_html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
+        // Grey borders read on light and dark palettes; cells do not wrap, so PCI addresses and
+        // resource names stay whole (the panel scrolls sideways instead).
+        m_html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                                "style=\"border-collapse: collapse; border-color: gray; white-space: nowrap\"><tr>");
         for (const auto &header : headers)
             m_html += QStringLiteral("<th align=\"left\">") + esc(header) + QStringLiteral("</th>");
         m_html += QStringLiteral("</tr>");

@@ -44,6 +44,7 @@ TopologyPage::TopologyPage(Model::TopologyModel *model, QWidget *parent)
     m_proxy->setDynamicSortFilter(true);
 
     m_filter->setObjectName(QStringLiteral("topologyFilter"));
+    m_count->setObjectName(QStringLiteral("topologyCount"));
     m_filter->setPlaceholderText(tr("Filter by node, device, UUID, PCI address or pod"));
     m_filter->setToolTip(tr("Show only items that contain this text, with the path to them (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);

@@ -53,12 +53,12 @@ private Q_SLOTS:
         QTest::addRow("cluster") << u"cluster"_qs << Type::Cluster << QString() << u"lab"_qs << u"3 nodes"_qs;
         QTest::addRow("node") << kNodeA << Type::Node << u"cluster"_qs << u"gpu-a"_qs << u"MIG mixed: 2×1g.10gb"_qs;
         QTest::addRow("whole gpu") << kNodeA + u"|gpu:GPU-1111"_qs << Type::Gpu << kNodeA << u"GPU 1"_qs
-                                   << u"1 pod · NVIDIA-A100-SXM4-80GB · 0000:86:00.0"_qs;
+                                   << u"used by ml/infer-0 · NVIDIA-A100-SXM4-80GB · 0000:86:00.0"_qs;
         QTest::addRow("gpu cut into MIG")
             << kNodeA + u"|gpu:GPU-0000"_qs << Type::Gpu << kNodeA << u"GPU 0"_qs << u"2 MIG devices, 1 in use"_qs;
         QTest::addRow("MIG under its GPU")
             << kNodeA + u"|gpu:GPU-0000|mig:MIG-aaaa"_qs << Type::MigDevice << kNodeA + u"|gpu:GPU-0000"_qs
-            << u"MIG 1g.10gb #7"_qs << u"1 pod · MIG-aaaa"_qs;
+            << u"MIG 1g.10gb #7"_qs << u"used by ml/train-0 · MIG-aaaa"_qs;
         QTest::addRow("free MIG") << kNodeA + u"|gpu:GPU-0000|mig:MIG-bbbb"_qs << Type::MigDevice
                                   << kNodeA + u"|gpu:GPU-0000"_qs << u"MIG 1g.10gb #8"_qs << u"free"_qs;
         QTest::addRow("MIG of an unknown GPU")
@@ -77,7 +77,7 @@ private Q_SLOTS:
         QTest::addRow("pf") << kPf << Type::Pf << kNodeC << u"ens1f0"_qs
                             << u"1/4 VFs in use · 0000:3b:00.0 · i40e · 25 Gb/s"_qs;
         QTest::addRow("vf in use") << kVf0 << Type::Vf << kPf << u"VF 0"_qs
-                                   << u"in use · 0000:3b:02.0 · iavf · VLAN 100"_qs;
+                                   << u"used by telco/cnf-0 as net1 · 0000:3b:02.0 · iavf · VLAN 100"_qs;
         QTest::addRow("free vf") << kPf + u"|vf:0000:3b:02.3"_qs << Type::Vf << kPf << u"VF 3"_qs << u"free"_qs;
         QTest::addRow("pod holding a vf") << kVf0 + u"|pod:telco/cnf-0"_qs << Type::Pod << kVf0 << u"telco/cnf-0"_qs
                                           << u"net1 · telco/sriov-intel-net · Running"_qs;

@@ -1,24 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/appcontroller.h"
 #include "app/mainwindow.h"
+#include "model/allocationtablemodel.h"
 #include "model/clustersession.h"
 #include "model/nodetablemodel.h"
+#include "model/topologymodel.h"
 #include "sim/scenario.h"
 #include "sim/simserver.h"
+#include "views/detailspanel.h"
 #include "views/errorbanner.h"
 #include "views/tablepage.h"
+#include "views/topologypage.h"
 
 #include <QComboBox>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Specula;
 
 namespace {
+
+constexpr int kDemoNodes = 10; // resources/sim/scenarios/demo.yaml
 
 // The row of `node` in the page's (sorted, filtered) view.
 int rowOf(Views::TablePage *page, const QString &node)
@@ -85,7 +93,7 @@ private Q_SLOTS:
     void nodesPageShowsEveryExtendedResource()
     {
         auto *page = m_window->page(App::MainWindow::NodesPage);
-        QCOMPARE(page->proxy()->rowCount(), 9);
+        QCOMPARE(page->proxy()->rowCount(), kDemoNodes);
         QCOMPARE(cell(page, u"gpu-h100-0"_qs, u"nvidia.com/gpu"_qs), u"6 / 8"_qs);
         QCOMPARE(cell(page, u"gpu-a100-mig-mixed-0"_qs, u"nvidia.com/mig-1g.10gb"_qs), u"1 / 7"_qs);
         QCOMPARE(cell(page, u"gpu-a100-mig-mixed-0"_qs, u"nvidia.com/mig-2g.20gb"_qs), u"0 / 0"_qs);
@@ -100,6 +108,109 @@ private Q_SLOTS:
         // The filter narrows the rows to what matches.
         page->setFilterText(u"mig"_qs);
         QCOMPARE(page->proxy()->rowCount(), 2);
+    }
+
+    void nodesPageSummarizesGpusAndSriov_data()
+    {
+        QTest::addColumn<QString>("node");
+        QTest::addColumn<QString>("gpus");
+        QTest::addColumn<QString>("sriov");
+        QTest::addRow("whole GPUs") << u"gpu-h100-0"_qs << u"8 × NVIDIA-H100-80GB-HBM3"_qs << QString();
+        QTest::addRow("MIG mixed") << u"gpu-a100-mig-mixed-0"_qs << u"MIG mixed: 7×1g.10gb, 2×3g.40gb"_qs << QString();
+        QTest::addRow("MIG single") << u"gpu-a100-mig-single-0"_qs << u"MIG single: 14×1g.5gb"_qs << QString();
+        QTest::addRow("time-slicing") << u"gpu-t4-timeslice-0"_qs << u"2 × Tesla-T4 · time-slicing ×4"_qs << QString();
+        QTest::addRow("SR-IOV") << u"sriov-worker-0"_qs << QString() << u"4 PFs · 3/12 VFs in use"_qs;
+        QTest::addRow("neither") << u"cpu-worker-0"_qs << QString() << QString();
+    }
+
+    void nodesPageSummarizesGpusAndSriov()
+    {
+        QFETCH(QString, node);
+        QFETCH(QString, gpus);
+        QFETCH(QString, sriov);
+        auto *page = m_window->page(App::MainWindow::NodesPage);
+        QCOMPARE(cell(page, node, u"GPUs"_qs), gpus);
+        QCOMPARE(cell(page, node, u"SR-IOV"_qs), sriov);
+    }
+
+    void shortcutsOpenEveryPage()
+    {
+        auto *pages = m_window->findChild<QStackedWidget *>();
+        QVERIFY(pages);
+        m_window->activateWindow();
+        const std::pair<Qt::Key, QWidget *> expected[] = {
+            { Qt::Key_3, m_window->topologyPage() },
+            { Qt::Key_4, m_window->page(App::MainWindow::AllocationPage) },
+            { Qt::Key_2, m_window->page(App::MainWindow::PodsPage) },
+            { Qt::Key_1, m_window->page(App::MainWindow::NodesPage) },
+        };
+        for (const auto &[key, page] : expected) {
+            QVERIFY(page);
+            QTest::keyClick(m_window.get(), key, Qt::ControlModifier);
+            QCOMPARE(pages->currentWidget(), page);
+        }
+        QVERIFY(!m_window->page(App::MainWindow::TopologyPage));
+    }
+
+    void topologyPageShowsDevicesAndWhoHoldsThem()
+    {
+        m_window->showPage(App::MainWindow::TopologyPage);
+        auto *page = m_window->topologyPage();
+        auto *proxy = page->proxy();
+        const QModelIndex cluster = proxy->index(0, 0);
+        QCOMPARE(cluster.data().toString(), u"specula-sim"_qs);
+        QCOMPARE(proxy->rowCount(cluster), kDemoNodes);
+        QTRY_VERIFY(page->view()->isExpanded(cluster));
+
+        const auto *model = qobject_cast<Model::TopologyModel *>(proxy->sourceModel());
+        QVERIFY(model);
+        // No source names the MIG devices here: one item per resource, with its pods.
+        const QModelIndex mig = model->indexOfKey(u"cluster|node:gpu-a100-mig-mixed-0|res:nvidia.com/mig-1g.10gb"_qs);
+        QCOMPARE(mig.data().toString(), u"nvidia.com/mig-1g.10gb 1/7"_qs);
+        QCOMPARE(model->index(0, 0, mig).data().toString(), u"ml-team/notebook-alice"_qs);
+
+        // The VF a CNF pod attached through Multus, and the pod in the details.
+        const QString vf = u"cluster|node:sriov-worker-0|pf:0000:3b:00.0|vf:0000:3b:02.0"_qs;
+        QVERIFY(page->selectKey(vf));
+        QCOMPARE(page->view()->currentIndex().data().toString(), u"VF 0"_qs);
+        const QString details = page->details()->toPlainText();
+        QVERIFY2(details.contains(u"telco/cnf-dpdk-0"_qs) && details.contains(u"net1"_qs), qPrintable(details));
+
+        // Live updates keep the selection and the model never resets.
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        QSignalSpy snapshots(m_controller->session(), &Model::ClusterSession::snapshotReady);
+        m_server->advance(6);
+        QVERIFY(snapshots.wait(10000));
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(page->view()->currentIndex().data(Model::TopologyModel::KeyRole).toString(), vf);
+        QVERIFY(page->details()->toPlainText().contains(u"telco/cnf-dpdk-0"_qs));
+    }
+
+    void allocationPageShowsFreeDevices()
+    {
+        auto *page = m_window->page(App::MainWindow::AllocationPage);
+        QVERIFY(page);
+        auto *proxy = page->proxy();
+        auto row = [proxy](const QString &node, const QString &resource) {
+            for (int r = 0; r < proxy->rowCount(); ++r) {
+                if (proxy->index(r, Model::AllocationTableModel::NodeColumn).data().toString() == node
+                    && proxy->index(r, Model::AllocationTableModel::ResourceColumn).data().toString() == resource) {
+                    QStringList cells;
+                    for (int c = Model::AllocationTableModel::KindColumn; c < proxy->columnCount(); ++c)
+                        cells.append(proxy->index(r, c).data().toString());
+                    return cells;
+                }
+            }
+            return QStringList();
+        };
+        QCOMPARE(row(u"gpu-h100-0"_qs, u"nvidia.com/gpu"_qs),
+                 (QStringList { u"GPU"_qs, u"6"_qs, u"8"_qs, u"2"_qs, u"8"_qs }));
+        QCOMPARE(row(u"gpu-a100-mig-mixed-0"_qs, u"nvidia.com/mig-2g.20gb"_qs),
+                 (QStringList { u"MIG"_qs, u"0"_qs, u"0"_qs, u"0"_qs, u"0"_qs }));
+        QCOMPARE(row(u"sriov-worker-0"_qs, u"openshift.io/intel_sriov_netdevice"_qs).value(0), u"SR-IOV"_qs);
+        // Only specialized resources: the CPU node has none.
+        page->setFilterText(u"cpu-worker-0"_qs);
+        QCOMPARE(proxy->rowCount(), 0);
     }
 
     void podsPageShowsPendingReasons()
@@ -139,7 +250,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->errorBanner()->isVisible(), 20000);
         QVERIFY2(m_window->errorBanner()->message().contains(u"127.0.0.1"_qs),
                  qPrintable(m_window->errorBanner()->message()));
-        QCOMPARE(page->proxy()->rowCount(), 9);
+        QCOMPARE(page->proxy()->rowCount(), kDemoNodes);
         QCOMPARE(cell(page, u"gpu-h100-0"_qs, u"nvidia.com/gpu"_qs), u"6 / 8"_qs);
         QVERIFY(m_window->connectionText() != u"Live"_qs);
     }
@@ -155,7 +266,7 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(m_controller->session()->context().contextName, u"sim-token"_qs);
         QCOMPARE(resets.size(), 1); // a switch of cluster is the one time the table resets
-        QCOMPARE(source->rowCount(), 9);
+        QCOMPARE(source->rowCount(), kDemoNodes);
     }
 
 private:
