@@ -124,6 +124,32 @@ private Q_SLOTS:
         QCOMPARE(mirror.states.first(), Informer::State::Listing);
     }
 
+    // With a poll interval the informer relists on that period and never opens a watch, and a
+    // relist replaces what the last one said.
+    void pollingRelistsInsteadOfWatching()
+    {
+        Test::SimCluster cluster;
+        QVERIFY(cluster.start(Test::demoScenario()));
+        QNetworkAccessManager nam;
+        Kube::KubeClient client(&nam, cluster.tokenContext());
+        Informer informer(&client, ResourceKind::Pod);
+        informer.setPollInterval(std::chrono::milliseconds(200));
+        Mirror mirror;
+        mirror.attach(informer);
+        informer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(mirror.lists >= 1, 10000);
+        cluster.sim->advance(3);
+        QTRY_VERIFY_WITH_TIMEOUT(mirror.lists >= 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(keysOf(mirror.pods), listNow(client), 10000);
+        QCOMPARE(informer.watchCount(), 0);
+        QCOMPARE(mirror.events, 0);
+        QVERIFY(mirror.errors.isEmpty());
+        informer.stop();
+        const int lists = informer.listCount();
+        QTest::qWait(500);
+        QCOMPARE(informer.listCount(), lists);
+    }
+
     void rawWatchEventsAndBookmarks()
     {
         Sim::Scenario scenario = Test::demoScenario();
