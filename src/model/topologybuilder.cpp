@@ -37,12 +37,62 @@ bool isGpuClass(ResourceClass kind)
 TopologyBuilder::TopologyBuilder(const ClusterSnapshot &snapshot)
     : m_snapshot(snapshot)
 {
-    m_pods.reserve(snapshot.pods.size());
-    for (const auto &pod : snapshot.pods)
-        m_pods.insert(pod.key(), &pod);
+    // Grouped by node in one pass: a large cluster has 150,000 pods, and a lookup by
+    // "namespace/name" would build that string for every pod of every snapshot.
+    for (const auto &pod : snapshot.pods) {
+        if (!pod.node.isEmpty())
+            m_podsByNode[pod.node].append(&pod);
+    }
 }
 
-void TopologyBuilder::build(Item &root)
+const PodSummary *TopologyBuilder::findPod(const QString &node, const QString &key) const
+{
+    const auto it = m_podsByNode.constFind(node);
+    if (it != m_podsByNode.cend()) {
+        for (const PodSummary *pod : *it) {
+            const auto &ns = pod->namespaceName;
+            if (key.size() == ns.size() + 1 + pod->name.size() && key.startsWith(ns) && key.at(ns.size()) == u'/'
+                && key.endsWith(pod->name))
+                return pod;
+        }
+    }
+    // A device source may name a pod that the API puts elsewhere.
+    return m_snapshot.pod(key);
+}
+
+TopologyBuilder::NodeInputs TopologyBuilder::inputs(const NodeSummary &node) const
+{
+    NodeInputs inputs { node, {} };
+    const auto local = m_podsByNode.constFind(node.name);
+    if (local != m_podsByNode.cend()) {
+        inputs.pods.reserve(local->size());
+        for (const PodSummary *pod : *local)
+            inputs.pods.append(*pod);
+    }
+    // Holders on other nodes, which the pods above do not cover.
+    auto addElsewhere = [&](const PodRef &ref) {
+        const PodSummary *pod = findPod(node.name, ref.key());
+        if (!pod || pod->node != node.name)
+            inputs.pods.append(pod ? *pod : PodSummary());
+    };
+    if (node.gpu) {
+        for (const auto &device : node.gpu->devices) {
+            for (const auto &pod : device.pods)
+                addElsewhere(pod);
+        }
+    }
+    if (node.sriov) {
+        for (const auto &pf : node.sriov->pfs) {
+            for (const auto &vf : pf.vfs) {
+                if (vf.pod)
+                    addElsewhere(*vf.pod);
+            }
+        }
+    }
+    return inputs;
+}
+
+void TopologyBuilder::build(Item &root, const KeepNode &keep)
 {
     Item::Content cluster;
     cluster.type = ItemType::Cluster;
@@ -54,15 +104,22 @@ void TopologyBuilder::build(Item &root)
     cluster.sortValue = m_snapshot.nodes.size();
     Item *clusterItem = root.add(std::move(cluster));
     clusterItem->children.reserve(m_snapshot.nodes.size());
-    for (const auto &node : m_snapshot.nodes)
-        addNode(*clusterItem, node);
+    for (const auto &node : m_snapshot.nodes) {
+        if (keep && keep(node)) {
+            Item::Content placeholder;
+            placeholder.key = clusterItem->content.key + QStringLiteral("|node:") + node.name;
+            clusterItem->add(std::move(placeholder))->reuse = true;
+        } else {
+            addNode(*clusterItem, node);
+        }
+    }
 }
 
 void TopologyBuilder::addNode(Item &cluster, const NodeSummary &node)
 {
     Item::Content c;
     c.type = ItemType::Node;
-    c.key = cluster.content.key + QStringLiteral("|node:") + node.name;
+    c.key = cluster.content.key + QStringLiteral("|node:") + node.name; // as the placeholder's in build()
     c.node = node.name;
     c.id = node.name;
     c.text = node.name;
@@ -71,6 +128,8 @@ void TopologyBuilder::addNode(Item &cluster, const NodeSummary &node)
         status = joined({ status, tr("SchedulingDisabled") });
     c.summary = joined(
         { status, ResourceText::gpuSummary(node), node.sriov ? ResourceText::sriovSummary(*node.sriov) : QString() });
+    if (!node.gpu && !node.sriov)
+        c.summary = joined({ status, tr("no GPUs or SR-IOV NICs") });
     c.toolTip = joined(
         { node.ready ? tr("Ready") : tr("NotReady"),
           ResourceText::plural(tr("%n active pod(s)", nullptr, int(node.pods.size())), int(node.pods.size())) });
@@ -187,7 +246,7 @@ void TopologyBuilder::addResources(Item &nodeItem, const NodeSummary &node)
         c.warning = free < 0;
         Item *item = nodeItem.add(std::move(c));
         for (const auto &podKey : node.pods) {
-            const PodSummary *pod = podByKey(podKey);
+            const PodSummary *pod = findPod(node.name, podKey);
             const qint64 count = pod ? pod->requests.value(resource.name) : 0;
             if (count > 0)
                 addPod(*item, node.name, podKey, podKey, tr("requests %1").arg(count), int(count));
@@ -238,7 +297,7 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
 void TopologyBuilder::addPod(Item &parent, const QString &node, const QString &podKey, const QString &localKey,
                              const QString &summary, int count, const QString &interfaceName)
 {
-    const PodSummary *pod = podByKey(podKey);
+    const PodSummary *pod = findPod(node, podKey);
     Item::Content c;
     c.type = ItemType::Pod;
     c.key = parent.content.key + QStringLiteral("|pod:") + localKey;

@@ -4,6 +4,7 @@
 #include "model/topologyitem.h"
 
 #include <QCoreApplication>
+#include <functional>
 
 namespace Specula::Model {
 
@@ -14,9 +15,15 @@ class TopologyBuilder
     Q_DECLARE_TR_FUNCTIONS(Specula::Model::TopologyBuilder)
 
 public:
+    using NodeInputs = TopologyModel::NodeInputs;
+    // Decides, per node, whether the subtree on screen can stay as it is.
+    using KeepNode = std::function<bool(const NodeSummary &)>;
+
     explicit TopologyBuilder(const ClusterSnapshot &snapshot);
-    // Fills `root` (an invisible root) with the cluster item and everything under it.
-    void build(TopologyModel::Item &root);
+    // Fills `root` (an invisible root) with the cluster item and everything under it; a node for
+    // which `keep` says yes gets a placeholder marked `reuse` instead of its subtree.
+    void build(TopologyModel::Item &root, const KeepNode &keep = {});
+    NodeInputs inputs(const NodeSummary &node) const;
 
 private:
     using Item = TopologyModel::Item;
@@ -30,10 +37,11 @@ private:
     void addPod(Item &parent, const QString &node, const QString &podKey, const QString &localKey,
                 const QString &summary, int count, const QString &interfaceName = {});
 
-    const PodSummary *podByKey(const QString &key) const { return m_pods.value(key); }
+    // The pod "namespace/name", looked for among the node's pods first.
+    const PodSummary *findPod(const QString &node, const QString &key) const;
 
     const ClusterSnapshot &m_snapshot;
-    QHash<QString, const PodSummary *> m_pods; // by namespace/name
+    QHash<QString, QList<const PodSummary *>> m_podsByNode;
 };
 
 } // namespace Specula::Model

@@ -30,6 +30,9 @@ struct TopologyModel::Item
     };
 
     Content content;
+    // In a desired tree: this subtree is built from the same inputs as the one on screen, so the
+    // sync keeps the current one without looking inside.
+    bool reuse = false;
     Item *parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Item>> children;
@@ -55,6 +58,15 @@ struct TopologyModel::Item
             total += child->count();
         return total;
     }
+};
+
+// Everything a node's subtree is built from: equal inputs give an equal subtree.
+struct TopologyModel::NodeInputs
+{
+    NodeSummary node;
+    QList<PodSummary> pods; // the pods its items name, in the order they are met
+
+    friend bool operator==(const NodeInputs &, const NodeInputs &) = default;
 };
 
 } // namespace Specula::Model

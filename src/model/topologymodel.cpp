@@ -20,10 +20,22 @@ TopologyModel::~TopologyModel() = default;
 
 void TopologyModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
 {
+    const bool resetting = reset || !m_hasSnapshot || snapshot.context != m_context;
+    TopologyBuilder builder(snapshot);
+    QHash<QString, NodeInputs> inputs;
+    inputs.reserve(snapshot.nodes.size());
+    auto keep = [&](const NodeSummary &node) {
+        NodeInputs current { builder.inputs(node) };
+        const auto it = m_inputs.constFind(node.name);
+        const bool same = !resetting && it != m_inputs.cend() && *it == current;
+        inputs.insert(node.name, std::move(current));
+        return same;
+    };
     auto desired = std::make_unique<Item>();
-    TopologyBuilder(snapshot).build(*desired);
+    builder.build(*desired, keep);
+    m_inputs = std::move(inputs);
 
-    if (reset || !m_hasSnapshot || snapshot.context != m_context) {
+    if (resetting) {
         beginResetModel();
         m_root = std::move(desired);
         m_context = snapshot.context;
@@ -72,6 +84,10 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
         const QString &key = next[i]->content.key;
         if (i < now.size() && now[i]->content.key == key) {
             Item *item = now[i].get();
+            if (next[i]->reuse) {
+                ++i;
+                continue;
+            }
             if (!(item->content == next[i]->content)) {
                 item->content = next[i]->content;
                 Q_EMIT dataChanged(createIndex(int(i), 0, item), createIndex(int(i), ColumnCount - 1, item));

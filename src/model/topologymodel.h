@@ -49,6 +49,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     struct Item;
+    struct NodeInputs;
 
 private:
     Item *itemAt(const QModelIndex &index) const;
@@ -56,6 +57,8 @@ private:
     void syncChildren(Item *current, Item &desired);
 
     std::unique_ptr<Item> m_root;
+    // What each node's subtree on screen was built from, so that unchanged nodes cost a compare.
+    QHash<QString, NodeInputs> m_inputs;
     QString m_context;
     bool m_hasSnapshot = false;
     int m_itemCount = 0;

@@ -31,7 +31,16 @@ QStringList childKeys(const Model::TopologyModel &model, const QString &parentKe
     return keys;
 }
 
-enum class Change { PodAdded, VfFreed, VfTaken, NodeRemoved, NodeAdded, GpuIndexSwapped, ResourceGone };
+enum class Change {
+    PodPhaseChanged,
+    PodAdded,
+    VfFreed,
+    VfTaken,
+    NodeRemoved,
+    NodeAdded,
+    GpuIndexSwapped,
+    ResourceGone
+};
 
 } // namespace
 
@@ -143,6 +152,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("moved");
         QTest::addColumn<QStringList>("changedKeys"); // every item whose data changed
 
+        // The node itself is unchanged: only the pod's own summary says something new.
+        QTest::addRow("pod phase changed") << Change::PodPhaseChanged << QString() << 0 << 0 << 0
+                                           << QStringList { kNodeA + u"|gpu:GPU-1111|pod:ml/infer-0"_qs };
         QTest::addRow("pod added") << Change::PodAdded << kNodeB + u"|res:nvidia.com/mig-1g.10gb"_qs << 1 << 0 << 0
                                    << QStringList { kNodeB, kNodeB + u"|res:nvidia.com/mig-1g.10gb"_qs };
         QTest::addRow("vf freed") << Change::VfFreed << kVf0 << 0 << 1 << 0 << QStringList { kNodeC, kPf, kVf0 };
@@ -187,6 +199,9 @@ private Q_SLOTS:
 
         auto &nodes = snapshot.nodes;
         switch (change) {
+        case Change::PodPhaseChanged:
+            snapshot.pods[0].phase = u"Failed"_qs;
+            break;
         case Change::PodAdded:
             nodes[1].pods.append(u"ml/notebook-2"_qs);
             snapshot.pods.append(
