@@ -66,12 +66,14 @@ private:
 class Table
 {
 public:
-    explicit Table(const QStringList &headers)
+    // Cells of `whole` columns never wrap (PCI addresses, UUIDs, MACs); the others wrap so
+    // that the table fits the panel.
+    explicit Table(const QStringList &headers, std::initializer_list<int> whole = {})
+        : m_whole(whole)
     {
-        // Grey borders read on light and dark palettes; cells do not wrap, so PCI addresses and
-        // resource names stay whole (the panel scrolls sideways instead).
+        // Grey borders read on light and dark palettes.
         m_html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
-                                "style=\"border-collapse: collapse; border-color: gray; white-space: nowrap\"><tr>");
+                                "style=\"border-collapse: collapse; border-color: gray\"><tr>");
         for (const auto &header : headers)
             m_html += QStringLiteral("<th align=\"left\">") + esc(header) + QStringLiteral("</th>");
         m_html += QStringLiteral("</tr>");
@@ -79,14 +81,18 @@ public:
     void row(const QStringList &cells)
     {
         m_html += QStringLiteral("<tr>");
-        for (const auto &cell : cells)
-            m_html += QStringLiteral("<td>") + cell + QStringLiteral("</td>");
+        for (int column = 0; column < cells.size(); ++column) {
+            m_html += m_whole.contains(column) ? QStringLiteral("<td style=\"white-space: nowrap\">")
+                                               : QStringLiteral("<td>");
+            m_html += cells.at(column) + QStringLiteral("</td>");
+        }
         m_html += QStringLiteral("</tr>");
         ++m_rows;
     }
     QString html() const { return m_rows ? m_html + QStringLiteral("</table>") : QString(); }
 
 private:
+    QList<int> m_whole;
     QString m_html;
     int m_rows = 0;
 };
@@ -202,7 +208,7 @@ QString DetailsHtml::gpuSection(const Model::NodeSummary &node)
         fields.add(tr("vGPU"), tr("yes"));
     QString html = section(tr("GPUs")) + fields.html();
 
-    Table profiles({ tr("MIG profile"), tr("Resource"), tr("Devices"), tr("Memory"), tr("Multiprocessors") });
+    Table profiles({ tr("MIG profile"), tr("Resource"), tr("Devices"), tr("Memory"), tr("Multiprocessors") }, { 0, 3 });
     for (const auto &profile : gpu.migProfiles)
         profiles.row({ esc(profile.profile), esc(profile.resource), orDash(profile.count),
                        profile.memoryMiB ? esc(ResourceText::memory(*profile.memoryMiB)) : dash(),
@@ -210,7 +216,7 @@ QString DetailsHtml::gpuSection(const Model::NodeSummary &node)
     if (!gpu.migProfiles.isEmpty())
         html += section(tr("MIG profiles")) + profiles.html();
 
-    Table devices({ tr("Device"), tr("UUID"), tr("PCI bus"), tr("Pods") });
+    Table devices({ tr("Device"), tr("UUID"), tr("PCI bus"), tr("Pods") }, { 0, 1, 2 });
     for (const auto &device : gpu.devices) {
         QStringList pods;
         for (const auto &pod : device.pods)
@@ -248,7 +254,8 @@ QString DetailsHtml::sriovSection(const Model::NodeSummary &node)
         fields.add(tr("Last sync error"), esc(sriov.lastSyncError));
     QString html = section(tr("SR-IOV")) + fields.html();
 
-    Table pfs({ tr("PF"), tr("PCI"), tr("Driver"), tr("Link"), tr("VFs"), tr("In use"), tr("Pool") });
+    Table pfs({ tr("PF"), tr("PCI"), tr("Driver"), tr("Link"), tr("VFs"), tr("In use"), tr("Pool") },
+              { 0, 1, 2, 3, 4 });
     QStringList others;
     for (const auto &pf : sriov.pfs) {
         if (!pf.sriovCapable()) {
@@ -354,7 +361,7 @@ QString DetailsHtml::pf(const Model::ClusterSnapshot &snapshot, const QString &n
         .add(tr("VFs"), QString::number(pf->numVfs) + QLatin1Char('/') + orDash(pf->totalVfs))
         .add(tr("VFs in use"), QString::number(pf->allocatedVfs()))
         .add(tr("Pool"), orDash(pf->resource));
-    Table vfs({ tr("VF"), tr("PCI"), tr("Driver"), tr("VLAN"), tr("MAC"), tr("Pod") });
+    Table vfs({ tr("VF"), tr("PCI"), tr("Driver"), tr("VLAN"), tr("MAC"), tr("Pod") }, { 1, 4 });
     for (const auto &vf : pf->vfs) {
         const QString holder = vf.pod ? esc(vf.pod->key())
                 + (vf.podInterface.isEmpty() ? QString()
