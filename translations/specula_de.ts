@@ -102,6 +102,13 @@
         <source>Requested, allocatable and free GPUs, MIG devices and VFs per node (Ctrl+4)</source>
         <translation>Angeforderte, zuteilbare und freie GPUs, MIG-Geräte und VFs je Knoten (Strg+4)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Specula::Model::AllocationTableModel</name>
@@ -358,6 +365,10 @@
     <message>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>speed unknown</source>
+        <translation>Geschwindigkeit unbekannt</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "model/clustersnapshot.h"
 #include "model/nodetablemodel.h"
 #include "model/podtablemodel.h"
+#include "model/resourcetext.h"
 #include "model/topologymodel.h"
 #include "views/errorbanner.h"
 #include "views/tablepage.h"
@@ -39,6 +40,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_health(new QLabel(this))
     , m_server(new QLabel(this))
     , m_counts(new QLabel(this))
+    , m_warnings(new QLabel(this))
 {
     setWindowTitle(tr("Specula"));
     resize(1280, 800);
@@ -88,7 +90,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_server->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_health);
     statusBar()->addWidget(m_server, 1);
+    statusBar()->addPermanentWidget(m_warnings);
     statusBar()->addPermanentWidget(m_counts);
+    m_warnings->setObjectName(QStringLiteral("warnings"));
+    m_warnings->hide();
     showConnection(Health::Connecting, tr("Not connected"), {});
 }
 
@@ -154,6 +159,23 @@ void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset
         pending += pod.pending ? 1 : 0;
     m_counts->setText(
         tr("%1 nodes · %2 pods · %3 pending").arg(snapshot.nodes.size()).arg(snapshot.podCount).arg(pending));
+    showWarnings(snapshot.warnings);
+}
+
+// Data Specula could not read (a malformed annotation, a kind the user may not list) leaves a
+// gap in the picture: say so where it is always visible, with every warning in the tooltip.
+void MainWindow::showWarnings(const QStringList &warnings)
+{
+    m_warnings->setVisible(!warnings.isEmpty());
+    if (warnings.isEmpty())
+        return;
+    m_warnings->setText(
+        QStringLiteral("<span style=\"color:#ef6c00\">⚠</span> ")
+        + Model::ResourceText::plural(tr("%n warning(s)", nullptr, int(warnings.size())), int(warnings.size())));
+    QString tip;
+    for (const QString &warning : warnings)
+        tip += QStringLiteral("<li>") + warning.toHtmlEscaped() + QStringLiteral("</li>");
+    m_warnings->setToolTip(QStringLiteral("<ul style=\"margin:0\">") + tip + QStringLiteral("</ul>"));
 }
 
 void MainWindow::showConnection(Health health, const QString &text, const QString &server)

@@ -59,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void createActions();
+    void showWarnings(const QStringList &warnings);
 
     Model::NodeTableModel *m_nodeModel;
     Model::PodTableModel *m_podModel;
@@ -71,6 +72,7 @@ private:
     QLabel *m_health;
     QLabel *m_server;
     QLabel *m_counts;
+    QLabel *m_warnings; // what the snapshot could not read; hidden when all was read
 };
 
 } // namespace Specula::App

@@ -117,6 +117,7 @@ struct PhysicalFunction
     QString deviceId;
     QString driver;
     std::optional<int> linkSpeedMbps; // nothing for "-1 Mb/s" (link down) or no value
+    bool linkDown = false; // the operator reported "-1 Mb/s"
     QString linkType;
     std::optional<int> mtu;
     int numVfs = 0;

@@ -153,10 +153,11 @@ QString ResourceText::kindName(ResourceClass kind)
     return {};
 }
 
-QString ResourceText::linkSpeed(const std::optional<int> &mbps)
+QString ResourceText::linkSpeed(const PhysicalFunction &pf)
 {
+    const auto &mbps = pf.linkSpeedMbps;
     if (!mbps)
-        return tr("link down");
+        return pf.linkDown ? tr("link down") : tr("speed unknown");
     if (*mbps >= 1000 && *mbps % 1000 == 0)
         return tr("%1 Gb/s").arg(*mbps / 1000);
     return tr("%1 Mb/s").arg(*mbps);

@@ -28,7 +28,8 @@ public:
     static QString sharingName(GpuSharing sharing);
     static QString kindName(ResourceClass kind);
     // "25 Gb/s", "100 Mb/s", or "link down" when the operator reports no speed.
-    static QString linkSpeed(const std::optional<int> &mbps);
+    // "25 Gb/s", "link down" ("-1 Mb/s"), or "speed unknown" when the operator gave none.
+    static QString linkSpeed(const PhysicalFunction &pf);
     // "12 GiB" for whole GiB, "9728 MiB" otherwise.
     static QString memory(qint64 mib);
     // A "%n thing(s)" text as tr() returned it: without a translation loaded, "(s)" becomes

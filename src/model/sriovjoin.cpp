@@ -74,6 +74,7 @@ NodeSriov sriovInfo(const Kube::SriovNetworkNodeState &state, const Kube::Node &
         pf.deviceId = nic.deviceId.toLower();
         pf.driver = nic.driver;
         pf.linkSpeedMbps = linkSpeedMbps(nic.linkSpeed);
+        pf.linkDown = nic.linkSpeed.simplified().startsWith(QLatin1String("-1 "));
         pf.linkType = nic.linkType;
         pf.mtu = nic.mtu;
         pf.numVfs = nic.numVfs;

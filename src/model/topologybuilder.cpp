@@ -266,7 +266,7 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
     const int used = pf.allocatedVfs();
     const int total = std::max(pf.numVfs, int(pf.vfs.size()));
     c.summary = joined({ tr("%1/%2 VFs in use").arg(used).arg(total), pf.name.isEmpty() ? QString() : pf.pciAddress,
-                         pf.driver, ResourceText::linkSpeed(pf.linkSpeedMbps) });
+                         pf.driver, ResourceText::linkSpeed(pf) });
     c.toolTip = joined({ pf.resource, pf.vendor.isEmpty() ? QString() : pf.vendor + QLatin1Char(':') + pf.deviceId });
     c.sortKey = QStringLiteral("1 ") + pf.pciAddress;
     c.sortValue = used;

@@ -263,8 +263,7 @@ QString DetailsHtml::sriovSection(const Model::NodeSummary &node)
                                                 : pf.name + QStringLiteral(" (") + pf.pciAddress + QLatin1Char(')')));
             continue;
         }
-        pfs.row({ orDash(pf.name), esc(pf.pciAddress), orDash(pf.driver),
-                  esc(ResourceText::linkSpeed(pf.linkSpeedMbps)),
+        pfs.row({ orDash(pf.name), esc(pf.pciAddress), orDash(pf.driver), esc(ResourceText::linkSpeed(pf)),
                   QString::number(pf.numVfs) + QLatin1Char('/') + orDash(pf.totalVfs),
                   QString::number(pf.allocatedVfs()), orDash(pf.resource) });
     }
@@ -355,7 +354,7 @@ QString DetailsHtml::pf(const Model::ClusterSnapshot &snapshot, const QString &n
         .add(tr("Vendor:device"), vendorDevice(pf->vendor, pf->deviceId))
         .add(tr("Driver"), orDash(pf->driver))
         .add(tr("Link"),
-             esc(ResourceText::linkSpeed(pf->linkSpeedMbps))
+             esc(ResourceText::linkSpeed(*pf))
                  + (pf->linkType.isEmpty() ? QString() : QStringLiteral(" · ") + esc(pf->linkType)))
         .add(tr("MTU"), orDash(pf->mtu))
         .add(tr("VFs"), QString::number(pf->numVfs) + QLatin1Char('/') + orDash(pf->totalVfs))

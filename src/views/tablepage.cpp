@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/tablepage.h"
 
+#include "model/resourcetext.h"
 #include "ui_tablepage.h"
 
 #include <QAction>
@@ -65,7 +66,8 @@ void TablePage::updateCount()
 {
     const int shown = m_proxy->rowCount();
     const int total = m_proxy->sourceModel()->rowCount();
-    ui->count->setText(shown == total ? tr("%n row(s)", nullptr, total) : tr("%1 of %2 rows").arg(shown).arg(total));
+    ui->count->setText(shown == total ? Model::ResourceText::plural(tr("%n row(s)", nullptr, total), total)
+                                      : tr("%1 of %2 rows").arg(shown).arg(total));
 }
 
 } // namespace Specula::Views

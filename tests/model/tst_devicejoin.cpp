@@ -151,6 +151,8 @@ private Q_SLOTS:
         const auto *down = pf(snapshot, kCnf, u"0000:88:00.0"_qs);
         QVERIFY(down);
         QVERIFY(!down->linkSpeedMbps); // "-1 Mb/s"
+        QVERIFY(down->linkDown);
+        QVERIFY(!ens5f0->linkDown);
 
         const auto *resource = n->resource(u"openshift.io/vuy_sriovnic"_qs);
         QVERIFY(resource);

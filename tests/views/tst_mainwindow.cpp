@@ -14,6 +14,7 @@
 
 #include <QComboBox>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -253,6 +254,25 @@ private Q_SLOTS:
         QCOMPARE(page->proxy()->rowCount(), kDemoNodes);
         QCOMPARE(cell(page, u"gpu-h100-0"_qs, u"nvidia.com/gpu"_qs), u"6 / 8"_qs);
         QVERIFY(m_window->connectionText() != u"Live"_qs);
+    }
+
+    void warningsShowInTheStatusBar()
+    {
+        auto *label = m_window->findChild<QLabel *>(u"warnings"_qs);
+        QVERIFY(label);
+        QVERIFY(!label->isVisible()); // the demo reads cleanly
+        Model::ClusterSnapshot snapshot;
+        snapshot.context = u"specula-sim"_qs;
+        snapshot.warnings = { u"Pod telco/cnf: annotation k8s.v1.cni.cncf.io/network-status: invalid JSON"_qs,
+                              u"sriovnetworknodepolicies is forbidden for <user>"_qs };
+        m_window->showSnapshot(snapshot, false);
+        QVERIFY(label->isVisible());
+        QVERIFY2(label->text().endsWith(u"2 warnings"_qs), qPrintable(label->text()));
+        QVERIFY(label->toolTip().contains(u"telco/cnf"_qs));
+        QVERIFY(label->toolTip().contains(u"&lt;user&gt;"_qs));
+        snapshot.warnings.clear();
+        m_window->showSnapshot(snapshot, false);
+        QVERIFY(!label->isVisible());
     }
 
     void switchingContextReconnects()
