@@ -22,7 +22,8 @@ QJsonObject resourceList(const QString &groupVersion, const QStringList &names, 
     QJsonArray resources;
     for (const QString &name : names) {
         resources.append(QJsonObject { { u"name"_qs, name }, { u"namespaced"_qs, namespaced } });
-        resources.append(QJsonObject { { u"name"_qs, QString(name + u"/status"_qs) }, { u"namespaced"_qs, namespaced } });
+        resources.append(
+            QJsonObject { { u"name"_qs, QString(name + u"/status"_qs) }, { u"namespaced"_qs, namespaced } });
     }
     return QJsonObject { { u"kind"_qs, u"APIResourceList"_qs },
                          { u"groupVersion"_qs, groupVersion },
