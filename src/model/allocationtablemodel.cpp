@@ -2,7 +2,6 @@
 #include "model/allocationtablemodel.h"
 
 #include "model/resourcetext.h"
-#include "model/sortedrowsync.h"
 
 #include <QBrush>
 #include <QColor>
@@ -12,7 +11,7 @@
 namespace Specula::Model {
 
 AllocationTableModel::AllocationTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : IncrementalTableModel(parent)
 { }
 
 AllocationTableModel::~AllocationTableModel() = default;
@@ -37,20 +36,7 @@ void AllocationTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool res
         endResetModel();
         return;
     }
-    struct Hooks
-    {
-        AllocationTableModel *model;
-        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
-        void endInsert() { model->endInsertRows(); }
-        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
-        void endRemove() { model->endRemoveRows(); }
-        void changed(int first, int last)
-        {
-            Q_EMIT model->dataChanged(model->index(first, 0), model->index(last, ColumnCount - 1));
-        }
-    } hooks { this };
-    syncSortedRows(
-        m_rows, rows, [](const Row &row) -> const QString & { return row.key; }, hooks);
+    syncRows(m_rows, rows, [](const Row &row) -> const QString & { return row.key; });
 }
 
 int AllocationTableModel::rowCount(const QModelIndex &parent) const

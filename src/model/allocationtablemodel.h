@@ -2,15 +2,14 @@
 #pragma once
 
 #include "model/clustersnapshot.h"
-
-#include <QAbstractTableModel>
+#include "model/incrementaltablemodel.h"
 
 namespace Specula::Model {
 
 // One row per node and specialized resource (GPU, shared GPU, MIG, SR-IOV): what is requested
 // against what is allocatable, and what is left. Free may be negative (a node that lost devices
 // while pods still hold them) and is shown as it is. Updates are incremental.
-class AllocationTableModel final : public QAbstractTableModel
+class AllocationTableModel final : public IncrementalTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AllocationTableModel)

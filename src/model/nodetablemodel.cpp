@@ -64,7 +64,7 @@ QVariant deviceColumnData(const NodeSummary &node, int column, int role)
 } // namespace
 
 NodeTableModel::NodeTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : IncrementalTableModel(parent)
 { }
 
 NodeTableModel::~NodeTableModel() = default;
@@ -88,20 +88,7 @@ void NodeTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
     }
     syncColumns(names);
 
-    struct Hooks
-    {
-        NodeTableModel *model;
-        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
-        void endInsert() { model->endInsertRows(); }
-        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
-        void endRemove() { model->endRemoveRows(); }
-        void changed(int first, int last)
-        {
-            Q_EMIT model->dataChanged(model->index(first, 0), model->index(last, model->columnCount() - 1));
-        }
-    } hooks { this };
-    syncSortedRows(
-        m_nodes, snapshot.nodes, [](const NodeSummary &n) -> const QString & { return n.name; }, hooks);
+    syncRows(m_nodes, snapshot.nodes, [](const NodeSummary &n) -> const QString & { return n.name; });
 }
 
 void NodeTableModel::syncColumns(const QStringList &names)

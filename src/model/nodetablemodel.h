@@ -2,15 +2,14 @@
 #pragma once
 
 #include "model/clustersnapshot.h"
-
-#include <QAbstractTableModel>
+#include "model/incrementaltablemodel.h"
 
 namespace Specula::Model {
 
 // One row per node: its status, a summary of its GPUs and SR-IOV NICs, then one column per
 // extended resource that any node has, shown as "requested / allocatable". Updates are
 // incremental (row and column signals).
-class NodeTableModel final : public QAbstractTableModel
+class NodeTableModel final : public IncrementalTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NodeTableModel)

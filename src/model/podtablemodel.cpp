@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/podtablemodel.h"
 
-#include "model/sortedrowsync.h"
-
 namespace Specula::Model {
 namespace {
 
@@ -17,7 +15,7 @@ QString requestsText(const PodSummary &pod)
 } // namespace
 
 PodTableModel::PodTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : IncrementalTableModel(parent)
 { }
 
 PodTableModel::~PodTableModel() = default;
@@ -30,21 +28,8 @@ void PodTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
         endResetModel();
         return;
     }
-    struct Hooks
-    {
-        PodTableModel *model;
-        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
-        void endInsert() { model->endInsertRows(); }
-        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
-        void endRemove() { model->endRemoveRows(); }
-        void changed(int first, int last)
-        {
-            Q_EMIT model->dataChanged(model->index(first, 0), model->index(last, ColumnCount - 1));
-        }
-    } hooks { this };
     // Keys are "namespace/name"; the snapshot sorts by the same key.
-    syncSortedRows(
-        m_pods, snapshot.pods, [](const PodSummary &p) { return p.key(); }, hooks);
+    syncRows(m_pods, snapshot.pods, [](const PodSummary &p) { return p.key(); });
 }
 
 int PodTableModel::rowCount(const QModelIndex &parent) const

@@ -2,14 +2,13 @@
 #pragma once
 
 #include "model/clustersnapshot.h"
-
-#include <QAbstractTableModel>
+#include "model/incrementaltablemodel.h"
 
 namespace Specula::Model {
 
 // The pods that request extended resources, and every pending pod, with what they ask for and
 // why they wait. Updates are incremental.
-class PodTableModel final : public QAbstractTableModel
+class PodTableModel final : public IncrementalTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PodTableModel)
