@@ -34,4 +34,23 @@ ApiRequest *ApiConnection::get(const QString &path, const QUrlQuery &query, Requ
     return request;
 }
 
+ApiRequest *ApiConnection::postForm(const QString &path, const QUrlQuery &form, RequestOptions options)
+{
+    options.method = QByteArrayLiteral("POST");
+    options.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
+    // Every byte outside the unreserved set is escaped: a form decoder reads a bare '+' as a space,
+    // which QUrlQuery would leave in PromQL such as "a + b".
+    QByteArray body;
+    const auto items = form.queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items) {
+        if (!body.isEmpty())
+            body += '&';
+        body += QUrl::toPercentEncoding(item.first) + '=' + QUrl::toPercentEncoding(item.second);
+    }
+    options.body = body;
+    auto *request = new ApiRequest(m_nam, m_context, url(path), options, this);
+    request->start();
+    return request;
+}
+
 } // namespace Specula::Net

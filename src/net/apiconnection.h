@@ -29,6 +29,8 @@ public:
     QUrl url(const QString &path, const QUrlQuery &query = {}) const;
     // A started GET; the request deletes itself after finished().
     ApiRequest *get(const QString &path, const QUrlQuery &query = {}, RequestOptions options = {});
+    // A started POST of an application/x-www-form-urlencoded body.
+    ApiRequest *postForm(const QString &path, const QUrlQuery &form, RequestOptions options = {});
 
 private:
     QNetworkAccessManager *m_nam;

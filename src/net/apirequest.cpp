@@ -115,7 +115,16 @@ void ApiRequest::send(const Credentials &credentials)
     m_httpStatus = 0;
     m_headers.clear();
     m_sslErrors.clear();
-    m_reply = m_nam->get(request);
+    for (const auto &header : m_options.headers)
+        request.setRawHeader(header.first, header.second);
+
+    if (m_options.method == "GET") {
+        m_reply = m_nam->get(request);
+    } else {
+        if (!m_options.contentType.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, m_options.contentType);
+        m_reply = m_nam->sendCustomRequest(request, m_options.method, m_options.body);
+    }
     m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::metaDataChanged, this,
             [this] { m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(); });
@@ -156,14 +165,15 @@ void ApiRequest::onReplyFinished()
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_headers = reply->rawHeaderPairs();
     const bool success = m_httpStatus >= 200 && m_httpStatus < 300;
-    qCDebug(lcNet).noquote() << "GET" << safeUrl(m_url) << m_httpStatus << reply->error() << m_elapsed.elapsed()
-                             << "ms";
+    qCDebug(lcNet).noquote() << m_options.method << safeUrl(m_url) << m_httpStatus << reply->error()
+                             << m_elapsed.elapsed() << "ms";
 
     if (m_httpStatus == 401 && m_context->credentials && !m_retriedAfter401 && !m_cancelled) {
         // The cached credentials may have expired early (token rotated, plugin cache stale).
         m_retriedAfter401 = true;
         m_context->credentials->invalidate();
-        qCInfo(lcNet).noquote() << "GET" << safeUrl(m_url) << "401: refreshing credentials and retrying once";
+        qCInfo(lcNet).noquote() << m_options.method << safeUrl(m_url)
+                                << "401: refreshing credentials and retrying once";
         fetchCredentialsAndSend();
         return;
     }
@@ -179,11 +189,13 @@ void ApiRequest::onReplyFinished()
     facts.tooLarge = m_tooLarge;
     // A reply that failed before connecting was never opened; reading it only logs a warning.
     QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    if (!success || facts.error != QNetworkReply::NoError)
+    if (!success || facts.error != QNetworkReply::NoError) {
         facts.body = body;
+        m_errorBody = body;
+    }
     if (auto error = ReplyError::map(facts)) {
         if (error->kind != Core::Error::Kind::Cancelled)
-            qCInfo(lcNet).noquote() << "GET" << facts.where << "failed after" << m_elapsed.elapsed()
+            qCInfo(lcNet).noquote() << m_options.method << facts.where << "failed after" << m_elapsed.elapsed()
                                     << "ms:" << error->toString();
         finish(*error);
         return;

@@ -26,11 +26,18 @@ struct RequestOptions
     // Bodies above this are aborted; it also raises Qt's decompression-ratio check, which would
     // otherwise reject large, well-compressible Kubernetes lists.
     qint64 maxBodySize = qint64(1) << 30;
+    // "GET" or "POST". A POST sends `body` with `contentType` (Prometheus takes long PromQL as a
+    // form body because it does not fit a URL).
+    QByteArray method = QByteArrayLiteral("GET");
+    QByteArray body;
+    QByteArray contentType;
+    // Extra request headers, e.g. X-Scope-OrgID for multi-tenant Prometheus back-ends.
+    QList<QPair<QByteArray, QByteArray>> headers;
 };
 
 using BodyResult = Core::Result<QByteArray>;
 
-// One GET against the API server. Owns its QNetworkReply, fetches credentials first, retries
+// One GET (or POST) against the API server. Owns its QNetworkReply, fetches credentials first, retries
 // exactly once after a 401 (invalidating the cached credentials), emits finished() exactly once
 // and then deletes itself later. Create it through ApiConnection.
 class ApiRequest final : public QObject
@@ -50,6 +57,9 @@ public:
     QUrl url() const { return m_url; }
     int httpStatus() const { return m_httpStatus; }
     QByteArray rawHeader(const QByteArray &name) const;
+    // The body of a non-2xx answer, valid while finished() is being emitted: APIs with their own
+    // error envelope (Prometheus) explain the failure there.
+    QByteArray errorBody() const { return m_errorBody; }
     // The URL as it may appear in logs and messages (no user info).
     static QString safeUrl(const QUrl &url);
 
@@ -71,6 +81,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     QStringList m_sslErrors;
+    QByteArray m_errorBody;
     QElapsedTimer m_elapsed;
     int m_httpStatus = 0;
     bool m_retriedAfter401 = false;

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "prom/promjob.h"
+
+#include "net/apirequest.h"
+#include "prom/promparsers.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Specula::Prom {
+
+PromJob::PromJob(Net::ApiRequest *request, Answer answer, QObject *parent)
+    : QObject(parent)
+    , m_request(request)
+    , m_answer(answer)
+{
+    connect(request, &Net::ApiRequest::finished, this, &PromJob::onRequestFinished);
+}
+
+PromJob::~PromJob()
+{
+    if (m_request) {
+        m_request->disconnect(this);
+        m_request->cancel();
+    }
+}
+
+void PromJob::cancel()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_request) {
+        m_request->disconnect(this);
+        m_request->cancel();
+    }
+    deleteLater();
+}
+
+Core::Result<PromResponse> PromJob::parse(Answer answer, const QByteArray &body, int httpStatus, const QString &where)
+{
+    switch (answer) {
+    case Answer::Query:
+        return PromParsers::parseQuery(body, httpStatus, where);
+    case Answer::Series:
+        return PromParsers::parseSeries(body, httpStatus, where);
+    case Answer::Names:
+        return PromParsers::parseNames(body, httpStatus, where);
+    case Answer::BuildInfo:
+        return PromParsers::parseBuildInfo(body, httpStatus, where);
+    }
+    return Core::Error { Core::Error::Kind::Parse, QStringLiteral("unknown answer type"), where, httpStatus, {} };
+}
+
+void PromJob::onRequestFinished(const Core::Result<QByteArray> &body)
+{
+    auto *request = m_request.data();
+    m_request = nullptr;
+    if (m_done || !request)
+        return;
+    const int httpStatus = request->httpStatus();
+    const QString where = Net::ApiRequest::safeUrl(request->url());
+    QByteArray payload;
+    if (body) {
+        payload = *body;
+    } else {
+        // Only an HTTP answer can carry Prometheus' own explanation; network, TLS and timeout
+        // errors stand as they are.
+        const Core::Error &error = body.error();
+        const QByteArray errorBody = request->errorBody();
+        const bool fromServer = error.httpStatus != 0 && error.kind != Core::Error::Kind::Timeout
+            && error.kind != Core::Error::Kind::Cancelled && !errorBody.isEmpty();
+        if (!fromServer) {
+            deliver(error);
+            return;
+        }
+        const Core::Result<Envelope> envelope = PromParsers::parseEnvelope(errorBody, httpStatus, where);
+        if (!envelope || envelope->status != QLatin1String("error")) {
+            // Not Prometheus speaking (a proxy's page or a Kubernetes Status): the HTTP layer's
+            // reading already names the status and the body's start.
+            deliver(envelope ? error : envelope.error());
+            return;
+        }
+        deliver(PromParsers::errorFrom(*envelope, httpStatus, where));
+        return;
+    }
+    if (payload.size() < workerThreshold) {
+        deliver(parse(m_answer, payload, httpStatus, where));
+        return;
+    }
+    QtConcurrent::run([answer = m_answer, payload = std::move(payload), httpStatus, where]() {
+        return parse(answer, payload, httpStatus, where);
+    }).then(this, [this](const Core::Result<PromResponse> &result) { deliver(result); });
+}
+
+void PromJob::deliver(const Core::Result<PromResponse> &result)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (result)
+        Q_EMIT finished(*result);
+    else
+        Q_EMIT failed(result.error());
+    deleteLater();
+}
+
+} // namespace Specula::Prom

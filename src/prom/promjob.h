@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "core/result.h"
+#include "prom/promtypes.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Specula::Net {
+class ApiRequest;
+} // namespace Specula::Net
+
+namespace Specula::Prom {
+
+// One Prometheus API call in flight. Emits exactly one of finished() or failed(), then deletes
+// itself later; cancel() stops it without emitting anything. Bodies above a few KiB are parsed
+// on a worker thread. Create it through PromClient.
+class PromJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PromJob)
+
+public:
+    enum class Answer { Query, Series, Names, BuildInfo };
+
+    // Takes over a started request.
+    PromJob(Net::ApiRequest *request, Answer answer, QObject *parent = nullptr);
+    ~PromJob() override;
+
+    void cancel();
+    Answer answer() const { return m_answer; }
+
+    // Bodies larger than this go to a worker thread; smaller ones cost less to parse than to hand over.
+    static constexpr qsizetype workerThreshold = 64 * 1024;
+
+Q_SIGNALS:
+    void finished(const Specula::Prom::PromResponse &response);
+    void failed(const Specula::Core::Error &error);
+
+private:
+    void onRequestFinished(const Core::Result<QByteArray> &body);
+    void deliver(const Core::Result<PromResponse> &result);
+
+    static Core::Result<PromResponse> parse(Answer answer, const QByteArray &body, int httpStatus,
+                                            const QString &where);
+
+    QPointer<Net::ApiRequest> m_request;
+    Answer m_answer;
+    bool m_done = false;
+};
+
+} // namespace Specula::Prom

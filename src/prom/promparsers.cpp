@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "prom/promparsers.h"
+
+#include "net/replyerror.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <limits>
+
+namespace Specula::Prom {
+
+namespace {
+
+using Kind = Core::Error::Kind;
+
+Core::Error parseError(const QString &message, const QString &where, int httpStatus = 0)
+{
+    return Core::Error { Kind::Parse, message, where, httpStatus, {} };
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    list.reserve(array.size());
+    for (const QJsonValue &item : array)
+        list << item.toString();
+    return list;
+}
+
+std::optional<Labels> labelsFrom(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    Labels labels;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.value().isString())
+            return std::nullopt;
+        labels.insert(it.key(), it.value().toString());
+    }
+    return labels;
+}
+
+// Decodes the envelope and returns it only when it reports success.
+Core::Result<Envelope> successEnvelope(const QByteArray &body, int httpStatus, const QString &where)
+{
+    Core::Result<Envelope> envelope = PromParsers::parseEnvelope(body, httpStatus, where);
+    if (!envelope)
+        return envelope;
+    if (envelope->status != QLatin1String("success"))
+        return PromParsers::errorFrom(*envelope, httpStatus, where);
+    if (httpStatus != 0 && (httpStatus < 200 || httpStatus >= 300)) {
+        // A success envelope with an error status is no answer we can trust.
+        return Core::Error { Net::ReplyError::kindForStatus(httpStatus),
+                             QStringLiteral("the server answered HTTP %1 with a success envelope").arg(httpStatus),
+                             where,
+                             httpStatus,
+                             {} };
+    }
+    return envelope;
+}
+
+PromResponse responseFor(const Envelope &envelope)
+{
+    PromResponse response;
+    response.warnings = envelope.warnings;
+    response.infos = envelope.infos;
+    return response;
+}
+
+} // namespace
+
+Core::Result<Envelope> PromParsers::parseEnvelope(const QByteArray &body, int httpStatus, const QString &where)
+{
+    QJsonParseError jsonError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &jsonError);
+    if (jsonError.error != QJsonParseError::NoError || !document.isObject()) {
+        // A gateway's HTML or text page: its first line is usually the most telling part.
+        QString firstLine;
+        const QList<QByteArray> lines = body.split('\n');
+        for (const QByteArray &line : lines) {
+            firstLine = QString::fromUtf8(line).simplified();
+            if (!firstLine.isEmpty())
+                break;
+        }
+        if (firstLine.size() > 200)
+            firstLine = firstLine.left(200) + QStringLiteral("…");
+        const bool httpOk = httpStatus >= 200 && httpStatus < 300;
+        Core::Error error;
+        error.kind = httpOk || httpStatus == 0 ? Kind::Parse : Net::ReplyError::kindForStatus(httpStatus);
+        error.where = where;
+        error.httpStatus = httpStatus;
+        const QString what = body.trimmed().isEmpty()
+            ? QStringLiteral("an empty body")
+            : QStringLiteral("a body that is not a Prometheus API answer (%1): %2")
+                  .arg(jsonError.error != QJsonParseError::NoError ? jsonError.errorString()
+                                                                   : QStringLiteral("not a JSON object"),
+                       firstLine);
+        error.message = httpStatus != 0 ? QStringLiteral("HTTP %1 with %2").arg(httpStatus).arg(what)
+                                        : QStringLiteral("the server sent %1").arg(what);
+        return error;
+    }
+    const QJsonObject object = document.object();
+    Envelope envelope;
+    envelope.status = object.value(QLatin1String("status")).toString();
+    envelope.data = object.value(QLatin1String("data"));
+    envelope.errorType = object.value(QLatin1String("errorType")).toString();
+    envelope.error = object.value(QLatin1String("error")).toString();
+    envelope.warnings = stringList(object.value(QLatin1String("warnings")));
+    envelope.infos = stringList(object.value(QLatin1String("infos")));
+    if (envelope.status != QLatin1String("success") && envelope.status != QLatin1String("error")) {
+        return parseError(QStringLiteral("the answer has no valid \"status\" (got \"%1\")").arg(envelope.status), where,
+                          httpStatus);
+    }
+    return envelope;
+}
+
+Core::Error::Kind PromParsers::kindForErrorType(const QString &errorType, int httpStatus)
+{
+    if (errorType == QLatin1String("timeout"))
+        return Kind::Timeout;
+    if (errorType == QLatin1String("not_found"))
+        return Kind::NotFound;
+    // bad_data, execution, internal, unavailable, not_acceptable and canceled are the server's
+    // verdict on the request. canceled is not Kind::Cancelled: that kind means "the caller gave
+    // up" and is silently dropped, while a server-side cancel (shutdown, limits) must be shown.
+    if (httpStatus == 401 || httpStatus == 403)
+        return Net::ReplyError::kindForStatus(httpStatus);
+    return Kind::Http;
+}
+
+Core::Error PromParsers::errorFrom(const Envelope &envelope, int httpStatus, const QString &where)
+{
+    Core::Error error;
+    error.kind = kindForErrorType(envelope.errorType, httpStatus);
+    error.where = where;
+    error.httpStatus = httpStatus;
+    error.reason = envelope.errorType;
+    error.message = envelope.error.isEmpty()
+        ? QStringLiteral("Prometheus reported an error of type \"%1\" without a message").arg(envelope.errorType)
+        : envelope.error;
+    return error;
+}
+
+std::optional<double> PromParsers::parseValue(const QString &text)
+{
+    if (text == QLatin1String("NaN"))
+        return std::numeric_limits<double>::quiet_NaN();
+    if (text == QLatin1String("+Inf") || text == QLatin1String("Inf"))
+        return std::numeric_limits<double>::infinity();
+    if (text == QLatin1String("-Inf"))
+        return -std::numeric_limits<double>::infinity();
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok)
+        return std::nullopt;
+    return value;
+}
+
+std::optional<Sample> PromParsers::parseSample(const QJsonValue &pair)
+{
+    const QJsonArray array = pair.toArray();
+    if (array.size() != 2 || !array.at(0).isDouble() || !array.at(1).isString())
+        return std::nullopt;
+    const std::optional<double> value = parseValue(array.at(1).toString());
+    if (!value)
+        return std::nullopt;
+    return Sample { array.at(0).toDouble(), *value };
+}
+
+Core::Result<QueryResult> PromParsers::queryData(const QJsonValue &data, const QString &where)
+{
+    const QJsonObject object = data.toObject();
+    const QString type = object.value(QLatin1String("resultType")).toString();
+    const QJsonValue result = object.value(QLatin1String("result"));
+    QueryResult query;
+    if (type == QLatin1String("scalar") || type == QLatin1String("string")) {
+        const QJsonArray pair = result.toArray();
+        if (pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isString())
+            return parseError(QStringLiteral("data.result of a %1 is not [time, \"value\"]").arg(type), where);
+        query.scalar.timestamp = pair.at(0).toDouble();
+        if (type == QLatin1String("string")) {
+            query.type = ResultType::String;
+            query.text = pair.at(1).toString();
+            return query;
+        }
+        query.type = ResultType::Scalar;
+        const std::optional<double> value = parseValue(pair.at(1).toString());
+        if (!value)
+            return parseError(QStringLiteral("data.result: \"%1\" is not a number").arg(pair.at(1).toString()), where);
+        query.scalar.value = *value;
+        return query;
+    }
+    const bool matrix = type == QLatin1String("matrix");
+    if (!matrix && type != QLatin1String("vector"))
+        return parseError(QStringLiteral("data.resultType \"%1\" is not vector, matrix, scalar or string").arg(type),
+                          where);
+    if (!result.isArray())
+        return parseError(QStringLiteral("data.result of a %1 is not an array").arg(type), where);
+    query.type = matrix ? ResultType::Matrix : ResultType::Vector;
+    const QJsonArray items = result.toArray();
+    query.series.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject item = items.at(i).toObject();
+        const QString field = QStringLiteral("data.result[%1]").arg(i);
+        std::optional<Labels> labels = labelsFrom(item.value(QLatin1String("metric")));
+        if (!labels)
+            return parseError(field + QStringLiteral(".metric is not an object of strings"), where);
+        Series series;
+        series.labels = std::move(*labels);
+        if (matrix) {
+            const QJsonArray values = item.value(QLatin1String("values")).toArray();
+            series.samples.reserve(values.size());
+            for (qsizetype j = 0; j < values.size(); ++j) {
+                const std::optional<Sample> sample = parseSample(values.at(j));
+                if (!sample)
+                    return parseError(field + QStringLiteral(".values[%1] is not [time, \"number\"]").arg(j), where);
+                series.samples << *sample;
+            }
+        } else if (item.contains(QLatin1String("value"))) {
+            const std::optional<Sample> sample = parseSample(item.value(QLatin1String("value")));
+            if (!sample)
+                return parseError(field + QStringLiteral(".value is not [time, \"number\"]"), where);
+            series.samples << *sample;
+        }
+        // Native histograms ("histogram"/"histograms") carry no float samples: such a series
+        // stays, with its labels and no samples, rather than failing the whole answer.
+        query.series << std::move(series);
+    }
+    return query;
+}
+
+Core::Result<PromResponse> PromParsers::parseQuery(const QByteArray &body, int httpStatus, const QString &where)
+{
+    const Core::Result<Envelope> envelope = successEnvelope(body, httpStatus, where);
+    if (!envelope)
+        return envelope.error();
+    Core::Result<QueryResult> data = queryData(envelope->data, where);
+    if (!data)
+        return data.error();
+    PromResponse response = responseFor(*envelope);
+    response.query = std::move(data).value();
+    return response;
+}
+
+Core::Result<PromResponse> PromParsers::parseSeries(const QByteArray &body, int httpStatus, const QString &where)
+{
+    const Core::Result<Envelope> envelope = successEnvelope(body, httpStatus, where);
+    if (!envelope)
+        return envelope.error();
+    if (!envelope->data.isArray())
+        return parseError(QStringLiteral("data is not an array of label sets"), where);
+    PromResponse response = responseFor(*envelope);
+    const QJsonArray items = envelope->data.toArray();
+    response.series.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        std::optional<Labels> labels = labelsFrom(items.at(i));
+        if (!labels)
+            return parseError(QStringLiteral("data[%1] is not an object of strings").arg(i), where);
+        response.series << std::move(*labels);
+    }
+    return response;
+}
+
+Core::Result<PromResponse> PromParsers::parseNames(const QByteArray &body, int httpStatus, const QString &where)
+{
+    const Core::Result<Envelope> envelope = successEnvelope(body, httpStatus, where);
+    if (!envelope)
+        return envelope.error();
+    // Prometheus sends null rather than [] when nothing matches.
+    if (!envelope->data.isArray() && !envelope->data.isNull())
+        return parseError(QStringLiteral("data is not an array of strings"), where);
+    PromResponse response = responseFor(*envelope);
+    const QJsonArray items = envelope->data.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items.at(i).isString())
+            return parseError(QStringLiteral("data[%1] is not a string").arg(i), where);
+        response.names << items.at(i).toString();
+    }
+    return response;
+}
+
+Core::Result<PromResponse> PromParsers::parseBuildInfo(const QByteArray &body, int httpStatus, const QString &where)
+{
+    const Core::Result<Envelope> envelope = successEnvelope(body, httpStatus, where);
+    if (!envelope)
+        return envelope.error();
+    const QJsonObject data = envelope->data.toObject();
+    if (!data.value(QLatin1String("version")).isString())
+        return parseError(QStringLiteral("data.version is missing"), where);
+    PromResponse response = responseFor(*envelope);
+    BuildInfo &info = response.buildInfo;
+    info.version = data.value(QLatin1String("version")).toString();
+    info.revision = data.value(QLatin1String("revision")).toString();
+    info.branch = data.value(QLatin1String("branch")).toString();
+    info.buildUser = data.value(QLatin1String("buildUser")).toString();
+    info.buildDate = data.value(QLatin1String("buildDate")).toString();
+    info.goVersion = data.value(QLatin1String("goVersion")).toString();
+    return response;
+}
+
+} // namespace Specula::Prom

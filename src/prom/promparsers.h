@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "prom/promtypes.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <optional>
+
+namespace Specula::Prom {
+
+// JSON of the Prometheus HTTP API → value types. Pure functions without shared state, so they
+// run on worker threads. Every function takes the HTTP status and the URL (for messages) because
+// a failure is reported from the envelope, the status line or the raw body, whichever says most.
+class PromParsers
+{
+public:
+    // The envelope, or an error when the body is not a JSON object (a proxy's HTML page, an empty
+    // body): the message names the HTTP status and the body's first line.
+    static Core::Result<Envelope> parseEnvelope(const QByteArray &body, int httpStatus, const QString &where);
+    // The error an envelope with status "error" stands for; Prometheus' `error` text verbatim.
+    static Core::Error errorFrom(const Envelope &envelope, int httpStatus, const QString &where);
+    static Core::Error::Kind kindForErrorType(const QString &errorType, int httpStatus);
+
+    // A successful envelope's data, or the error the body reports.
+    static Core::Result<PromResponse> parseQuery(const QByteArray &body, int httpStatus, const QString &where);
+    static Core::Result<PromResponse> parseSeries(const QByteArray &body, int httpStatus, const QString &where);
+    // /api/v1/labels and /api/v1/label/NAME/values: a list of strings.
+    static Core::Result<PromResponse> parseNames(const QByteArray &body, int httpStatus, const QString &where);
+    static Core::Result<PromResponse> parseBuildInfo(const QByteArray &body, int httpStatus, const QString &where);
+
+    // The data part alone.
+    static Core::Result<QueryResult> queryData(const QJsonValue &data, const QString &where);
+    // "1", "0.5", "NaN", "+Inf", "-Inf" (Go's strconv.FormatFloat spellings); nothing for others.
+    static std::optional<double> parseValue(const QString &text);
+    // [ts, "v"]
+    static std::optional<Sample> parseSample(const QJsonValue &pair);
+};
+
+} // namespace Specula::Prom
