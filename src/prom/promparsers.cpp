@@ -77,13 +77,18 @@ Core::Result<Envelope> PromParsers::parseEnvelope(const QByteArray &body, int ht
     QJsonParseError jsonError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &jsonError);
     if (jsonError.error != QJsonParseError::NoError || !document.isObject()) {
-        // A gateway's HTML or text page: its first line is usually the most telling part.
+        // A gateway's HTML or text page: its <title> ("502 Bad Gateway") or else its first
+        // non-blank line is the most telling part.
         QString firstLine;
+        const qsizetype titleStart = body.indexOf("<title>");
+        const qsizetype titleEnd = titleStart >= 0 ? body.indexOf("</title>", titleStart) : -1;
+        if (titleEnd > titleStart)
+            firstLine = QString::fromUtf8(body.mid(titleStart + 7, titleEnd - titleStart - 7)).simplified();
         const QList<QByteArray> lines = body.split('\n');
         for (const QByteArray &line : lines) {
-            firstLine = QString::fromUtf8(line).simplified();
             if (!firstLine.isEmpty())
                 break;
+            firstLine = QString::fromUtf8(line).simplified();
         }
         if (firstLine.size() > 200)
             firstLine = firstLine.left(200) + QStringLiteral("…");
