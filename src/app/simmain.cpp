@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // specula-sim: serves a simulated Kubernetes cluster on loopback (DESIGN.md §3).
+#include "sim/gpufleet.h"
+#include "sim/openmetricswriter.h"
 #include "sim/simserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTextStream>
 
 using namespace Specula;
@@ -27,8 +30,15 @@ int main(int argc, char **argv)
     const QCommandLineOption tickOption(u"tick-ms"_qs, u"Milliseconds between scenario ticks (0: none)"_qs, u"ms"_qs);
     const QCommandLineOption seedOption(u"seed"_qs, u"Override the scenario's seed"_qs, u"n"_qs);
     const QCommandLineOption forceOption(u"allow-non-loopback"_qs, u"Allow listening on a non-loopback address"_qs);
+    const QCommandLineOption openMetricsOption(
+        u"write-openmetrics"_qs, u"Write the scenario's dcgm-exporter history as OpenMetrics to a file and exit"_qs,
+        u"file"_qs);
+    const QCommandLineOption historyOption(u"history"_qs, u"With --write-openmetrics: how far back (6h, 90m, 2d)"_qs,
+                                           u"duration"_qs, u"6h"_qs);
+    const QCommandLineOption stepOption(u"step"_qs, u"With --write-openmetrics: time between samples"_qs,
+                                        u"duration"_qs, u"30s"_qs);
     parser.addOptions({ scenarioOption, listenOption, tlsOption, kubeconfigOption, tokenOption, tickOption, seedOption,
-                        forceOption });
+                        forceOption, openMetricsOption, historyOption, stepOption });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -53,6 +63,21 @@ int main(int argc, char **argv)
         loaded.seed = parser.value(seedOption).toULongLong(&ok);
         if (!ok)
             return fail(u"--seed: expected a number"_qs);
+    }
+    if (parser.isSet(openMetricsOption)) {
+        const auto history = Sim::OpenMetricsWriter::parseDuration(parser.value(historyOption));
+        if (!history)
+            return fail(u"--history: expected a duration such as 6h, 90m or 3600, got \"%1\""_qs.arg(
+                parser.value(historyOption)));
+        const auto step = Sim::OpenMetricsWriter::parseDuration(parser.value(stepOption));
+        if (!step)
+            return fail(u"--step: expected a duration such as 30s or 1m, got \"%1\""_qs.arg(parser.value(stepOption)));
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const Sim::OpenMetricsWriter writer(Sim::GpuFleet::build(loaded));
+        const auto written = writer.writeFile(parser.value(openMetricsOption), now - *history, now, *step);
+        if (!written)
+            return fail(written.error().where + u": "_qs + written.error().message);
+        return 0;
     }
     Sim::ServerOptions options;
     options.address = address;
