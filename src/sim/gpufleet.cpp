@@ -286,7 +286,15 @@ GpuFleet GpuFleet::build(const Scenario &scenario)
         for (const PodDesc *pod : std::as_const(pods)) {
             if (pod->node != node.name)
                 continue;
-            for (const auto &container : pod->containers) {
+            // Restartable (sidecar) init containers keep running beside the app containers and
+            // hold their devices; ordinary init containers have finished.
+            QList<ContainerDesc> running;
+            for (const auto &init : pod->initContainers) {
+                if (init.sidecar)
+                    running.append(init);
+            }
+            running += pod->containers;
+            for (const auto &container : std::as_const(running)) {
                 const GpuHolder holder { pod->ns, pod->name, container.name };
                 for (const QString &resource : { kGpu, kGpuShared }) {
                     const int n = containerRequest(container, resource);
