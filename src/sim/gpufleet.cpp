@@ -183,13 +183,17 @@ GpuFleet GpuFleet::build(const Scenario &scenario)
     const auto slices = scenario.objects.value(QStringLiteral("resourceslices"));
     const auto claims = scenario.objects.value(QStringLiteral("resourceclaims"));
 
-    QList<const PodDesc *> pods;
+    // By node, so the large scenario is not nodes × pods.
+    QHash<QString, QList<const PodDesc *>> podsByNode;
     for (const auto &pod : scenario.pods) {
         if (!pod.node.isEmpty() && pod.phase == QStringLiteral("Running"))
-            pods.append(&pod);
+            podsByNode[pod.node].append(&pod);
     }
-    std::sort(pods.begin(), pods.end(),
-              [](const PodDesc *a, const PodDesc *b) { return std::tie(a->ns, a->name) < std::tie(b->ns, b->name); });
+    for (auto &pods : podsByNode) {
+        std::sort(pods.begin(), pods.end(), [](const PodDesc *a, const PodDesc *b) {
+            return std::tie(a->ns, a->name) < std::tie(b->ns, b->name);
+        });
+    }
 
     for (const auto &node : scenario.nodes) {
         const StringMap &labels = node.labels;
@@ -283,9 +287,7 @@ GpuFleet GpuFleet::build(const Scenario &scenario)
         if (build.gpus.isEmpty())
             continue;
 
-        for (const PodDesc *pod : std::as_const(pods)) {
-            if (pod->node != node.name)
-                continue;
+        for (const PodDesc *pod : podsByNode.value(node.name)) {
             // Restartable (sidecar) init containers keep running beside the app containers and
             // hold their devices; ordinary init containers have finished.
             QList<ContainerDesc> running;
