@@ -36,12 +36,16 @@ struct Wave
     }
 };
 
-Wave wave(quint64 seed, const GpuDevice &device)
+bool idleHeld(quint64 h, const GpuDevice &device)
 {
-    const quint64 h = deviceHash(seed, device);
+    return !device.holders.isEmpty() && (h >> 8) % 4 == 0;
+}
+
+Wave wave(quint64 h, const GpuDevice &device)
+{
     constexpr double twoPi = 2 * std::numbers::pi;
     Wave w;
-    const bool busy = !device.holders.isEmpty() && !DcgmMetrics::idleWhileAllocated(seed, device);
+    const bool busy = !device.holders.isEmpty() && !idleHeld(h, device);
     if (device.migEnabled) {
         w.c = 0.35, w.a1 = 0.10, w.a2 = 0.05; // the sum of its instances, roughly
     } else if (busy) {
@@ -131,18 +135,19 @@ bool DcgmMetrics::isCounter(Field field)
 
 bool DcgmMetrics::idleWhileAllocated(quint64 seed, const GpuDevice &device)
 {
-    return !device.holders.isEmpty() && (deviceHash(seed, device) >> 8) % 4 == 0;
+    return idleHeld(deviceHash(seed, device), device);
 }
 
 double DcgmMetrics::load(quint64 seed, const GpuDevice &device, double t)
 {
-    return wave(seed, device).at(t);
+    return wave(deviceHash(seed, device), device).at(t);
 }
 
 std::optional<double> DcgmMetrics::value(Field field, quint64 seed, const GpuDevice &device, qint64 t)
 {
     const bool instance = device.isInstance();
-    const Wave w = wave(seed, device);
+    const quint64 h = deviceHash(seed, device);
+    const Wave w = wave(h, device);
     const double x = double(t);
     const double u = w.at(x);
     const ModelFigures fig = figures(device.modelName);
@@ -161,7 +166,7 @@ std::optional<double> DcgmMetrics::value(Field field, quint64 seed, const GpuDev
     case Field::TensorActive:
         return device.migEnabled ? std::nullopt : std::optional(round6(0.6 * u));
     case Field::XidErrors:
-        return instance ? std::nullopt : std::optional((deviceHash(seed, device) % 13 == 0) ? 43.0 : 0.0);
+        return instance ? std::nullopt : std::optional((h % 13 == 0) ? 43.0 : 0.0);
     default:
         break;
     }
@@ -169,7 +174,7 @@ std::optional<double> DcgmMetrics::value(Field field, quint64 seed, const GpuDev
         return std::nullopt; // whole-GPU fields live on the parent's series
     switch (field) {
     case Field::GpuTemp:
-        return std::round(32 + 43 * u + double(deviceHash(seed, device) % 5));
+        return std::round(32 + 43 * u + double(h % 5));
     case Field::PowerUsage:
         return std::round((fig.idleW + (fig.tdpW - fig.idleW) * u) * 1000) / 1000;
     case Field::SmClock:
