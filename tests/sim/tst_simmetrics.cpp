@@ -97,7 +97,9 @@ QStringList labelNames(const QList<std::pair<QString, QString>> &labels)
 bool finished(QProcess &process, int timeoutMs)
 {
     QSignalSpy spy(&process, &QProcess::finished);
-    return process.state() == QProcess::NotRunning || spy.wait(timeoutMs);
+    if (process.state() == QProcess::NotRunning)
+        return process.error() != QProcess::FailedToStart && process.exitStatus() == QProcess::NormalExit;
+    return spy.wait(timeoutMs) && process.exitStatus() == QProcess::NormalExit;
 }
 
 QString simBinary()
