@@ -22,6 +22,19 @@ int intValue(const StringMap &map, const QString &key)
     return ok ? value : 0;
 }
 
+// Counts of devices, bounded so that a typo such as "80000000" GPUs cannot exhaust memory.
+constexpr int kMaxDevices = 512;
+
+int deviceCount(const QString &text)
+{
+    return std::clamp(text.toInt(), 0, kMaxDevices);
+}
+
+int deviceCount(const StringMap &map, const QString &key)
+{
+    return deviceCount(map.value(key));
+}
+
 // Compute slices of a whole GPU: A30 has four, the A100 and H100 seven.
 int totalSlices(const QString &model)
 {
@@ -74,8 +87,7 @@ int memoryFromModel(const QString &model)
 // Whole requests of a container: a limit without a request counts, as for the scheduler.
 int containerRequest(const ContainerDesc &container, const QString &resource)
 {
-    const QString value = container.requests.value(resource, container.limits.value(resource));
-    return value.toInt();
+    return deviceCount(container.requests.value(resource, container.limits.value(resource)));
 }
 
 struct NodeBuild
@@ -109,6 +121,8 @@ QString driverVersion(const StringMap &labels)
 void addMigInstances(NodeBuild &build, const QList<std::pair<QString, int>> &profiles, const StringMap &labels,
                      int fallbackMemory)
 {
+    if (build.gpus.isEmpty())
+        return;
     QList<int> remaining;
     QList<QList<int>> usedIds;
     for (const auto &gpu : std::as_const(build.gpus)) {
@@ -200,17 +214,17 @@ GpuFleet GpuFleet::build(const Scenario &scenario)
         const QString product = labels.value(QStringLiteral("nvidia.com/gpu.product"));
         const QString model = modelNameFromProduct(product);
         const QString driver = driverVersion(labels);
-        const int wholeCap = intValue(node.capacity, kGpu);
-        const int sharedCap = intValue(node.capacity, kGpuShared);
-        const int replicas = std::max(1, intValue(labels, QStringLiteral("nvidia.com/gpu.replicas")));
-        const int countLabel = intValue(labels, QStringLiteral("nvidia.com/gpu.count"));
+        const int wholeCap = deviceCount(node.capacity, kGpu);
+        const int sharedCap = deviceCount(node.capacity, kGpuShared);
+        const int replicas = std::max(1, deviceCount(labels, QStringLiteral("nvidia.com/gpu.replicas")));
+        const int countLabel = deviceCount(labels, QStringLiteral("nvidia.com/gpu.count"));
         QList<std::pair<QString, int>> profiles;
         for (auto it = node.capacity.begin(); it != node.capacity.end(); ++it) {
             if (!it.key().startsWith(kMigPrefix))
                 continue;
             const QString profile = it.key().mid(kMigPrefix.size());
-            const int count = std::max(intValue(labels, QStringLiteral("nvidia.com/mig-%1.count").arg(profile)),
-                                       it.value().toInt());
+            const int count = std::max(deviceCount(labels, QStringLiteral("nvidia.com/mig-%1.count").arg(profile)),
+                                       deviceCount(it.value()));
             if (count > 0)
                 profiles.append({ profile, count });
         }
@@ -276,6 +290,8 @@ GpuFleet GpuFleet::build(const Scenario &scenario)
             int physical = countLabel;
             if (physical <= 0)
                 physical = shared ? std::max(wholeCap, sharedCap) / replicas : wholeCap;
+            if (physical <= 0 && !profiles.isEmpty())
+                physical = 1; // MIG resources without labels: at least the GPU they come from
             const int whole = profiles.isEmpty() ? physical : std::min(wholeCap, physical);
             for (int i = 0; i < physical; ++i) {
                 build.gpus.append(makeGpu(i, model, memory > 0 ? memory : memoryFromModel(model)));

@@ -118,6 +118,8 @@ private Q_SLOTS:
     void uuidsStableAndUnique();
     void demoFleet();
     void quirksFleet();
+    void oddInput_data();
+    void oddInput();
     void modelNames_data();
     void modelNames();
     void metricRanges_data();
@@ -290,6 +292,51 @@ void TestSimMetrics::quirksFleet()
     QCOMPARE(plainHolders.count(u"ml-team/limits-only/trainer"_qs), 2);
     // Renamed time-slicing: one L4 shared by the pods asking for nvidia.com/gpu.shared.
     QCOMPARE(fleet.devicesOf(u"ts-renamed"_qs).size(), 1);
+}
+
+void TestSimMetrics::oddInput_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<int>("physical");
+    QTest::addColumn<int>("instances");
+    QTest::addColumn<int>("held");
+    const QByteArray pod = "pods:\n  - {name: p, namespace: default, node: n, containers: [{name: c, image: x, "
+                           "requests: {%1}}]}\n";
+    QTest::newRow("absurd counts are bounded")
+        << QByteArray("nodes:\n  - {name: n, labels: {nvidia.com/gpu.count: \"99999999\"}, capacity: {nvidia.com/gpu: "
+                      "99999999}}\n")
+            + QByteArray(pod).replace("%1", "nvidia.com/gpu: 1000000000")
+        << 512 << 0 << 512;
+    QTest::newRow("MIG resources without labels")
+        << QByteArray("nodes:\n  - {name: n, capacity: {nvidia.com/mig-1g.10gb: 3}}\n")
+            + QByteArray(pod).replace("%1", "nvidia.com/mig-1g.10gb: 1")
+        << 1 << 3 << 1;
+    QTest::newRow("count not a number") << QByteArray(
+        "nodes:\n  - {name: n, labels: {nvidia.com/gpu.count: many}, capacity: {nvidia.com/gpu: 2}}\n")
+                                        << 2 << 0 << 0;
+    QTest::newRow("more requested than there is")
+        << QByteArray("nodes:\n  - {name: n, capacity: {nvidia.com/gpu: 2}}\n")
+            + QByteArray(pod).replace("%1", "nvidia.com/gpu: 5")
+        << 2 << 0 << 2;
+}
+
+void TestSimMetrics::oddInput()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(int, physical);
+    QFETCH(int, instances);
+    QFETCH(int, held);
+    auto scenario = parseScenario("name: odd\ntickMs: 0\n" + yaml, u"odd.yaml"_qs);
+    QVERIFY2(scenario, scenario ? "" : qPrintable(scenario.error().toString()));
+    const GpuFleet fleet = GpuFleet::build(*scenario);
+    int gpus = 0, slices = 0, holders = 0;
+    for (const auto &device : fleet.devices()) {
+        (device.isInstance() ? slices : gpus) += 1;
+        holders += device.holders.size();
+    }
+    QCOMPARE(gpus, physical);
+    QCOMPARE(slices, instances);
+    QCOMPARE(holders, held);
 }
 
 void TestSimMetrics::modelNames_data()
