@@ -4,6 +4,7 @@
 #include "net/apirequest.h"
 #include "prom/promparsers.h"
 
+#include <QJsonDocument>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Specula::Prom {
@@ -74,13 +75,14 @@ void PromJob::onRequestFinished(const Core::Result<QByteArray> &body)
             return;
         }
         const Core::Result<Envelope> envelope = PromParsers::parseEnvelope(errorBody, httpStatus, where);
-        if (!envelope || envelope->status != QLatin1String("error")) {
-            // Not Prometheus speaking (a proxy's page or a Kubernetes Status): the HTTP layer's
-            // reading already names the status and the body's start.
-            deliver(envelope ? error : envelope.error());
+        if (envelope && envelope->status == QLatin1String("error")) {
+            deliver(PromParsers::errorFrom(*envelope, httpStatus, where));
             return;
         }
-        deliver(PromParsers::errorFrom(*envelope, httpStatus, where));
+        // Other JSON (a Kubernetes Status from the service proxy) is the HTTP layer's to read;
+        // anything else is a gateway's page, named by its status and title or first line.
+        const bool json = QJsonDocument::fromJson(errorBody).isObject();
+        deliver(json || envelope ? error : envelope.error());
         return;
     }
     if (payload.size() < workerThreshold) {

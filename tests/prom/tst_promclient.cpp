@@ -59,8 +59,11 @@ QString describe(const Outcome &outcome)
 class RecordingServer : public QObject
 {
 public:
-    explicit RecordingServer(QByteArray answer)
+    explicit RecordingServer(QByteArray answer, QByteArray statusLine = "HTTP/1.1 200 OK",
+                             QByteArray contentType = "application/json")
         : m_answer(std::move(answer))
+        , m_statusLine(std::move(statusLine))
+        , m_contentType(std::move(contentType))
     {
         m_server.listen(QHostAddress::LocalHost, 0);
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
@@ -90,7 +93,7 @@ private:
             return;
         body = m_buffer.mid(end + 4, expected);
         complete = true;
-        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+        socket->write(m_statusLine + "\r\nContent-Type: " + m_contentType + "\r\nConnection: close\r\nContent-Length: "
                       + QByteArray::number(m_answer.size()) + "\r\n\r\n" + m_answer);
         socket->disconnectFromHost();
     }
@@ -98,6 +101,8 @@ private:
     QTcpServer m_server;
     QList<QTcpSocket *> m_sockets; // children of the server
     QByteArray m_answer; // null: never answer
+    QByteArray m_statusLine;
+    QByteArray m_contentType;
     QByteArray m_buffer;
 };
 
@@ -123,6 +128,8 @@ private Q_SLOTS:
     void serverDown();
     void timeout();
     void requestShape();
+    void notPrometheusAnswers_data();
+    void notPrometheusAnswers();
     void cancel();
 
 private:
@@ -449,6 +456,51 @@ void TestPromClient::requestShape()
     QCOMPARE(form.queryItemValue(u"start"_qs), u"1700000000.000"_qs);
     QCOMPARE(form.queryItemValue(u"end"_qs), u"1700003600.000"_qs);
     QCOMPARE(form.queryItemValue(u"step"_qs), u"60"_qs);
+}
+
+void TestPromClient::notPrometheusAnswers_data()
+{
+    QTest::addColumn<QByteArray>("statusLine");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<int>("httpStatus");
+    QTest::addColumn<QString>("says");
+
+    QFile page(qEnvironmentVariable("SPECULA_SOURCE_DIR") + u"/tests/data/prom/nginx-502.html"_qs);
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    QTest::newRow("gateway page") << QByteArray("HTTP/1.1 502 Bad Gateway") << QByteArray("text/html") << page.readAll()
+                                  << Kind::Http << 502 << u"502 Bad Gateway"_qs;
+    // The API server's proxy refuses before Prometheus is reached: a Kubernetes Status.
+    QTest::newRow("proxy forbidden")
+        << QByteArray("HTTP/1.1 403 Forbidden") << QByteArray("application/json")
+        << QByteArray(
+               R"({"kind":"Status","apiVersion":"v1","status":"Failure","message":"services \"prometheus\" is forbidden: User \"dev\" cannot get resource \"services/proxy\"","reason":"Forbidden","code":403})")
+        << Kind::Forbidden << 403 << u"cannot get resource \"services/proxy\""_qs;
+    QTest::newRow("HTML with 200") << QByteArray("HTTP/1.1 200 OK") << QByteArray("text/html")
+                                   << QByteArray("<!DOCTYPE html>\n<html><head><title>Grafana</title></head></html>")
+                                   << Kind::Parse << 200 << u"Grafana"_qs;
+}
+
+void TestPromClient::notPrometheusAnswers()
+{
+    QFETCH(QByteArray, statusLine);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(Kind, kind);
+    QFETCH(int, httpStatus);
+    QFETCH(QString, says);
+
+    RecordingServer server(body, statusLine, contentType);
+    Prom::PromClient client(&m_nam,
+                            Prom::PromEndpoint::direct(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()))));
+    const Outcome outcome = run(client.query(u"up"_qs));
+    QCOMPARE(outcome.responses.size(), 0);
+    QCOMPARE(outcome.errors.size(), 1);
+    const Core::Error &error = outcome.errors.first();
+    QCOMPARE(error.kind, kind);
+    QCOMPARE(error.httpStatus, httpStatus);
+    QVERIFY2(error.message.contains(says), qPrintable(error.message));
 }
 
 void TestPromClient::cancel()
