@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "sim/metricsconfig.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -103,6 +104,7 @@ struct Scenario
     // Objects given in full, by plural: namespaces, services, events, configmaps, sriovnetworknodestates,
     // sriovnetworknodepolicies, network-attachment-definitions, resourceslices, resourceclaims.
     QHash<QString, QList<QJsonObject>> objects;
+    MetricsConfig metrics; // YAML `metrics:`: exporter label dialects, Kepler generation, Prometheus
 
     bool hasDra() const
     {
