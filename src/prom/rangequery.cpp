@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "prom/rangequery.h"
+
+#include "prom/promclient.h"
+#include "prom/promjob.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <optional>
+
+namespace Specula::Prom {
+
+namespace {
+
+struct MergeOutcome
+{
+    SeriesStore store;
+    std::optional<Core::Error> error;
+};
+
+QDateTime utc(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+}
+
+} // namespace
+
+RangeQuery::RangeQuery(PromClient *client, const QStringList &exprs, const TimeAxis &axis, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_exprs(exprs)
+    , m_axis(axis)
+    , m_store(axis)
+{ }
+
+RangeQuery::~RangeQuery()
+{
+    for (const QPointer<PromJob> &job : std::as_const(m_inFlight)) {
+        if (job)
+            job->cancel();
+    }
+}
+
+void RangeQuery::setMaxConcurrent(int requests)
+{
+    m_maxConcurrent = qMax(1, requests);
+}
+
+void RangeQuery::setMaxPointsPerRequest(int points)
+{
+    m_maxPoints = qBound(1, points, RangePlan::serverPointLimit);
+}
+
+void RangeQuery::start()
+{
+    if (m_started || m_done)
+        return;
+    m_started = true;
+    m_chunks = RangePlan::plan(m_exprs, m_axis, m_maxPoints);
+    if (m_chunks.isEmpty()) {
+        // Reported from the event loop, like every other outcome, so callers connect after start().
+        const Core::Error error { Core::Error::Kind::Config,
+                                  m_exprs.isEmpty() ? QStringLiteral("a range query needs at least one expression")
+                                                    : QStringLiteral("a range query needs a step > 0 and at least "
+                                                                     "one point"),
+                                  {},
+                                  0,
+                                  {} };
+        QMetaObject::invokeMethod(
+            this, [this, error] { fail(error); }, Qt::QueuedConnection);
+        return;
+    }
+    launchMore();
+}
+
+void RangeQuery::cancel()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    for (const QPointer<PromJob> &job : std::as_const(m_inFlight)) {
+        if (job)
+            job->cancel();
+    }
+    m_inFlight.clear();
+    m_toMerge.clear();
+    deleteLater();
+}
+
+void RangeQuery::launchMore()
+{
+    while (!m_done && m_inFlight.size() < m_maxConcurrent && m_nextChunk < m_chunks.size()) {
+        const int index = m_nextChunk++;
+        const RangeChunk &chunk = m_chunks.at(index);
+        PromJob *job = m_client->queryRange(chunk.expr, utc(chunk.axis.start), utc(chunk.axis.last()),
+                                            std::chrono::seconds(chunk.axis.step));
+        m_inFlight.insert(index, job);
+        m_maxInFlight = qMax(m_maxInFlight, int(m_inFlight.size()));
+        connect(job, &PromJob::finished, this,
+                [this, index](const PromResponse &response) { onChunkFinished(index, response); });
+        connect(job, &PromJob::failed, this, [this, index](const Core::Error &error) { onChunkFailed(index, error); });
+    }
+}
+
+void RangeQuery::onChunkFinished(int chunk, const PromResponse &response)
+{
+    if (m_done)
+        return;
+    m_inFlight.remove(chunk);
+    m_toMerge.emplace_back(chunk, response);
+    launchMore();
+    mergeNext();
+}
+
+void RangeQuery::onChunkFailed(int chunk, const Core::Error &error)
+{
+    if (m_done)
+        return;
+    m_inFlight.remove(chunk);
+    fail(chunkError(chunk, error));
+}
+
+void RangeQuery::mergeNext()
+{
+    if (m_merging || m_done || m_toMerge.empty())
+        return;
+    m_merging = true;
+    const int chunk = m_toMerge.front().first;
+    PromResponse response = std::move(m_toMerge.front().second);
+    m_toMerge.pop_front();
+    const TimeAxis axis = m_chunks.at(chunk).axis;
+    // The store moves to the worker and back: one merge at a time, and no copy (no detach) of a
+    // block that may hold tens of megabytes.
+    QtConcurrent::run([store = std::move(m_store), response = std::move(response), axis]() mutable {
+        MergeOutcome outcome;
+        const Core::Result<qsizetype> placed = store.merge(response.query, axis);
+        if (!placed)
+            outcome.error = placed.error();
+        store.addWarnings(response.warnings);
+        // Free the parsed answer here rather than on the thread that owns the query.
+        response = {};
+        outcome.store = std::move(store);
+        return outcome;
+    }).then(this, [this, chunk](MergeOutcome outcome) {
+        m_merging = false;
+        m_store = std::move(outcome.store);
+        if (m_done)
+            return;
+        if (outcome.error) {
+            fail(chunkError(chunk, *outcome.error));
+            return;
+        }
+        if (++m_merged == m_chunks.size()) {
+            finish();
+            return;
+        }
+        mergeNext();
+    });
+}
+
+void RangeQuery::fail(Core::Error error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    for (const QPointer<PromJob> &job : std::as_const(m_inFlight)) {
+        if (job)
+            job->cancel();
+    }
+    m_inFlight.clear();
+    m_toMerge.clear();
+    Q_EMIT failed(error);
+    deleteLater();
+}
+
+void RangeQuery::finish()
+{
+    m_done = true;
+    m_store.setFetchedAt(QDateTime::currentDateTimeUtc());
+    Q_EMIT finished(m_store);
+    deleteLater();
+}
+
+Core::Error RangeQuery::chunkError(int chunk, Core::Error error) const
+{
+    const RangeChunk &range = m_chunks.at(chunk);
+    QString what = QStringLiteral("query_range %1").arg(RangePlan::describe(range.axis));
+    if (range.count > 1)
+        what += QStringLiteral(" (request %1 of %2)").arg(range.index + 1).arg(range.count);
+    if (m_exprs.size() > 1)
+        what += QStringLiteral(" of expression %1").arg(range.exprIndex + 1);
+    error.message = what + QStringLiteral(" failed: ") + error.message;
+    return error;
+}
+
+} // namespace Specula::Prom

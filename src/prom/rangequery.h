@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "prom/rangeplan.h"
+#include "prom/seriesstore.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <deque>
+
+namespace Specula::Prom {
+
+class PromClient;
+class PromJob;
+
+// A range query over one or more expressions, run as several query_range requests (RangePlan)
+// with at most maxConcurrent() in flight, joined into one SeriesStore. Each answer is merged on a
+// worker thread, one merge at a time, so the thread that owns the query never holds a large
+// result for long. Emits exactly one of finished() or failed() — failed() with the first error,
+// naming the chunk's time range, after cancelling the other requests — unless cancel() is called
+// first, after which it emits nothing. Deletes itself after reporting or cancelling.
+class RangeQuery final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RangeQuery)
+
+public:
+    static constexpr int defaultMaxConcurrent = 4; // Qt opens up to 6 connections per host
+    static constexpr int defaultMaxPointsPerRequest = RangePlan::serverPointLimit;
+
+    RangeQuery(PromClient *client, const QStringList &exprs, const TimeAxis &axis, QObject *parent = nullptr);
+    ~RangeQuery() override;
+
+    void setMaxConcurrent(int requests);
+    int maxConcurrent() const { return m_maxConcurrent; }
+    // Points per series in one request; smaller chunks spread a long range over parallel requests.
+    void setMaxPointsPerRequest(int points);
+    int maxPointsPerRequest() const { return m_maxPoints; }
+
+    const QStringList &exprs() const { return m_exprs; }
+    const TimeAxis &axis() const { return m_axis; }
+    // Valid after start().
+    const QList<RangeChunk> &chunks() const { return m_chunks; }
+    // The most requests that were in flight at once so far.
+    int maxInFlight() const { return m_maxInFlight; }
+
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void finished(const Specula::Prom::SeriesStore &store);
+    void failed(const Specula::Core::Error &error);
+
+private:
+    void launchMore();
+    void onChunkFinished(int chunk, const PromResponse &response);
+    void onChunkFailed(int chunk, const Core::Error &error);
+    void mergeNext();
+    void fail(Core::Error error);
+    void finish();
+    Core::Error chunkError(int chunk, Core::Error error) const;
+
+    PromClient *m_client;
+    QStringList m_exprs;
+    TimeAxis m_axis;
+    int m_maxConcurrent = defaultMaxConcurrent;
+    int m_maxPoints = defaultMaxPointsPerRequest;
+    QList<RangeChunk> m_chunks;
+    int m_nextChunk = 0;
+    QHash<int, QPointer<PromJob>> m_inFlight;
+    int m_maxInFlight = 0;
+    std::deque<std::pair<int, PromResponse>> m_toMerge;
+    bool m_merging = false;
+    int m_merged = 0;
+    SeriesStore m_store;
+    bool m_started = false;
+    bool m_done = false;
+};
+
+} // namespace Specula::Prom

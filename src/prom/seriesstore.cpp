@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "prom/seriesstore.h"
+
+#include <QHashFunctions>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+#include <vector>
+
+namespace Specula::Prom {
+
+namespace {
+
+struct LabelsHash
+{
+    size_t operator()(const Labels &labels) const noexcept
+    {
+        size_t seed = 0;
+        for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+            seed = qHashMulti(seed, it.key(), it.value());
+        return seed;
+    }
+};
+
+bool labelsLess(const Labels &a, const Labels &b)
+{
+    auto ia = a.cbegin();
+    auto ib = b.cbegin();
+    for (; ia != a.cend() && ib != b.cend(); ++ia, ++ib) {
+        if (const int c = ia.key().compare(ib.key()); c != 0)
+            return c < 0;
+        if (const int c = ia.value().compare(ib.value()); c != 0)
+            return c < 0;
+    }
+    return ia == a.cend() && ib != b.cend();
+}
+
+QString isoTime(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+}
+
+QString isoTimeMs(qint64 milliseconds)
+{
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC);
+    return time.toString(milliseconds % 1000 == 0 ? Qt::ISODate : Qt::ISODateWithMs);
+}
+
+constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+
+} // namespace
+
+int TimeAxis::indexOf(qint64 time) const
+{
+    if (!isValid() || time < start)
+        return -1;
+    const qint64 offset = time - start;
+    if (offset % step != 0)
+        return -1;
+    const qint64 index = offset / step;
+    return index < count ? int(index) : -1;
+}
+
+bool TimeAxis::contains(const TimeAxis &other) const
+{
+    return other.isValid() && isValid() && other.step == step && indexOf(other.start) >= 0
+        && indexOf(other.last()) >= 0;
+}
+
+TimeAxis TimeAxis::covering(const QDateTime &start, const QDateTime &end, std::chrono::seconds step)
+{
+    TimeAxis axis;
+    if (!start.isValid() || !end.isValid() || step.count() <= 0 || end < start)
+        return axis;
+    axis.step = step.count();
+    const auto floorToStep = [&](qint64 seconds) {
+        qint64 q = seconds / axis.step;
+        if (seconds % axis.step != 0 && seconds < 0)
+            --q;
+        return q * axis.step;
+    };
+    axis.start = floorToStep(start.toSecsSinceEpoch());
+    const qint64 last = floorToStep(end.toSecsSinceEpoch());
+    axis.count = int((last - axis.start) / axis.step + 1);
+    return axis;
+}
+
+TimeAxis TimeAxis::slice(int from, int sliceCount) const
+{
+    return TimeAxis { timeAt(from), step, sliceCount };
+}
+
+class SeriesStore::Data : public QSharedData
+{
+public:
+    TimeAxis axis;
+    QList<Labels> labels; // by id
+    std::vector<double> values; // row-major: id · axis.count + index
+    std::unordered_map<Labels, int, LabelsHash> ids;
+    QList<int> order; // ids by labels
+    QStringList warnings;
+    QDateTime fetchedAt;
+    Core::Error error;
+    bool stale = false;
+
+    int add(const Labels &series)
+    {
+        const int id = int(labels.size());
+        labels.append(series);
+        ids.emplace(series, id);
+        values.resize(values.size() + size_t(axis.count), missing);
+        return id;
+    }
+
+    // New ids go to the end of `order`; sorting once per merge keeps adding 40,000 series linear
+    // instead of quadratic.
+    void sortOrder(qsizetype sortedUpTo)
+    {
+        if (sortedUpTo == order.size())
+            return;
+        const auto byLabels = [this](int a, int b) { return labelsLess(labels.at(a), labels.at(b)); };
+        std::sort(order.begin() + sortedUpTo, order.end(), byLabels);
+        std::inplace_merge(order.begin(), order.begin() + sortedUpTo, order.end(), byLabels);
+    }
+};
+
+SeriesStore::SeriesStore()
+    : d(new Data)
+{ }
+
+SeriesStore::SeriesStore(const TimeAxis &axis)
+    : d(new Data)
+{
+    d->axis = axis;
+}
+
+SeriesStore::SeriesStore(const SeriesStore &other) = default;
+SeriesStore::SeriesStore(SeriesStore &&other) noexcept = default;
+SeriesStore &SeriesStore::operator=(const SeriesStore &other) = default;
+SeriesStore &SeriesStore::operator=(SeriesStore &&other) noexcept = default;
+SeriesStore::~SeriesStore() = default;
+
+const TimeAxis &SeriesStore::axis() const
+{
+    return d->axis;
+}
+
+int SeriesStore::seriesCount() const
+{
+    return int(d->labels.size());
+}
+
+const Labels &SeriesStore::labels(int id) const
+{
+    return d->labels.at(id);
+}
+
+std::span<const double> SeriesStore::values(int id) const
+{
+    Q_ASSERT(id >= 0 && id < seriesCount());
+    return { d->values.data() + qsizetype(id) * d->axis.count, size_t(d->axis.count) };
+}
+
+int SeriesStore::find(const Labels &labels) const
+{
+    const auto it = d->ids.find(labels);
+    return it == d->ids.end() ? -1 : it->second;
+}
+
+const QList<int> &SeriesStore::idsInLabelOrder() const
+{
+    return d->order;
+}
+
+int SeriesStore::insert(const Labels &labels)
+{
+    if (const int id = find(labels); id >= 0)
+        return id;
+    const qsizetype sorted = d->order.size();
+    const int id = d->add(labels);
+    d->order.append(id);
+    d->sortOrder(sorted);
+    return id;
+}
+
+std::span<double> SeriesStore::mutableValues(int id)
+{
+    Q_ASSERT(id >= 0 && id < seriesCount());
+    return { d->values.data() + qsizetype(id) * d->axis.count, size_t(d->axis.count) };
+}
+
+Core::Result<qsizetype> SeriesStore::merge(const QueryResult &result, const TimeAxis &chunk)
+{
+    using Kind = Core::Error::Kind;
+    if (result.type != ResultType::Matrix && result.type != ResultType::Vector) {
+        return Core::Error {
+            Kind::Parse, QStringLiteral("a scalar or string result has no series to store"), {}, 0, {}
+        };
+    }
+    if (!d->axis.contains(chunk)) {
+        return Core::Error { Kind::Parse,
+                             QStringLiteral("the requested range %1 + %2 × %3 s is not on the store's grid "
+                                            "%4 + %5 × %6 s")
+                                 .arg(isoTime(chunk.start))
+                                 .arg(chunk.count)
+                                 .arg(chunk.step)
+                                 .arg(isoTime(d->axis.start))
+                                 .arg(d->axis.count)
+                                 .arg(d->axis.step),
+                             {},
+                             0,
+                             {} };
+    }
+    Data &data = *d; // detaches once, not per point
+    const qsizetype sorted = data.order.size();
+    data.values.reserve(data.values.size() + size_t(result.series.size()) * size_t(data.axis.count));
+    const qint64 chunkStartMs = chunk.start * 1000;
+    const qint64 stepMs = chunk.step * 1000;
+    const int offset = int((chunk.start - data.axis.start) / data.axis.step);
+    qsizetype placed = 0;
+    for (const Series &series : result.series) {
+        int id;
+        if (const auto it = data.ids.find(series.labels); it != data.ids.end()) {
+            id = it->second;
+        } else {
+            id = data.add(series.labels);
+            data.order.append(id);
+        }
+        double *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
+        for (const Sample &sample : series.samples) {
+            // Prometheus sends seconds with millisecond fractions; compare on whole milliseconds.
+            const qint64 ms = std::llround(sample.timestamp * 1000.0);
+            const qint64 since = ms - chunkStartMs;
+            const qint64 index = since / stepMs;
+            if (since < 0 || since % stepMs != 0 || index >= chunk.count) {
+                data.sortOrder(sorted);
+                return Core::Error { Kind::Parse,
+                                     QStringLiteral("the sample at %1 of %2 is not on the requested grid %3 + k × %4 s "
+                                                    "(k < %5)")
+                                         .arg(isoTimeMs(ms), compactName(series.labels), isoTime(chunk.start))
+                                         .arg(chunk.step)
+                                         .arg(chunk.count),
+                                     {},
+                                     0,
+                                     {} };
+            }
+            row[index] = sample.value;
+            ++placed;
+        }
+    }
+    data.sortOrder(sorted);
+    return placed;
+}
+
+Core::Result<qsizetype> SeriesStore::merge(const SeriesStore &other)
+{
+    if (other.isEmpty())
+        return qsizetype(0);
+    if (!d->axis.contains(other.axis())) {
+        return Core::Error { Core::Error::Kind::Parse,
+                             QStringLiteral("a store of %1 + %2 × %3 s is not on the grid %4 + %5 × %6 s")
+                                 .arg(isoTime(other.axis().start))
+                                 .arg(other.axis().count)
+                                 .arg(other.axis().step)
+                                 .arg(isoTime(d->axis.start))
+                                 .arg(d->axis.count)
+                                 .arg(d->axis.step),
+                             {},
+                             0,
+                             {} };
+    }
+    Data &data = *d;
+    const qsizetype sorted = data.order.size();
+    const int offset = int((other.axis().start - data.axis.start) / data.axis.step);
+    const int count = other.axis().count;
+    qsizetype placed = 0;
+    for (int source = 0; source < other.seriesCount(); ++source) {
+        const Labels &labels = other.labels(source);
+        int id;
+        if (const auto it = data.ids.find(labels); it != data.ids.end()) {
+            id = it->second;
+        } else {
+            id = data.add(labels);
+            data.order.append(id);
+        }
+        const std::span<const double> from = other.values(source);
+        double *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
+        for (int i = 0; i < count; ++i) {
+            if (!std::isnan(from[size_t(i)])) {
+                row[i] = from[size_t(i)];
+                ++placed;
+            }
+        }
+    }
+    data.sortOrder(sorted);
+    data.warnings += other.warnings();
+    data.warnings.removeDuplicates();
+    return placed;
+}
+
+const QStringList &SeriesStore::warnings() const
+{
+    return d->warnings;
+}
+
+void SeriesStore::addWarnings(const QStringList &warnings)
+{
+    for (const QString &warning : warnings) {
+        if (!d->warnings.contains(warning))
+            d->warnings.append(warning);
+    }
+}
+
+QDateTime SeriesStore::fetchedAt() const
+{
+    return d->fetchedAt;
+}
+
+void SeriesStore::setFetchedAt(const QDateTime &time)
+{
+    d->fetchedAt = time;
+}
+
+bool SeriesStore::isStale() const
+{
+    return d->stale;
+}
+
+const Core::Error &SeriesStore::error() const
+{
+    return d->error;
+}
+
+void SeriesStore::markStale(const Core::Error &error)
+{
+    d->stale = true;
+    d->error = error;
+}
+
+qsizetype SeriesStore::valueBytes() const
+{
+    return qsizetype(d->values.capacity() * sizeof(double));
+}
+
+QString SeriesStore::compactName(const Labels &labels)
+{
+    QString text = labels.value(QStringLiteral("__name__"));
+    QStringList parts;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+        if (it.key() == QLatin1String("__name__"))
+            continue;
+        QString value = it.value();
+        value.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('"'), QLatin1String("\\\""))
+            .replace(QLatin1Char('\n'), QLatin1String("\\n"));
+        parts << it.key() + QStringLiteral("=\"") + value + QLatin1Char('"');
+    }
+    if (!parts.isEmpty() || text.isEmpty())
+        text += QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+    return text;
+}
+
+} // namespace Specula::Prom

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "core/result.h"
+#include "prom/promtypes.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QSharedDataPointer>
+#include <QStringList>
+#include <chrono>
+#include <span>
+
+namespace Specula::Prom {
+
+// The evaluation times of one range query: start, start + step, …, start + (count - 1)·step,
+// in Unix seconds. Every series of a store shares it, so a heatmap column is one index.
+struct TimeAxis
+{
+    qint64 start = 0;
+    qint64 step = 0; // seconds, > 0 for a usable axis
+    int count = 0;
+
+    bool isValid() const { return step > 0 && count > 0; }
+    qint64 last() const { return start + step * (count - 1); }
+    qint64 timeAt(int index) const { return start + step * index; }
+    // The index of `time` (seconds), or -1 when it is outside or between grid points.
+    int indexOf(qint64 time) const;
+    // Whether `other` has the same step and its points lie on this axis' points.
+    bool contains(const TimeAxis &other) const;
+
+    // The points from `start` to `end` (both floored to a multiple of `step`, so that refreshes
+    // and neighbouring ranges share one grid and a heatmap's columns do not shift).
+    static TimeAxis covering(const QDateTime &start, const QDateTime &end, std::chrono::seconds step);
+    // [from, from + count) of this axis.
+    TimeAxis slice(int from, int count) const;
+
+    friend bool operator==(const TimeAxis &, const TimeAxis &) = default;
+};
+
+// Columnar time series on one TimeAxis: per series its labels and a contiguous row of
+// axis().count doubles, NaN where there is no point (8 bytes per point; rows are adjacent in one
+// block, so 40,000 series × 240 steps is one 77 MB allocation a heatmap can walk row by row).
+// A series' id is its row, stable for the life of the store and its copies. Implicitly shared:
+// copies are cheap and cross threads and queued signals; writing detaches.
+class SeriesStore
+{
+public:
+    SeriesStore();
+    explicit SeriesStore(const TimeAxis &axis);
+    SeriesStore(const SeriesStore &other);
+    SeriesStore(SeriesStore &&other) noexcept;
+    SeriesStore &operator=(const SeriesStore &other);
+    SeriesStore &operator=(SeriesStore &&other) noexcept;
+    ~SeriesStore();
+
+    const TimeAxis &axis() const;
+    int seriesCount() const;
+    bool isEmpty() const { return seriesCount() == 0; }
+
+    const Labels &labels(int id) const;
+    std::span<const double> values(int id) const;
+    double value(int id, int index) const { return values(id)[index]; }
+    // The id of the series with exactly these labels, or -1.
+    int find(const Labels &labels) const;
+    // Ids sorted by labels (QMap order of name/value pairs), for tables, heatmap rows and CSV.
+    const QList<int> &idsInLabelOrder() const;
+
+    // The id of `labels`, adding a row of NaN if the series is new.
+    int insert(const Labels &labels);
+    std::span<double> mutableValues(int id);
+
+    // Places a query result's samples on the axis. `chunk` is the axis the result was asked for:
+    // it must lie on this store's grid, and every sample must fall on one of its points; a sample
+    // that does not is an error (naming the series and time), never moved to a neighbour.
+    // Vector results place their one sample each, matrices all. Returns the number of points
+    // placed; on error the points placed before the bad sample stay.
+    Core::Result<qsizetype> merge(const QueryResult &result, const TimeAxis &chunk);
+    Core::Result<qsizetype> merge(const QueryResult &result) { return merge(result, axis()); }
+    // Copies every series of `other` (same step, on this grid) into this store.
+    Core::Result<qsizetype> merge(const SeriesStore &other);
+
+    // What the server said alongside the data.
+    const QStringList &warnings() const;
+    void addWarnings(const QStringList &warnings);
+
+    // When the data was fetched; a stale store is the last good data after a failed refresh.
+    QDateTime fetchedAt() const;
+    void setFetchedAt(const QDateTime &time);
+    bool isStale() const;
+    // The error that made the store stale (meaningless unless isStale()).
+    const Core::Error &error() const;
+    void markStale(const Core::Error &error);
+
+    // Bytes held by the value block (for the memory-per-point check).
+    qsizetype valueBytes() const;
+
+    // `{a="1",b="x"}` with the name in front: `DCGM_FI_DEV_GPU_UTIL{UUID="GPU-…",gpu="0"}`.
+    static QString compactName(const Labels &labels);
+
+private:
+    class Data;
+    QSharedDataPointer<Data> d;
+};
+
+} // namespace Specula::Prom
+
+Q_DECLARE_METATYPE(Specula::Prom::SeriesStore)
