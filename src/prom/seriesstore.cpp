@@ -12,16 +12,13 @@ namespace Specula::Prom {
 
 namespace {
 
-struct LabelsHash
+size_t labelsHash(const Labels &labels)
 {
-    size_t operator()(const Labels &labels) const noexcept
-    {
-        size_t seed = 0;
-        for (auto it = labels.cbegin(); it != labels.cend(); ++it)
-            seed = qHashMulti(seed, it.key(), it.value());
-        return seed;
-    }
-};
+    size_t seed = 0;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        seed = qHashMulti(seed, it.key(), it.value());
+    return seed;
+}
 
 bool labelsLess(const Labels &a, const Labels &b)
 {
@@ -97,21 +94,38 @@ public:
     TimeAxis axis;
     QList<Labels> labels; // by id
     std::vector<double> values; // row-major: id · axis.count + index
-    std::unordered_map<Labels, int, LabelsHash> ids;
+    // Label hash → ids. Keyed by the hash rather than the labels so that a lookup hashes the
+    // labels once: a map keyed by labels would rehash them for every node it walks past.
+    std::unordered_multimap<size_t, int> ids;
     QList<int> order; // ids by labels
     QStringList warnings;
     QDateTime fetchedAt;
     Core::Error error;
     bool stale = false;
 
-    int add(const Labels &series)
+    int find(const Labels &series, size_t hash) const
     {
+        const auto [first, last] = ids.equal_range(hash);
+        for (auto it = first; it != last; ++it) {
+            if (labels.at(it->second) == series)
+                return it->second;
+        }
+        return -1;
+    }
+
+    // The id of `series`, adding it (a row of NaN, last in `order`) if it is new.
+    int add(const Labels &series, size_t hash)
+    {
+        if (const int id = find(series, hash); id >= 0)
+            return id;
         const int id = int(labels.size());
+        ids.emplace(hash, id);
         labels.append(series);
-        ids.emplace(series, id);
         values.resize(values.size() + size_t(axis.count), missing);
+        order.append(id);
         return id;
     }
+    int add(const Labels &series) { return add(series, labelsHash(series)); }
 
     // New ids go to the end of `order`; sorting once per merge keeps adding 40,000 series linear
     // instead of quadratic.
@@ -164,8 +178,7 @@ std::span<const double> SeriesStore::values(int id) const
 
 int SeriesStore::find(const Labels &labels) const
 {
-    const auto it = d->ids.find(labels);
-    return it == d->ids.end() ? -1 : it->second;
+    return d->find(labels, labelsHash(labels));
 }
 
 const QList<int> &SeriesStore::idsInLabelOrder() const
@@ -179,7 +192,6 @@ int SeriesStore::insert(const Labels &labels)
         return id;
     const qsizetype sorted = d->order.size();
     const int id = d->add(labels);
-    d->order.append(id);
     d->sortOrder(sorted);
     return id;
 }
@@ -214,21 +226,39 @@ Core::Result<qsizetype> SeriesStore::merge(const QueryResult &result, const Time
     }
     Data &data = *d; // detaches once, not per point
     const qsizetype sorted = data.order.size();
-    data.values.reserve(data.values.size() + size_t(result.series.size()) * size_t(data.axis.count));
+    // Ids first, so that the block grows once by exactly the new rows: growing it per series
+    // would copy tens of megabytes again and again, and a generous reserve would waste them.
+    std::vector<int> ids(size_t(result.series.size()), -1);
+    std::vector<size_t> hashes(size_t(result.series.size()));
+    size_t added = 0;
+    for (qsizetype i = 0; i < result.series.size(); ++i) {
+        hashes[size_t(i)] = labelsHash(result.series.at(i).labels);
+        ids[size_t(i)] = data.find(result.series.at(i).labels, hashes[size_t(i)]);
+        if (ids[size_t(i)] < 0)
+            ++added;
+    }
+    data.ids.reserve(data.ids.size() + added);
+    if (added > 0)
+        data.values.reserve(data.values.size() + added * size_t(data.axis.count));
     const qint64 chunkStartMs = chunk.start * 1000;
     const qint64 stepMs = chunk.step * 1000;
     const int offset = int((chunk.start - data.axis.start) / data.axis.step);
     qsizetype placed = 0;
-    for (const Series &series : result.series) {
-        int id;
-        if (const auto it = data.ids.find(series.labels); it != data.ids.end()) {
-            id = it->second;
-        } else {
-            id = data.add(series.labels);
-            data.order.append(id);
-        }
+    for (qsizetype i = 0; i < result.series.size(); ++i) {
+        const Series &series = result.series.at(i);
+        int id = ids[size_t(i)];
+        if (id < 0)
+            id = data.add(series.labels, hashes[size_t(i)]); // also finds a series that came twice in one result
         double *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
+        qint64 next = 0; // where the next sample of an ascending series lands, if it has no gap
         for (const Sample &sample : series.samples) {
+            // Fast path for the usual case, a sample on the next grid point (whole seconds are
+            // exact in a double); 9.6 million divisions would cost more than the rest of the merge.
+            if (next < chunk.count && sample.timestamp == double(chunk.start + next * chunk.step)) {
+                row[next++] = sample.value;
+                ++placed;
+                continue;
+            }
             // Prometheus sends seconds with millisecond fractions; compare on whole milliseconds.
             const qint64 ms = std::llround(sample.timestamp * 1000.0);
             const qint64 since = ms - chunkStartMs;
@@ -246,6 +276,7 @@ Core::Result<qsizetype> SeriesStore::merge(const QueryResult &result, const Time
                                      {} };
             }
             row[index] = sample.value;
+            next = index + 1;
             ++placed;
         }
     }
@@ -277,13 +308,7 @@ Core::Result<qsizetype> SeriesStore::merge(const SeriesStore &other)
     qsizetype placed = 0;
     for (int source = 0; source < other.seriesCount(); ++source) {
         const Labels &labels = other.labels(source);
-        int id;
-        if (const auto it = data.ids.find(labels); it != data.ids.end()) {
-            id = it->second;
-        } else {
-            id = data.add(labels);
-            data.order.append(id);
-        }
+        const int id = data.add(labels);
         const std::span<const double> from = other.values(source);
         double *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
         for (int i = 0; i < count; ++i) {

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SeriesStore: the shared time axis, placing query results on it (gaps, chunks, off-grid samples
+// as errors), lookup and order by labels, copy-on-write, and the size of a 40,000-series store.
+
+#include "prom/seriesstore.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <cmath>
+
+using namespace Specula;
+using Prom::Labels;
+using Prom::TimeAxis;
+
+namespace {
+
+constexpr qint64 t0 = 1795456800; // 2026-11-23T18:00:00Z
+
+Labels gpuLabels(int gpu, const QString &name = u"DCGM_FI_DEV_GPU_UTIL"_qs)
+{
+    return { { u"__name__"_qs, name }, { u"gpu"_qs, QString::number(gpu) }, { u"UUID"_qs, u"GPU-%1"_qs.arg(gpu) } };
+}
+
+// A series with a sample at each given axis index, valued index * 10 + gpu.
+Prom::Series series(int gpu, const TimeAxis &axis, const QList<int> &indexes)
+{
+    Prom::Series result { gpuLabels(gpu), {} };
+    for (const int index : indexes)
+        result.samples.append(Prom::Sample { double(axis.timeAt(index)), double(index * 10 + gpu) });
+    return result;
+}
+
+Prom::QueryResult matrix(const QList<Prom::Series> &series)
+{
+    Prom::QueryResult result;
+    result.type = Prom::ResultType::Matrix;
+    result.series = series;
+    return result;
+}
+
+} // namespace
+
+class TestSeriesStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void axisIndex_data();
+    void axisIndex();
+    void axisCovering_data();
+    void axisCovering();
+    void mergeWithGaps_data();
+    void mergeWithGaps();
+    void mergeChunks();
+    void offGrid_data();
+    void offGrid();
+    void chunkOffGrid();
+    void scalarIsAnError();
+    void lookupAndOrder();
+    void copyOnWrite();
+    void mergeStores();
+    void staleAndWarnings();
+    void compactName_data();
+    void compactName();
+    void largeStore();
+};
+
+void TestSeriesStore::axisIndex_data()
+{
+    QTest::addColumn<qint64>("time");
+    QTest::addColumn<int>("index");
+
+    QTest::newRow("first") << t0 << 0;
+    QTest::newRow("second") << t0 + 30 << 1;
+    QTest::newRow("last") << t0 + 9 * 30 << 9;
+    QTest::newRow("one step past the end") << t0 + 10 * 30 << -1;
+    QTest::newRow("between points") << t0 + 45 << -1;
+    QTest::newRow("before the start") << t0 - 30 << -1;
+}
+
+void TestSeriesStore::axisIndex()
+{
+    QFETCH(qint64, time);
+    QFETCH(int, index);
+    const TimeAxis axis { t0, 30, 10 };
+    QCOMPARE(axis.indexOf(time), index);
+    if (index >= 0)
+        QCOMPARE(axis.timeAt(index), time);
+}
+
+void TestSeriesStore::axisCovering_data()
+{
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<qint64>("step");
+    QTest::addColumn<qint64>("start");
+    QTest::addColumn<int>("count");
+
+    QTest::newRow("aligned") << t0 << t0 + 3600 << qint64(30) << t0 << 121;
+    QTest::newRow("start floored to the step") << t0 + 17 << t0 + 3600 << qint64(30) << t0 << 121;
+    QTest::newRow("end floored to the step") << t0 << t0 + 3629 << qint64(30) << t0 << 121;
+    QTest::newRow("one point") << t0 + 5 << t0 + 10 << qint64(60) << t0 << 1;
+    QTest::newRow("minute step on an odd hour") << t0 + 3600 + 59 << t0 + 7200 << qint64(60) << t0 + 3600 << 61;
+}
+
+void TestSeriesStore::axisCovering()
+{
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(qint64, step);
+    QFETCH(qint64, start);
+    QFETCH(int, count);
+    const TimeAxis axis = TimeAxis::covering(QDateTime::fromSecsSinceEpoch(from, Qt::UTC),
+                                             QDateTime::fromSecsSinceEpoch(to, Qt::UTC), std::chrono::seconds(step));
+    QCOMPARE(axis.start, start);
+    QCOMPARE(axis.step, step);
+    QCOMPARE(axis.count, count);
+    QVERIFY(axis.last() <= to);
+    QVERIFY(axis.last() + step > to);
+}
+
+void TestSeriesStore::mergeWithGaps_data()
+{
+    QTest::addColumn<QList<int>>("indexes");
+
+    QTest::newRow("every point") << QList<int> { 0, 1, 2, 3, 4, 5, 6, 7 };
+    QTest::newRow("gap in the middle") << QList<int> { 0, 1, 5, 6, 7 };
+    QTest::newRow("late start") << QList<int> { 3, 4, 5, 6, 7 };
+    QTest::newRow("early end") << QList<int> { 0, 1, 2 };
+    QTest::newRow("scattered") << QList<int> { 1, 4, 6 };
+    QTest::newRow("no points") << QList<int> {};
+}
+
+void TestSeriesStore::mergeWithGaps()
+{
+    QFETCH(QList<int>, indexes);
+    const TimeAxis axis { t0, 30, 8 };
+    Prom::SeriesStore store(axis);
+    const auto placed = store.merge(matrix({ series(0, axis, indexes), series(1, axis, { 0, 7 }) }));
+    QVERIFY2(placed.ok(), placed.ok() ? "" : qPrintable(placed.error().toString()));
+    QCOMPARE(*placed, indexes.size() + 2);
+    QCOMPARE(store.seriesCount(), 2);
+    const int id = store.find(gpuLabels(0));
+    QVERIFY(id >= 0);
+    const std::span<const double> values = store.values(id);
+    QCOMPARE(int(values.size()), axis.count);
+    for (int i = 0; i < axis.count; ++i) {
+        if (indexes.contains(i))
+            QCOMPARE(values[i], double(i * 10));
+        else
+            QVERIFY2(std::isnan(values[i]), qPrintable(u"index %1 holds %2"_qs.arg(i).arg(values[i])));
+    }
+}
+
+void TestSeriesStore::mergeChunks()
+{
+    // Two requests over the two halves of the axis fill one row; a vector result fills one point.
+    const TimeAxis axis { t0, 60, 10 };
+    const TimeAxis first = axis.slice(0, 6);
+    const TimeAxis second = axis.slice(6, 4);
+    QCOMPARE(second.start, t0 + 360);
+    Prom::SeriesStore store(axis);
+    QVERIFY(store.merge(matrix({ series(2, first, { 0, 1, 2, 3, 4, 5 }) }), first).ok());
+    QVERIFY(store.merge(matrix({ series(2, second, { 0, 1, 2, 3 }) }), second).ok());
+    Prom::QueryResult vector;
+    vector.type = Prom::ResultType::Vector;
+    vector.series = { Prom::Series { gpuLabels(3), { Prom::Sample { double(axis.timeAt(4)), 0.25 } } } };
+    QVERIFY(store.merge(vector).ok());
+
+    const std::span<const double> row = store.values(store.find(gpuLabels(2)));
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(row[i], double(i * 10 + 2));
+    for (int i = 6; i < 10; ++i)
+        QCOMPARE(row[i], double((i - 6) * 10 + 2));
+    QCOMPARE(store.value(store.find(gpuLabels(3)), 4), 0.25);
+    QVERIFY(std::isnan(store.value(store.find(gpuLabels(3)), 3)));
+}
+
+void TestSeriesStore::offGrid_data()
+{
+    QTest::addColumn<double>("timestamp");
+    QTest::addColumn<QString>("shown");
+
+    QTest::newRow("between points") << double(t0 + 45) << u"2026-11-23T18:00:45Z"_qs;
+    QTest::newRow("a millisecond late") << double(t0 + 30) + 0.001 << u"2026-11-23T18:00:30.001Z"_qs;
+    QTest::newRow("before the start") << double(t0 - 30) << u"2026-11-23T17:59:30Z"_qs;
+    QTest::newRow("after the end") << double(t0 + 300) << u"2026-11-23T18:05:00Z"_qs;
+}
+
+void TestSeriesStore::offGrid()
+{
+    QFETCH(double, timestamp);
+    QFETCH(QString, shown);
+    const TimeAxis axis { t0, 30, 10 };
+    Prom::SeriesStore store(axis);
+    Prom::Series bad = series(5, axis, { 0 });
+    bad.samples.append(Prom::Sample { timestamp, 1 });
+    const auto placed = store.merge(matrix({ bad }));
+    QVERIFY(!placed.ok());
+    const QString message = placed.error().message;
+    QVERIFY2(message.contains(shown), qPrintable(message));
+    QVERIFY2(message.contains(u"DCGM_FI_DEV_GPU_UTIL{UUID=\"GPU-5\",gpu=\"5\"}"_qs), qPrintable(message));
+    QVERIFY2(message.contains(u"2026-11-23T18:00:00Z"_qs), qPrintable(message));
+    QCOMPARE(placed.error().kind, Core::Error::Kind::Parse);
+    // Never moved to a neighbour: only the good sample is there.
+    const std::span<const double> row = store.values(store.find(gpuLabels(5)));
+    QCOMPARE(std::count_if(row.begin(), row.end(), [](double v) { return !std::isnan(v); }), 1);
+}
+
+void TestSeriesStore::chunkOffGrid()
+{
+    Prom::SeriesStore store(TimeAxis { t0, 30, 10 });
+    const TimeAxis shifted { t0 + 15, 30, 2 };
+    const auto placed = store.merge(matrix({ series(0, shifted, { 0 }) }), shifted);
+    QVERIFY(!placed.ok());
+    QVERIFY2(placed.error().message.contains(u"not on the store's grid"_qs), qPrintable(placed.error().message));
+    const TimeAxis otherStep { t0, 60, 2 };
+    QVERIFY(!store.merge(matrix({}), otherStep).ok());
+    QCOMPARE(store.seriesCount(), 0);
+}
+
+void TestSeriesStore::scalarIsAnError()
+{
+    Prom::SeriesStore store(TimeAxis { t0, 30, 10 });
+    Prom::QueryResult scalar;
+    scalar.type = Prom::ResultType::Scalar;
+    QVERIFY(!store.merge(scalar).ok());
+}
+
+void TestSeriesStore::lookupAndOrder()
+{
+    const TimeAxis axis { t0, 30, 4 };
+    Prom::SeriesStore store(axis);
+    QVERIFY(store.merge(matrix({ series(7, axis, { 0 }), series(3, axis, { 1 }), series(12, axis, { 2 }) })).ok());
+    const int id7 = store.find(gpuLabels(7));
+    const int id3 = store.find(gpuLabels(3));
+    const int id12 = store.find(gpuLabels(12));
+    QCOMPARE(id7, 0); // ids are rows in arrival order
+    QCOMPARE(id3, 1);
+    QCOMPARE(store.find(gpuLabels(4)), -1);
+    QCOMPARE(store.find(gpuLabels(7, u"other"_qs)), -1);
+
+    // A second merge adds series and keeps the ids of the ones already there.
+    QVERIFY(store.merge(matrix({ series(1, axis, { 3 }), series(3, axis, { 3 }) })).ok());
+    QCOMPARE(store.find(gpuLabels(7)), id7);
+    QCOMPARE(store.find(gpuLabels(3)), id3);
+    QCOMPARE(store.seriesCount(), 4);
+    QCOMPARE(store.value(id3, 1), 13.0);
+    QCOMPARE(store.value(id3, 3), 33.0);
+    QCOMPARE(store.insert(gpuLabels(12)), id12);
+    const int id0 = store.insert(gpuLabels(0));
+    QCOMPARE(id0, 4);
+    QVERIFY(std::isnan(store.value(id0, 0)));
+
+    // Label order compares name/value pairs in key order: UUID "GPU-0" < "GPU-1" < "GPU-12" < "GPU-3" < "GPU-7".
+    QList<QString> uuids;
+    for (const int id : store.idsInLabelOrder())
+        uuids << store.labels(id).value(u"UUID"_qs);
+    QCOMPARE(uuids, (QList<QString> { u"GPU-0"_qs, u"GPU-1"_qs, u"GPU-12"_qs, u"GPU-3"_qs, u"GPU-7"_qs }));
+}
+
+void TestSeriesStore::copyOnWrite()
+{
+    const TimeAxis axis { t0, 30, 4 };
+    Prom::SeriesStore original(axis);
+    QVERIFY(original.merge(matrix({ series(0, axis, { 0, 1 }) })).ok());
+    Prom::SeriesStore copy = original;
+    QCOMPARE(copy.values(0).data(), original.values(0).data()); // shared until written
+    QVERIFY(copy.merge(matrix({ series(0, axis, { 2 }), series(1, axis, { 3 }) })).ok());
+    copy.mutableValues(0)[0] = -1;
+    QCOMPARE(original.seriesCount(), 1);
+    QVERIFY(std::isnan(original.value(0, 2)));
+    QCOMPARE(original.value(0, 0), 0.0);
+    QCOMPARE(copy.value(0, 0), -1.0);
+    QCOMPARE(copy.value(0, 2), 20.0);
+}
+
+void TestSeriesStore::mergeStores()
+{
+    const TimeAxis axis { t0, 30, 10 };
+    Prom::SeriesStore whole(axis);
+    QVERIFY(whole.merge(matrix({ series(0, axis, { 0, 1 }) })).ok());
+    Prom::SeriesStore part(axis.slice(5, 5));
+    QVERIFY(part.merge(matrix({ series(0, part.axis(), { 0, 4 }), series(1, part.axis(), { 2 }) })).ok());
+    part.addWarnings({ u"PromQL info: w"_qs });
+    const auto placed = whole.merge(part);
+    QVERIFY(placed.ok());
+    QCOMPARE(*placed, 3);
+    QCOMPARE(whole.value(0, 0), 0.0);
+    QCOMPARE(whole.value(0, 5), 0.0);
+    QCOMPARE(whole.value(0, 9), 40.0);
+    QCOMPARE(whole.value(whole.find(gpuLabels(1)), 7), 21.0);
+    QCOMPARE(whole.warnings(), QStringList { u"PromQL info: w"_qs });
+    QVERIFY(!part.merge(whole).ok()); // the whole axis does not fit in the part's
+}
+
+void TestSeriesStore::staleAndWarnings()
+{
+    Prom::SeriesStore store(TimeAxis { t0, 30, 4 });
+    QVERIFY(!store.isStale());
+    const QDateTime when = QDateTime::fromSecsSinceEpoch(t0, Qt::UTC);
+    store.setFetchedAt(when);
+    Prom::SeriesStore kept = store;
+    store.markStale(Core::Error { Core::Error::Kind::Network, u"Connection refused"_qs, {}, 0, {} });
+    QVERIFY(store.isStale());
+    QCOMPARE(store.error().message, u"Connection refused"_qs);
+    QCOMPARE(store.fetchedAt(), when);
+    QVERIFY(!kept.isStale());
+    store.addWarnings({ u"a"_qs, u"b"_qs });
+    store.addWarnings({ u"b"_qs });
+    QCOMPARE(store.warnings(), (QStringList { u"a"_qs, u"b"_qs }));
+}
+
+void TestSeriesStore::compactName_data()
+{
+    QTest::addColumn<Labels>("labels");
+    QTest::addColumn<QString>("name");
+
+    QTest::newRow("name and labels") << gpuLabels(1) << u"DCGM_FI_DEV_GPU_UTIL{UUID=\"GPU-1\",gpu=\"1\"}"_qs;
+    QTest::newRow("name only") << Labels { { u"__name__"_qs, u"up"_qs } } << u"up"_qs;
+    QTest::newRow("no name") << Labels { { u"pod"_qs, u"a"_qs } } << u"{pod=\"a\"}"_qs;
+    QTest::newRow("nothing") << Labels {} << u"{}"_qs;
+    QTest::newRow("escapes") << Labels { { u"v"_qs, u"a\"b\\c\nd"_qs } } << u"{v=\"a\\\"b\\\\c\\nd\"}"_qs;
+}
+
+void TestSeriesStore::compactName()
+{
+    QFETCH(Labels, labels);
+    QFETCH(QString, name);
+    QCOMPARE(Prom::SeriesStore::compactName(labels), name);
+}
+
+void TestSeriesStore::largeStore()
+{
+    // The heatmap's size: 40,000 series × 240 steps, built from results the way RangeQuery does.
+    constexpr int seriesCount = 40000;
+    const TimeAxis axis { t0, 30, 240 };
+    Prom::QueryResult result;
+    result.type = Prom::ResultType::Matrix;
+    result.series.reserve(seriesCount);
+    for (int gpu = 0; gpu < seriesCount; ++gpu) {
+        Prom::Series one { gpuLabels(gpu), {} };
+        one.labels.insert(u"Hostname"_qs, u"node-%1"_qs.arg(gpu / 8, 4, 10, QLatin1Char('0')));
+        one.samples.reserve(axis.count);
+        for (int i = 0; i < axis.count; ++i) {
+            if ((i + gpu) % 97 != 0) // some gaps
+                one.samples.append(Prom::Sample { double(axis.timeAt(i)), double((gpu + i) % 101) });
+        }
+        result.series.append(std::move(one));
+    }
+    Prom::SeriesStore store(axis);
+    QElapsedTimer timer;
+    timer.start();
+    const auto placed = store.merge(result);
+    const qint64 ms = timer.elapsed();
+    QVERIFY(placed.ok());
+    timer.restart();
+    QVERIFY(store.merge(result).ok()); // again: the same series, nothing new to allocate
+    qInfo("merged %lld points of %d series in %lld ms (into a new store), %lld ms (again)", qlonglong(*placed),
+          seriesCount, ms, timer.elapsed());
+    QCOMPARE(store.seriesCount(), seriesCount);
+    const double bytesPerPoint = double(store.valueBytes()) / (double(seriesCount) * axis.count);
+    QVERIFY2(bytesPerPoint >= 8.0 && bytesPerPoint < 8.5, qPrintable(QString::number(bytesPerPoint)));
+    const int id = store.find(result.series.at(12345).labels);
+    QCOMPARE(id, 12345);
+    for (int i = 0; i < axis.count; ++i) {
+        if ((i + 12345) % 97 == 0)
+            QVERIFY(std::isnan(store.value(id, i)));
+        else
+            QCOMPARE(store.value(id, i), double((12345 + i) % 101));
+    }
+    QCOMPARE(store.idsInLabelOrder().size(), seriesCount);
+    // Rows are adjacent in one block: a heatmap walks them with one pointer.
+    QCOMPARE(store.values(1).data(), store.values(0).data() + axis.count);
+}
+
+QTEST_GUILESS_MAIN(TestSeriesStore)
+#include "tst_seriesstore.moc"
