@@ -84,14 +84,20 @@ PromJob *PromClient::series(const QStringList &matchers, const QDateTime &start,
     return post(QStringLiteral("/api/v1/series"), form, PromJob::Answer::Series);
 }
 
-PromJob *PromClient::labels()
+PromJob *PromClient::labels(const QStringList &matchers)
 {
-    return get(QStringLiteral("/api/v1/labels"), {}, PromJob::Answer::Names);
+    QUrlQuery query;
+    for (const QString &matcher : matchers)
+        query.addQueryItem(QStringLiteral("match[]"), matcher);
+    return get(QStringLiteral("/api/v1/labels"), query, PromJob::Answer::Names);
 }
 
-PromJob *PromClient::labelValues(const QString &name)
+PromJob *PromClient::labelValues(const QString &name, const QStringList &matchers)
 {
-    return get(QStringLiteral("/api/v1/label/%1/values").arg(name), {}, PromJob::Answer::Names);
+    QUrlQuery query;
+    for (const QString &matcher : matchers)
+        query.addQueryItem(QStringLiteral("match[]"), matcher);
+    return get(QStringLiteral("/api/v1/label/%1/values").arg(name), query, PromJob::Answer::Names);
 }
 
 PromJob *PromClient::buildInfo()

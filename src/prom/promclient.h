@@ -38,8 +38,10 @@ public:
     // Label sets of the series matching any of `matchers` (e.g. {__name__=~"DCGM_.*"}); invalid
     // times leave the range to the server.
     PromJob *series(const QStringList &matchers, const QDateTime &start = {}, const QDateTime &end = {});
-    PromJob *labels();
-    PromJob *labelValues(const QString &name);
+    // Label names, and the values of one label, over the series matching any of `matchers`
+    // (sent as match[]; none: every series).
+    PromJob *labels(const QStringList &matchers = {});
+    PromJob *labelValues(const QString &name, const QStringList &matchers = {});
     PromJob *buildInfo();
 
     // Prometheus' time parameter: Unix seconds with milliseconds.
