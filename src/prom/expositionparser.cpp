@@ -187,7 +187,9 @@ QString parseSample(QStringView line, int lineNumber, Builder &builder)
     sample.name = reader.name();
     if (sample.name.isEmpty())
         return QStringLiteral("expected a metric name, found '%1'").arg(reader.peek());
+    const qsizetype nameEnd = reader.pos();
     reader.skipSpace();
+    bool separated = reader.pos() > nameEnd;
     if (reader.peek() == u'{') {
         reader.advance();
         for (;;) {
@@ -214,13 +216,16 @@ QString parseSample(QStringView line, int lineNumber, Builder &builder)
                 return QStringLiteral("label %1 twice in %2").arg(label, sample.name);
             sample.labels.insert(label, *value);
             reader.skipSpace();
+            if (reader.atEnd())
+                return QStringLiteral("unterminated label set of %1").arg(sample.name);
             if (reader.peek() == u',')
                 reader.advance();
             else if (reader.peek() != u'}')
                 return QStringLiteral("expected ',' or '}' after label %1 of %2").arg(label, sample.name);
         }
+        separated = isSpace(reader.peek());
     }
-    if (!reader.atEnd() && !isSpace(reader.peek()))
+    if (!reader.atEnd() && !separated)
         return QStringLiteral("invalid character '%1' after %2").arg(reader.peek()).arg(sample.name);
     reader.skipSpace();
     if (reader.atEnd())
