@@ -104,8 +104,14 @@ Dialect Dialect::detect(const QStringList &families, const QHash<QString, QStrin
     else if (anyOf({ "kepler_node_cpu_watts", "kepler_pod_cpu_watts", "kepler_node_cpu_joules_total",
                      "kepler_pod_cpu_joules_total", "kepler_build_info" }))
         dialect.kepler = Kepler::Zoned;
-    else if (anyOf({ "kepler_container_joules_total", "kepler_exporter_build_info" }))
-        dialect.kepler = Kepler::Legacy;
+    else {
+        // Anything else of Kepler's is the old generation, whose families vary by version
+        // (…_other_host_components_joules_total, no build info before 0.5).
+        for (const QString &family : families) {
+            if (family.startsWith(QLatin1String("kepler_")))
+                dialect.kepler = Kepler::Legacy;
+        }
+    }
 
     dialect.cadvisor = anyOf({ "container_cpu_usage_seconds_total", "container_memory_working_set_bytes",
                                "container_network_receive_bytes_total" });
