@@ -190,6 +190,59 @@ std::optional<double> DcgmMetrics::value(Field field, quint64 seed, const GpuDev
     }
 }
 
+double DcgmMetrics::loadIntegral(quint64 seed, const GpuDevice &device, double from, double to)
+{
+    return wave(deviceHash(seed, device), device).integral(from, to);
+}
+
+std::pair<double, double> DcgmMetrics::idleAndMaxWatts(const QString &modelName)
+{
+    const ModelFigures fig = figures(modelName);
+    return { fig.idleW, fig.tdpW };
+}
+
+namespace {
+
+// A MIG instance draws its slices' share of the GPU: 7 slices on A100/H100, 4 on A30.
+double sliceShare(const GpuDevice &device)
+{
+    if (!device.isInstance())
+        return 1.0;
+    const int total = device.modelName.contains(QStringLiteral("A30")) ? 4 : 7;
+    return double(std::max(1, device.slices)) / total;
+}
+
+} // namespace
+
+double DcgmMetrics::powerWatts(quint64 seed, const GpuDevice &device, double t)
+{
+    const ModelFigures fig = figures(device.modelName);
+    const double share = sliceShare(device);
+    return share * (fig.idleW + (fig.tdpW - fig.idleW) * load(seed, device, t));
+}
+
+double DcgmMetrics::energyJoules(quint64 seed, const GpuDevice &device, double from, double to)
+{
+    const ModelFigures fig = figures(device.modelName);
+    const double share = sliceShare(device);
+    return share * (fig.idleW * (to - from) + (fig.tdpW - fig.idleW) * loadIntegral(seed, device, from, to));
+}
+
+std::optional<double> DcgmMetrics::blankValue(Field field, const GpuDevice &device)
+{
+    const bool mig = device.migEnabled || device.isInstance();
+    switch (field) {
+    case Field::GpuUtil:
+    case Field::MemCopyUtil:
+        return mig ? std::optional(kInt64NotSupported) : std::nullopt;
+    case Field::GrEngineActive:
+    case Field::TensorActive:
+        return device.migEnabled ? std::optional(kFp64NotSupported) : std::nullopt;
+    default:
+        return std::nullopt;
+    }
+}
+
 QList<std::pair<QString, QString>> DcgmMetrics::labels(const GpuDevice &device, const GpuHolder *holder)
 {
     QList<std::pair<QString, QString>> result {
@@ -209,6 +262,55 @@ QList<std::pair<QString, QString>> DcgmMetrics::labels(const GpuDevice &device, 
         result.append({ QStringLiteral("container"), holder->container });
         result.append({ QStringLiteral("namespace"), holder->ns });
         result.append({ QStringLiteral("pod"), holder->pod });
+    }
+    return result;
+}
+
+QList<std::pair<QString, QString>> DcgmMetrics::labels(const GpuDevice &device, const GpuHolder *holder,
+                                                       const DcgmDialect &dialect, const QString &exporterPod)
+{
+    using Node = DcgmDialect::NodeLabel;
+    using Pods = DcgmDialect::PodLabels;
+    QList<std::pair<QString, QString>> result {
+        { QStringLiteral("gpu"), QString::number(device.index) },
+        { dialect.lowerCaseUuid ? QStringLiteral("uuid") : QStringLiteral("UUID"), device.uuid },
+        { QStringLiteral("pci_bus_id"), device.pciBusId },
+        { QStringLiteral("device"), QStringLiteral("nvidia%1").arg(device.index) },
+        { QStringLiteral("modelName"), device.modelName },
+    };
+    if (device.isInstance()) {
+        result.append({ QStringLiteral("GPU_I_PROFILE"), device.migProfile });
+        result.append({ QStringLiteral("GPU_I_ID"), QString::number(device.gpuInstanceId) });
+    }
+    const QString host = dialect.hostnameIsPod ? exporterPod : device.node;
+    switch (dialect.nodeLabel) {
+    case Node::Hostname:
+        result.append({ QStringLiteral("Hostname"), host });
+        break;
+    case Node::LowerHostname:
+        result.append({ QStringLiteral("hostname"), host });
+        break;
+    case Node::Node:
+        result.append({ QStringLiteral("node"), device.node });
+        break;
+    case Node::None:
+        break;
+    }
+    result.append({ QStringLiteral("DCGM_FI_DRIVER_VERSION"), device.driverVersion });
+    if (holder || dialect.emptyPodLabels) {
+        const GpuHolder none;
+        const GpuHolder &h = holder ? *holder : none;
+        // The exporter itself always prints pod/namespace/container (or the old *_name set); the
+        // exported_ prefix is what Prometheus makes of them (MetricSet).
+        if (dialect.podLabels == Pods::PodName) {
+            result.append({ QStringLiteral("container_name"), h.container });
+            result.append({ QStringLiteral("pod_namespace"), h.ns });
+            result.append({ QStringLiteral("pod_name"), h.pod });
+        } else {
+            result.append({ QStringLiteral("container"), h.container });
+            result.append({ QStringLiteral("namespace"), h.ns });
+            result.append({ QStringLiteral("pod"), h.pod });
+        }
     }
     return result;
 }

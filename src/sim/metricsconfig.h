@@ -61,6 +61,9 @@ struct MetricsConfig
     // None: the service proxy answers 503 "no endpoints available", as for a cluster without one.
     std::optional<PrometheusService> prometheus = PrometheusService {};
     int scrapeIntervalSeconds = 30; // samples exist at multiples of this, in Unix seconds
+    // Every GPU node gets a dcgm-exporter DaemonSet pod (gpu-operator) with a pod IP, which the dcgm
+    // series name as instance. Off: instance is the exporters' Service (dcgm-exporter#277).
+    bool dcgmExporterPods = true;
     friend bool operator==(const MetricsConfig &, const MetricsConfig &) = default;
 };
 

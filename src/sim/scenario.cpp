@@ -2,10 +2,14 @@
 #include "sim/scenario.h"
 
 #include "sim/generator.h"
+#include "sim/metricsconfigparser.h"
+#include "sim/openmetricswriter.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 #include <set>
 #include <yaml-cpp/yaml.h>
 
@@ -311,11 +315,158 @@ GeneratorSpec parseGenerator(const YAML::Node &node)
     return spec;
 }
 
+MetricsConfig parseMetrics(const YAML::Node &node)
+{
+    expectKeys(node, QStringLiteral("metrics"),
+               { "dcgm", "kepler", "cadvisor", "kubeStateMetrics", "sriovExporter", "prometheus", "scrapeInterval",
+                 "dcgmExporterPods" });
+    MetricsConfig config;
+    if (const YAML::Node d = node["dcgm"]) {
+        expectKeys(d, QStringLiteral("metrics.dcgm"),
+                   { "node", "hostnameIsPod", "pod", "uuid", "blankSentinels", "emptyPodLabels" });
+        if (d["node"]) {
+            const auto v = dcgmNodeLabelFromName(scalar(d["node"], QStringLiteral("metrics.dcgm.node")));
+            if (!v)
+                failAt(d["node"],
+                       QStringLiteral("metrics.dcgm.node must be Hostname, hostname, node or none, not \"%1\"")
+                           .arg(str(d["node"])));
+            config.dcgm.nodeLabel = *v;
+        }
+        if (d["pod"]) {
+            const auto v = dcgmPodLabelsFromName(scalar(d["pod"], QStringLiteral("metrics.dcgm.pod")));
+            if (!v)
+                failAt(d["pod"],
+                       QStringLiteral("metrics.dcgm.pod must be pod, exported_pod or pod_name, not \"%1\"")
+                           .arg(str(d["pod"])));
+            config.dcgm.podLabels = *v;
+        }
+        if (d["uuid"]) {
+            const QString v = scalar(d["uuid"], QStringLiteral("metrics.dcgm.uuid"));
+            if (v != u"UUID" && v != u"uuid")
+                failAt(d["uuid"], QStringLiteral("metrics.dcgm.uuid must be UUID or uuid, not \"%1\"").arg(v));
+            config.dcgm.lowerCaseUuid = v == u"uuid";
+        }
+        if (d["hostnameIsPod"])
+            config.dcgm.hostnameIsPod = boolean(d["hostnameIsPod"], QStringLiteral("metrics.dcgm.hostnameIsPod"));
+        if (d["blankSentinels"])
+            config.dcgm.blankSentinels = boolean(d["blankSentinels"], QStringLiteral("metrics.dcgm.blankSentinels"));
+        if (d["emptyPodLabels"])
+            config.dcgm.emptyPodLabels = boolean(d["emptyPodLabels"], QStringLiteral("metrics.dcgm.emptyPodLabels"));
+    }
+    if (node["kepler"]) {
+        const auto v = keplerGenerationFromName(scalar(node["kepler"], QStringLiteral("metrics.kepler")));
+        if (!v)
+            failAt(node["kepler"],
+                   QStringLiteral("metrics.kepler must be none or a Kepler version such as 0.9, 0.10 "
+                                  "or 0.11.4, not \"%1\"")
+                       .arg(str(node["kepler"])));
+        config.kepler = *v;
+    }
+    if (node["cadvisor"])
+        config.cadvisor = boolean(node["cadvisor"], QStringLiteral("metrics.cadvisor"));
+    if (node["kubeStateMetrics"])
+        config.kubeStateMetrics = boolean(node["kubeStateMetrics"], QStringLiteral("metrics.kubeStateMetrics"));
+    if (node["sriovExporter"])
+        config.sriovExporter = boolean(node["sriovExporter"], QStringLiteral("metrics.sriovExporter"));
+    if (node["dcgmExporterPods"])
+        config.dcgmExporterPods = boolean(node["dcgmExporterPods"], QStringLiteral("metrics.dcgmExporterPods"));
+    if (const YAML::Node p = node["prometheus"]) {
+        if (p.IsScalar() && str(p) == u"none") {
+            config.prometheus.reset();
+        } else {
+            expectKeys(p, QStringLiteral("metrics.prometheus"), { "namespace", "service", "port", "https" });
+            PrometheusService service;
+            if (p["namespace"])
+                service.ns = scalar(p["namespace"], QStringLiteral("metrics.prometheus.namespace"));
+            if (p["service"])
+                service.name = scalar(p["service"], QStringLiteral("metrics.prometheus.service"));
+            if (p["port"]) {
+                service.port = int(integer(p["port"], QStringLiteral("metrics.prometheus.port")));
+                if (service.port < 1 || service.port > 65535)
+                    failAt(p["port"], QStringLiteral("metrics.prometheus.port must be between 1 and 65535"));
+            }
+            if (p["https"])
+                service.https = boolean(p["https"], QStringLiteral("metrics.prometheus.https"));
+            config.prometheus = service;
+        }
+    }
+    if (node["scrapeInterval"]) {
+        const auto v = OpenMetricsWriter::parseDuration(
+            scalar(node["scrapeInterval"], QStringLiteral("metrics.scrapeInterval")));
+        if (!v || *v > 3600)
+            failAt(node["scrapeInterval"],
+                   QStringLiteral("metrics.scrapeInterval must be a duration between 1s and 1h "
+                                  "such as 30s, not \"%1\"")
+                       .arg(str(node["scrapeInterval"])));
+        config.scrapeIntervalSeconds = int(*v);
+    }
+    return config;
+}
+
+bool hasGpus(const NodeDesc &node, const QSet<QString> &draNodes)
+{
+    for (auto it = node.capacity.begin(); it != node.capacity.end(); ++it) {
+        if ((it.key().startsWith(u"nvidia.com/gpu") || it.key().startsWith(u"nvidia.com/mig-")) && it.value() != u"0")
+            return true;
+    }
+    return draNodes.contains(node.name);
+}
+
+// The GPU Operator runs a dcgm-exporter on every GPU node; the metrics' instance is its pod IP, so
+// each needs one that no other exporter pod has.
+void addDcgmExporterPods(Scenario &scenario)
+{
+    QSet<QString> draNodes;
+    for (const auto &slice : scenario.objects.value(QStringLiteral("resourceslices")))
+        draNodes.insert(slice.value(u"spec").toObject().value(u"nodeName").toString());
+    QHash<QString, PodDesc *> exporters;
+    for (PodDesc &pod : scenario.pods) {
+        if (pod.ns == u"gpu-operator" && pod.ownerKind == u"DaemonSet" && pod.ownerName.contains(u"dcgm-exporter")
+            && !pod.node.isEmpty())
+            exporters.insert(pod.node, &pod);
+    }
+    QList<PodDesc> added;
+    for (qsizetype i = 0; i < scenario.nodes.size(); ++i) {
+        const NodeDesc &node = scenario.nodes[i];
+        if (!hasGpus(node, draNodes))
+            continue;
+        const QString ip = QStringLiteral("10.%1.%2.%3").arg(250 + i / 65536).arg((i / 256) % 256).arg(i % 256);
+        if (PodDesc *existing = exporters.value(node.name)) {
+            if (existing->podIP.isEmpty())
+                existing->podIP = ip;
+            continue;
+        }
+        PodDesc pod;
+        pod.ns = QStringLiteral("gpu-operator");
+        pod.ownerKind = QStringLiteral("DaemonSet");
+        pod.ownerName = QStringLiteral("nvidia-dcgm-exporter");
+        const QByteArray digest = QCryptographicHash::hash((QString::number(scenario.seed) + u'/' + node.name).toUtf8(),
+                                                           QCryptographicHash::Sha1);
+        static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+        QString suffix;
+        for (int c = 0; c < 5; ++c)
+            suffix += QLatin1Char(alphabet[uchar(digest[c]) % (sizeof(alphabet) - 1)]);
+        pod.name = pod.ownerName + u'-' + suffix;
+        pod.node = node.name;
+        pod.podIP = ip;
+        pod.labels = { { QStringLiteral("app"), QStringLiteral("nvidia-dcgm-exporter") } };
+        ContainerDesc container;
+        container.name = QStringLiteral("nvidia-dcgm-exporter");
+        container.image = QStringLiteral("nvcr.io/nvidia/k8s/dcgm-exporter:3.3.7-3.5.0-ubuntu22.04");
+        container.ports = { 9400 };
+        container.env = { { QStringLiteral("NODE_NAME"), node.name } };
+        pod.containers = { container };
+        pod.ageSeconds = 86400 * 10;
+        added.append(pod);
+    }
+    scenario.pods += added;
+}
+
 Scenario parseRoot(const YAML::Node &root)
 {
     expectKeys(root, QStringLiteral("scenario"),
                { "name", "seed", "tickMs", "token", "sriovGroup", "serverVersion", "continueExpirySeconds",
-                 "watchHistory", "bookmarkSeconds", "dynamics", "nodes", "pods", "objects", "generator" });
+                 "watchHistory", "bookmarkSeconds", "dynamics", "nodes", "pods", "objects", "generator", "metrics" });
     Scenario scenario;
     scenario.name = root["name"] ? scalar(root["name"], QStringLiteral("name")) : QStringLiteral("custom");
     if (root["seed"])
@@ -372,6 +523,10 @@ Scenario parseRoot(const YAML::Node &root)
     }
     if (const YAML::Node generator = root["generator"])
         generateCluster(parseGenerator(generator), scenario);
+    if (const YAML::Node metrics = root["metrics"])
+        scenario.metrics = parseMetrics(metrics);
+    if (scenario.metrics.dcgmExporterPods)
+        addDcgmExporterPods(scenario);
 
     // "auto" asks for the message the scheduler would write for this cluster.
     for (PodDesc &pod : scenario.pods) {
