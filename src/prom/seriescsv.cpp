@@ -47,7 +47,11 @@ QString SeriesCsv::number(double value)
     // Prometheus' own spellings, which spreadsheets and Prometheus tools read back.
     if (std::isinf(value))
         return value > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+    // Plain digits across the range of gauges and byte counts (spreadsheets and people read
+    // "80000000000" better than "8e+10"), exponents only beyond it; both shortest round-trip.
+    const double magnitude = std::fabs(value);
+    const bool plain = value == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
+    return QString::number(value, plain ? 'f' : 'g', QLocale::FloatingPointShortest);
 }
 
 std::optional<Core::Error> SeriesCsv::write(QIODevice *device, const QList<SeriesStore> &stores,
