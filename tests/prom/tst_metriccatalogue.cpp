@@ -631,6 +631,7 @@ QList<Row> rows()
 } // namespace
 
 Q_DECLARE_METATYPE(Specula::Prom::Metric)
+Q_DECLARE_METATYPE(Specula::Prom::Scope)
 
 class TestMetricCatalogue : public QObject
 {
@@ -801,6 +802,146 @@ private Q_SLOTS:
             qWarning().noquote() << *expr << "\nactual:\n  " << actual.join(u"\n  ") << "\nexpected:\n  "
                                  << wanted.join(u"\n  ");
         QCOMPARE(actual, wanted);
+    }
+
+    // A scope narrows the answer to the same series the full answer has for that pod, GPU or
+    // node; nodes narrow only where the dialect names nodes.
+    void scoped_data()
+    {
+        QTest::addColumn<QString>("row");
+        QTest::addColumn<Metric>("metric");
+        QTest::addColumn<Scope>("scope");
+        QTest::addColumn<int>("count"); // in the modern dialect
+
+        Scope pod0 { u"team-a"_qs, u"infer-0"_qs, {}, {} };
+        Scope pod1 { u"team-a"_qs, u"infer-1"_qs, {}, {} };
+        Scope migPod {
+            u"model-playground-stg"_qs, u"text-embedding-predictor-00008-deployment-57946f6c67-vdtjl"_qs, {}, {}
+        };
+        Scope a100 { {}, {}, {}, { u"GPU-34319582-d595-d1c7-d1d2-179bcfa61660"_qs } };
+        Scope twoGpus { {},
+                        {},
+                        {},
+                        { u"GPU-34319582-d595-d1c7-d1d2-179bcfa61660"_qs,
+                          u"GPU-6bf47ca9-ad3e-15db-beed-1079a7d74116"_qs } };
+        Scope a100Host { {}, {}, { a100Node }, {} };
+        Scope gpuHosts { {}, {}, { t138Node, h100Node }, {} };
+        Scope dpdk { u"team-b"_qs, u"dpdk-0"_qs, {}, {} };
+        struct Case
+        {
+            const char *name;
+            Metric metric;
+            Scope scope;
+            int count;
+        };
+        const Case cases[] = {
+            { "util-time-shared-pod", Metric::GpuUtil, pod0, 1 },
+            { "util-mig-pod", Metric::GpuUtil, migPod, 1 },
+            { "util-mig-gpu", Metric::GpuUtil, a100, 1 },
+            { "util-two-gpus", Metric::GpuUtil, twoGpus, 3 },
+            { "util-nodes", Metric::GpuUtil, gpuHosts, 5 },
+            { "memory-node", Metric::GpuMemUsed, a100Host, 1 },
+            { "energy-pod", Metric::GpuEnergy, pod1, 1 },
+            { "cpu-pod", Metric::PodCpu, pod1, 1 },
+            { "net-pod", Metric::PodNetRx, pod0, 2 },
+            { "net-node", Metric::PodNetTx, a100Host, 0 },
+            { "requests-nodes", Metric::PodGpuRequests, gpuHosts, 3 },
+            { "pod-power", Metric::PodPower, pod0, 1 },
+            { "node-power", Metric::NodePower, a100Host, 0 },
+            { "vf-pod", Metric::VfRx, dpdk, 2 },
+            { "vf-other-pod", Metric::VfTx, pod0, 1 },
+        };
+        for (const Row &row : rows()) {
+            for (const Case &c : cases) {
+                QTest::addRow("%s/%s", qPrintable(row.name), c.name) << row.name << c.metric << c.scope << c.count;
+            }
+        }
+    }
+
+    void scoped()
+    {
+        QFETCH(QString, row);
+        QFETCH(Metric, metric);
+        QFETCH(Scope, scope);
+        QFETCH(int, count);
+        const Slot &slot = slotNamed(row);
+        const MetricCatalogue catalogue(slot.detected);
+        const std::optional<QString> expr = catalogue.expr(metric, scope);
+        if (!catalogue.supports(metric)) {
+            QVERIFY(!expr);
+            return;
+        }
+        const bool onePod = !scope.pod.isEmpty();
+        if ((metric == Metric::VfRx || metric == Metric::VfTx) && onePod && !slot.detected.sriovPodDevice) {
+            QVERIFY2(!expr, "without sriov_kubepoddevice no VF can be narrowed to a pod");
+            return;
+        }
+        QVERIFY(expr);
+        QCOMPARE(outsideSubset(*expr), QString());
+        QList<Expected> wanted;
+        for (const Expected &e : expected(slot, metric)) {
+            if (onePod && (e.key.ns != scope.ns || e.key.pod != scope.pod))
+                continue;
+            if (!scope.uuids.isEmpty() && !scope.uuids.contains(e.key.uuid))
+                continue;
+            if (!scope.nodes.isEmpty() && !e.key.node.isEmpty() && !scope.nodes.contains(e.key.node))
+                continue;
+            wanted << e;
+        }
+        if (slot.row.name == u"modern")
+            QCOMPARE(wanted.size(), count);
+        QString error;
+        const QStringList actual = answer(slot, metric, *expr, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(actual, lines(wanted));
+    }
+
+    void names()
+    {
+        QSet<QString> seen;
+        for (const Metric metric : MetricCatalogue::all()) {
+            const QString name = MetricCatalogue::name(metric);
+            QVERIFY(!seen.contains(name));
+            seen << name;
+            QCOMPARE(MetricCatalogue::fromName(name), std::optional<Metric>(metric));
+            QVERIFY(!MetricCatalogue::unit(metric).isEmpty());
+        }
+        QCOMPARE(seen.size(), 21);
+        QCOMPARE(MetricCatalogue::name(Metric::GpuUtil), u"gpu_util"_qs);
+        QCOMPARE(MetricCatalogue::unit(Metric::GpuTemp), u"°C"_qs);
+        QCOMPARE(MetricCatalogue::fromName(u"gpu-util"_qs), std::nullopt);
+    }
+
+    void blanks_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<bool>("blank");
+        QTest::addRow("int64-not-supported") << 9223372036854775794.0 << true;
+        QTest::addRow("int64-blank") << 9223372036854775792.0 << true;
+        QTest::addRow("fp64-blank") << 140737488355328.0 << true;
+        QTest::addRow("fp64-not-found") << 140737488355329.0 << true;
+        QTest::addRow("energy-mj") << 4335301032.0 << false;
+        QTest::addRow("zero") << 0.0 << false;
+        QTest::addRow("ratio") << 0.99563 << false;
+    }
+
+    void blanks()
+    {
+        QFETCH(double, value);
+        QFETCH(bool, blank);
+        QCOMPARE(MetricCatalogue::isBlank(value), blank);
+    }
+
+    void quoting()
+    {
+        QCOMPARE(MetricCatalogue::quoted(u"a\"b\\c"_qs), u"\"a\\\"b\\\\c\""_qs);
+        QCOMPARE(MetricCatalogue::alternation({ u"gpu-1.example.com"_qs, u"n(2)"_qs }),
+                 u"gpu-1\\.example\\.com|n\\(2\\)"_qs);
+        MetricCatalogue catalogue(Dialect::standard());
+        catalogue.setRateWindow(std::chrono::seconds(90));
+        QVERIFY(catalogue.expr(Metric::PodCpu)->contains(u"[90s]"));
+        catalogue.setRateWindow(std::chrono::hours(1));
+        QVERIFY(catalogue.expr(Metric::VfRx)->contains(u"[1h]"));
     }
 };
 
