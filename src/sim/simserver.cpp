@@ -4,10 +4,13 @@
 #include "sim/generator.h"
 #include "sim/httpserver.h"
 #include "sim/kubeapi.h"
+#include "sim/metricset.h"
 #include "sim/objectrenderer.h"
 #include "sim/objectstore.h"
 #include "sim/podjsonwriter.h"
+#include "sim/promapi.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -105,6 +108,9 @@ Core::Result<QUrl> SimServer::start()
         tls = config;
     }
     populate();
+    // Values are functions of time, so the set is built once and only its labels take memory.
+    m_metrics = std::make_unique<MetricSet>(MetricSet::build(m_scenario));
+    m_promApi = std::make_unique<PromApi>(PromqlStorage::fromMetricSet(*m_metrics));
     m_http = new HttpServer(
         [this](const HttpRequest &request, HttpResponder *responder) { handle(request, responder); }, this);
     QString error;
@@ -244,6 +250,8 @@ void SimServer::serve(const HttpRequest &request, HttpResponder *responder)
         const QString service = parts.value(0);
         if (m_proxyHandler && m_proxyHandler(ns, service, parts.value(1), match.captured(3), request, responder))
             return;
+        if (servePrometheusProxy(ns, service, parts.value(1), match.captured(3), request, responder))
+            return;
         if (!m_store->find(u"services"_qs, ns, service)) {
             responder->send(404,
                             KubeApi::statusBody(404, u"NotFound"_qs, u"services \"%1\" not found"_qs.arg(service),
@@ -255,7 +263,56 @@ void SimServer::serve(const HttpRequest &request, HttpResponder *responder)
                                             u"no endpoints available for service \"%1\""_qs.arg(id)));
         return;
     }
+    if (serveMetrics(request, responder))
+        return;
     m_api->handle(request, responder, action);
+}
+
+bool SimServer::servePrometheusProxy(const QString &ns, const QString &service, const QString &port,
+                                     const QString &path, const HttpRequest &request, HttpResponder *responder)
+{
+    const std::optional<PrometheusService> &prometheus = m_scenario.metrics.prometheus;
+    if (!prometheus || !m_promApi || ns != prometheus->ns || service != prometheus->name)
+        return false;
+    if (!port.isEmpty() && port != QString::number(prometheus->port)) {
+        // The apiserver finds no endpoint for a port the Service does not have.
+        responder->send(503,
+                        KubeApi::statusBody(503, u"ServiceUnavailable"_qs,
+                                            u"no endpoints available for service \"%1:%2\""_qs.arg(service, port)));
+        return true;
+    }
+    if (!path.startsWith(u"/api/v1/")) {
+        responder->send(404, "404 page not found\n", "text/plain; charset=utf-8");
+        return true;
+    }
+    const PromApi::Response response = m_promApi->answer(path, request);
+    responder->send(response.status, response.body, response.contentType);
+    return true;
+}
+
+bool SimServer::serveMetrics(const HttpRequest &request, HttpResponder *responder)
+{
+    if (request.path.startsWith(u"/prometheus/")) {
+        const QString path = request.path.mid(11);
+        if (!m_promApi || !path.startsWith(u"/api/v1/")) {
+            responder->send(404, "404 page not found\n", "text/plain; charset=utf-8");
+            return true;
+        }
+        const PromApi::Response response = m_promApi->answer(path, request);
+        responder->send(response.status, response.body, response.contentType);
+        return true;
+    }
+    if (request.path.startsWith(u"/metrics/") && m_metrics) {
+        const qint64 interval = qMax<qint64>(1, m_metrics->scrapeInterval());
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const QByteArray page = m_metrics->exposition(request.path.mid(9), now - now % interval);
+        if (page.isEmpty())
+            responder->send(404, "404 page not found\n", "text/plain; charset=utf-8");
+        else
+            responder->send(200, page, "text/plain; version=0.0.4; charset=utf-8");
+        return true;
+    }
+    return false;
 }
 
 void SimServer::control(const HttpRequest &request, HttpResponder *responder)

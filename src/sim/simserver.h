@@ -17,7 +17,9 @@ class HttpServer;
 class HttpResponder;
 struct HttpRequest;
 class KubeApi;
+class MetricSet;
 class ObjectStore;
+class PromApi;
 class ObjectRenderer;
 
 struct ServerOptions
@@ -37,7 +39,8 @@ class SimServer final : public QObject
     Q_DISABLE_COPY_MOVE(SimServer)
 public:
     enum class KubeconfigAuth { ClientCertificate, Token };
-    // The later Prometheus part answers /api/v1/namespaces/NS/services/[https:]NAME:PORT/proxy/PATH here.
+    // Consulted first for /api/v1/namespaces/NS/services/[https:]NAME:PORT/proxy/PATH; the scenario's
+    // own Prometheus (metrics.prometheus) answers there when the handler declines.
     using ServiceProxyHandler = std::function<bool(const QString &ns, const QString &service, const QString &port,
                                                    const QString &path, const HttpRequest &, HttpResponder *)>;
 
@@ -73,6 +76,9 @@ private:
     void handle(const HttpRequest &request, HttpResponder *responder);
     void serve(const HttpRequest &request, HttpResponder *responder);
     void control(const HttpRequest &request, HttpResponder *responder);
+    bool serveMetrics(const HttpRequest &request, HttpResponder *responder);
+    bool servePrometheusProxy(const QString &ns, const QString &service, const QString &port, const QString &path,
+                              const HttpRequest &request, HttpResponder *responder);
     void populate();
     void step();
     void putPod(const QByteArray &key);
@@ -87,6 +93,8 @@ private:
     KubeApi *m_api = nullptr;
     QUrl m_url;
     ServiceProxyHandler m_proxyHandler;
+    std::unique_ptr<MetricSet> m_metrics;
+    std::unique_ptr<PromApi> m_promApi;
     int m_tick = 0;
     int m_created = 0;
     QHash<QByteArray, PodDesc> m_pods;
