@@ -15,7 +15,27 @@
 #include <cmath>
 #include <cstdio>
 
+#ifdef Q_OS_LINUX
+#include <time.h>
+#endif
+
 using namespace Specula;
+
+namespace {
+
+// The calling thread's CPU time; -1 where the platform has no per-thread clock here.
+qint64 threadCpuMicroseconds()
+{
+#ifdef Q_OS_LINUX
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
+#else
+    return -1;
+#endif
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -62,9 +82,24 @@ int main(int argc, char *argv[])
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(probeMs);
-    QObject::connect(&probe, &QTimer::timeout, &app, [&] { longestGap = qMax(longestGap, sinceTick.restart()); });
-
     QElapsedTimer wall;
+    // Stretches over the target are listed on stderr with when they ended, to tell which phase
+    // (sending, receiving, merging, reporting) caused them.
+    // A wall-clock gap also counts time the thread waited for a CPU (on a small machine that runs
+    // Prometheus and the parsers too); its own CPU time within the gap is what it spent working.
+    qint64 cpuAtTick = threadCpuMicroseconds();
+    qint64 longestCpu = 0;
+    QObject::connect(&probe, &QTimer::timeout, &app, [&] {
+        const qint64 gap = sinceTick.restart();
+        const qint64 cpu = threadCpuMicroseconds();
+        const qint64 cpuMs = (cpu - cpuAtTick) / 1000;
+        cpuAtTick = cpu;
+        if (gap - probeMs > 50)
+            std::fprintf(stderr, "main thread away %lld ms (of which on CPU %lld ms), until %lld ms\n",
+                         qlonglong(gap - probeMs), qlonglong(cpuMs), qlonglong(wall.elapsed()));
+        longestGap = qMax(longestGap, gap);
+        longestCpu = qMax(longestCpu, cpuMs);
+    });
     int exitCode = 0;
     const int requests = int(Prom::RangePlan::plan(parser.values(expr), axis, query->maxPointsPerRequest()).size());
     QObject::connect(query, &Prom::RangeQuery::finished, &app, [&](const Prom::SeriesStore &store) {
@@ -78,8 +113,10 @@ int main(int argc, char *argv[])
         }
         std::printf("series %d, points %lld, steps %d, requests %d, max in flight %d, %lld ms\n", store.seriesCount(),
                     qlonglong(points), store.axis().count, requests, query->maxInFlight(), qlonglong(ms));
-        std::printf("GUI thread max busy: %lld ms (longest gap between %d ms ticks: %lld ms)\n",
-                    qlonglong(qMax<qint64>(0, longestGap - probeMs)), probeMs, qlonglong(longestGap));
+        const qint64 cpu = threadCpuMicroseconds();
+        longestCpu = qMax(longestCpu, (cpu - cpuAtTick) / 1000);
+        std::printf("GUI thread max busy: %lld ms wall, %lld ms on CPU (longest gap between %d ms ticks)\n",
+                    qlonglong(qMax<qint64>(0, longestGap - probeMs)), qlonglong(longestCpu), probeMs);
         if (!store.warnings().isEmpty())
             std::printf("warnings: %s\n", qPrintable(store.warnings().join(u"; "_qs)));
         QCoreApplication::exit(0);
