@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -274,7 +275,19 @@ bool SimServer::servePrometheusProxy(const QString &ns, const QString &service, 
     const std::optional<PrometheusService> &prometheus = m_scenario.metrics.prometheus;
     if (!prometheus || !m_promApi || ns != prometheus->ns || service != prometheus->name)
         return false;
-    if (!port.isEmpty() && port != QString::number(prometheus->port)) {
+    // A port by number, or by the name the Service object (when the scenario has one) gives it.
+    bool portMatches = port.isEmpty() || port == QString::number(prometheus->port);
+    if (const StoredObject *object = portMatches ? nullptr : m_store->find(u"services"_qs, ns, service)) {
+        const QJsonArray ports
+            = QJsonDocument::fromJson(object->json).object().value(u"spec").toObject().value(u"ports").toArray();
+        for (const QJsonValue &entry : ports) {
+            const QJsonObject servicePort = entry.toObject();
+            portMatches = portMatches
+                || (servicePort.value(u"name").toString() == port
+                    && servicePort.value(u"port").toInt() == prometheus->port);
+        }
+    }
+    if (!portMatches) {
         // The apiserver finds no endpoint for a port the Service does not have.
         responder->send(503,
                         KubeApi::statusBody(503, u"ServiceUnavailable"_qs,

@@ -8,6 +8,8 @@
 #include "sim/metricset.h"
 #include "sim/simserver.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -90,6 +92,15 @@ private Q_SLOTS:
         QVERIFY2(scenario, qPrintable(scenario ? QString() : scenario.error().toString()));
         QVERIFY(scenario->metrics.prometheus);
         m_metrics = std::make_unique<Sim::MetricSet>(Sim::MetricSet::build(*scenario));
+        // The Service as kube-prometheus creates it, so that its port name reaches Prometheus too.
+        const QJsonObject port { { QStringLiteral("name"), QStringLiteral("web") },
+                                 { QStringLiteral("port"), 9090 },
+                                 { QStringLiteral("targetPort"), QStringLiteral("web") } };
+        scenario->objects[QStringLiteral("services")].append(QJsonObject {
+            { QStringLiteral("metadata"),
+              QJsonObject { { QStringLiteral("name"), QStringLiteral("prometheus-k8s") },
+                            { QStringLiteral("namespace"), QStringLiteral("monitoring") } } },
+            { QStringLiteral("spec"), QJsonObject { { QStringLiteral("ports"), QJsonArray { port } } } } });
         Sim::ServerOptions options;
         options.tickMs = -1;
         m_sim = std::make_unique<Sim::SimServer>(*scenario, options);
@@ -104,6 +115,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("via");
         QTest::addRow("service-proxy") << QStringLiteral("proxy");
         QTest::addRow("service-proxy-http-scheme") << QStringLiteral("proxy-http");
+        QTest::addRow("service-proxy-port-name") << QStringLiteral("proxy-web");
         QTest::addRow("direct") << QStringLiteral("direct");
     }
     void client()
@@ -114,10 +126,10 @@ private Q_SLOTS:
             endpoint = Prom::PromEndpoint::direct(QUrl(m_sim->url().toString() + QStringLiteral("/prometheus")));
             endpoint.context = context(endpoint.context.server);
         } else {
-            endpoint = Prom::PromEndpoint::serviceProxy(context(m_sim->url()), QStringLiteral("monitoring"),
-                                                        via == u"proxy" ? QStringLiteral("prometheus-k8s")
-                                                                        : QStringLiteral("http:prometheus-k8s"),
-                                                        QStringLiteral("9090"));
+            endpoint = Prom::PromEndpoint::serviceProxy(
+                context(m_sim->url()), QStringLiteral("monitoring"),
+                via != u"proxy-http" ? QStringLiteral("prometheus-k8s") : QStringLiteral("http:prometheus-k8s"),
+                via == u"proxy-web" ? QStringLiteral("web") : QStringLiteral("9090"));
         }
         Prom::PromClient client(&m_nam, endpoint);
         const qsizetype gpus = familySize(QStringLiteral("DCGM_FI_DEV_GPU_UTIL"));
@@ -184,6 +196,9 @@ private Q_SLOTS:
             "/api/v1/namespaces/monitoring/services/prometheus-k8s:9091/proxy/api/v1/query?query=1")
                                     << 503
                                     << QStringLiteral("no endpoints available for service \\\"prometheus-k8s:9091\\\"");
+        QTest::addRow("wrong-port-name")
+            << QStringLiteral("/api/v1/namespaces/monitoring/services/prometheus-k8s:http/proxy/api/v1/query?query=1")
+            << 503 << QStringLiteral("no endpoints available for service \\\"prometheus-k8s:http\\\"");
         QTest::addRow("unknown-service") << QStringLiteral(
             "/api/v1/namespaces/monitoring/services/nope:9090/proxy/api/v1/query?query=1")
                                          << 404 << QStringLiteral("services \\\"nope\\\" not found");
