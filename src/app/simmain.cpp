@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // specula-sim: serves a simulated Kubernetes cluster on loopback (DESIGN.md §3).
-#include "sim/gpufleet.h"
+#include "sim/metricsconfigparser.h"
+#include "sim/metricset.h"
 #include "sim/openmetricswriter.h"
 #include "sim/simserver.h"
 
@@ -31,14 +32,23 @@ int main(int argc, char **argv)
     const QCommandLineOption seedOption(u"seed"_qs, u"Override the scenario's seed"_qs, u"n"_qs);
     const QCommandLineOption forceOption(u"allow-non-loopback"_qs, u"Allow listening on a non-loopback address"_qs);
     const QCommandLineOption openMetricsOption(
-        u"write-openmetrics"_qs, u"Write the scenario's dcgm-exporter history as OpenMetrics to a file and exit"_qs,
+        u"write-openmetrics"_qs, u"Write the scenario's exporter history as OpenMetrics to a file and exit"_qs,
         u"file"_qs);
     const QCommandLineOption historyOption(u"history"_qs, u"With --write-openmetrics: how far back (6h, 90m, 2d)"_qs,
                                            u"duration"_qs, u"6h"_qs);
-    const QCommandLineOption stepOption(u"step"_qs, u"With --write-openmetrics: time between samples"_qs,
-                                        u"duration"_qs, u"30s"_qs);
+    const QCommandLineOption stepOption(
+        u"step"_qs, u"With --write-openmetrics: time between samples (default: the scrape interval)"_qs,
+        u"duration"_qs);
+    const QCommandLineOption familiesOption(
+        u"families"_qs, u"With --write-openmetrics: only the families whose whole name matches this regex"_qs,
+        u"regex"_qs);
+    const QCommandLineOption dialectOption(
+        u"metrics-dialect"_qs,
+        u"Exporter label dialect over the scenario's metrics: block, e.g. "
+        u"dcgm-node=hostname,dcgm-pod=exported_pod,dcgm-uuid=uuid,blank-sentinels,kepler=0.9,prometheus=none"_qs,
+        u"spec"_qs);
     parser.addOptions({ scenarioOption, listenOption, tlsOption, kubeconfigOption, tokenOption, tickOption, seedOption,
-                        forceOption, openMetricsOption, historyOption, stepOption });
+                        forceOption, openMetricsOption, historyOption, stepOption, familiesOption, dialectOption });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -64,16 +74,25 @@ int main(int argc, char **argv)
         if (!ok)
             return fail(u"--seed: expected a number"_qs);
     }
+    if (parser.isSet(dialectOption)) {
+        auto config = Sim::parseMetricsDialect(parser.value(dialectOption), loaded.metrics);
+        if (!config)
+            return fail(u"--metrics-dialect: "_qs + config.error().message);
+        loaded.metrics = *config;
+    }
     if (parser.isSet(openMetricsOption)) {
         const auto history = Sim::OpenMetricsWriter::parseDuration(parser.value(historyOption));
         if (!history)
             return fail(u"--history: expected a duration such as 6h, 90m or 3600, got \"%1\""_qs.arg(
                 parser.value(historyOption)));
-        const auto step = Sim::OpenMetricsWriter::parseDuration(parser.value(stepOption));
+        const auto step = parser.isSet(stepOption) ? Sim::OpenMetricsWriter::parseDuration(parser.value(stepOption))
+                                                   : std::optional<qint64>(loaded.metrics.scrapeIntervalSeconds);
         if (!step)
             return fail(u"--step: expected a duration such as 30s or 1m, got \"%1\""_qs.arg(parser.value(stepOption)));
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const Sim::OpenMetricsWriter writer(Sim::GpuFleet::build(loaded));
+        const Sim::OpenMetricsWriter writer(Sim::MetricSet::build(loaded), parser.value(familiesOption));
+        if (const QString error = writer.patternError(); !error.isEmpty())
+            return fail(u"--families: not a regular expression: "_qs + error);
         const auto written = writer.writeFile(parser.value(openMetricsOption), now - *history, now, *step);
         if (!written)
             return fail(written.error().where + u": "_qs + written.error().message);

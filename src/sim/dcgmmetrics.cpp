@@ -190,6 +190,29 @@ std::optional<double> DcgmMetrics::value(Field field, quint64 seed, const GpuDev
     }
 }
 
+bool DcgmMetrics::has(Field field, const GpuDevice &device)
+{
+    const bool instance = device.isInstance();
+    switch (field) {
+    case Field::FbUsed:
+    case Field::FbFree:
+        return true;
+    case Field::GpuUtil:
+    case Field::MemCopyUtil:
+        return !instance && !device.migEnabled;
+    case Field::GrEngineActive:
+    case Field::TensorActive:
+        return !device.migEnabled;
+    case Field::XidErrors:
+    case Field::GpuTemp:
+    case Field::PowerUsage:
+    case Field::SmClock:
+    case Field::TotalEnergy:
+        return !instance;
+    }
+    return false;
+}
+
 double DcgmMetrics::loadIntegral(quint64 seed, const GpuDevice &device, double from, double to)
 {
     return wave(deviceHash(seed, device), device).integral(from, to);

@@ -36,6 +36,8 @@ public:
     // of a MIG instance or of a GPU split into instances, clocks, power and energy of an instance).
     // Values are rounded as dcgm prints them: integers, watts to the milliwatt, ratios to 1e-6.
     static std::optional<double> value(Field field, quint64 seed, const GpuDevice &device, qint64 t);
+    // Whether value() gives anything for this device at all (cheap: no hashing).
+    static bool has(Field field, const GpuDevice &device);
 
     // A GPU that a pod holds and that still does next to nothing ("allocated but idle").
     static bool idleWhileAllocated(quint64 seed, const GpuDevice &device);

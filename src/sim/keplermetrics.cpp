@@ -273,6 +273,23 @@ void KeplerMetrics::addFamilies(MetricSet &set, const MetricContext &context)
                           dynamic ? joulesOf(nodeModel, zone.factor) : joulesOf(idleModel, zone.idle), node.name);
                 }
             }
+            // platform: everything the node draws, the sum of package, dram and other.
+            double platformFactor = 0, platformIdle = 0;
+            for (const Zone &zone : legacyZones()) {
+                if (zone.name == u"package" || zone.name == u"dram" || zone.name == u"other") {
+                    platformFactor += zone.factor;
+                    platformIdle += zone.idle;
+                }
+            }
+            for (const bool dynamic : { true, false }) {
+                Prom::Labels labels = base;
+                labels.insert(QStringLiteral("exported_instance"), node.name);
+                labels.insert(QStringLiteral("mode"), dynamic ? QStringLiteral("dynamic") : QStringLiteral("idle"));
+                labels.insert(QStringLiteral("source"), QStringLiteral("acpi"));
+                b.add(QStringLiteral("kepler_node_platform_joules_total"), true,
+                      QStringLiteral("Aggregated value in platform value from acpi"), labels,
+                      dynamic ? joulesOf(nodeModel, platformFactor) : joulesOf(idleModel, platformIdle), node.name);
+            }
             for (const PodDesc *pod : pods) {
                 const PodPower &power = std::find_if(powers.begin(), powers.end(), [pod](const auto &p) {
                                             return p.first == pod;
@@ -286,9 +303,10 @@ void KeplerMetrics::addFamilies(MetricSet &set, const MetricContext &context)
                     containers.append(&c);
                 const double share = 1.0 / double(std::max<qsizetype>(1, containers.size()));
                 const double idleShare = 1.0 / double(std::max<qsizetype>(1, pods.size()));
+                const QString uid = context.podUid(*pod);
                 for (const ContainerDesc *c : std::as_const(containers)) {
                     Prom::Labels labels = base;
-                    labels.insert(QStringLiteral("container_id"), context.containerId(*pod, c->name));
+                    labels.insert(QStringLiteral("container_id"), MetricContext::containerId(uid, c->name));
                     labels.insert(QStringLiteral("container_name"), c->name);
                     labels.insert(QStringLiteral("container_namespace"), pod->ns);
                     labels.insert(QStringLiteral("pod_name"), pod->name);
@@ -421,7 +439,7 @@ void KeplerMetrics::addFamilies(MetricSet &set, const MetricContext &context)
             }
             for (const ContainerDesc *c : std::as_const(containers)) {
                 Prom::Labels labels = base;
-                labels.insert(QStringLiteral("container_id"), context.containerId(*pod, c->name));
+                labels.insert(QStringLiteral("container_id"), MetricContext::containerId(uid, c->name));
                 labels.insert(QStringLiteral("container_name"), c->name);
                 labels.insert(QStringLiteral("pod_id"), uid);
                 labels.insert(QStringLiteral("runtime"), QStringLiteral("containerd"));

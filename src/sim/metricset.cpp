@@ -109,6 +109,46 @@ void addDcgm(MetricSet &set, const MetricContext &context)
     const QString operatorNs = QStringLiteral("gpu-operator");
     const QString exporterContainer = QStringLiteral("nvidia-dcgm-exporter");
     const auto fleet = context.fleet;
+    const auto &devices = fleet->devices();
+    // The labels of each (device, holder) once; each field adds only its name.
+    struct Source
+    {
+        qsizetype device;
+        Prom::Labels labels;
+    };
+    QList<Source> sources;
+    for (qsizetype d = 0; d < devices.size(); ++d) {
+        const GpuDevice &device = devices[d];
+        const PodDesc *exporterPod = context.dcgmExporters.value(device.node);
+        const QString podName
+            = exporterPod ? exporterPod->name : QStringLiteral("nvidia-dcgm-exporter-") + shortHash(device.node, 5);
+        // Without an exporter pod on the node, Prometheus scraped the exporters through their
+        // Service (dcgm-exporter#277): every node then has the same instance.
+        const QString instance = exporterPod ? MetricContext::podIp(*exporterPod) + QStringLiteral(":9400")
+                                             : QStringLiteral("nvidia-dcgm-exporter.gpu-operator:9400");
+        QList<const GpuHolder *> holders;
+        for (const auto &holder : device.holders)
+            holders.append(&holder);
+        if (holders.isEmpty())
+            holders.append(nullptr);
+        for (const GpuHolder *holder : std::as_const(holders)) {
+            Prom::Labels labels;
+            labels.insert(kJob, MetricSet::dcgmExporterJob());
+            labels.insert(kInstance, instance);
+            for (const auto &[key, value] : DcgmMetrics::labels(device, holder, dialect, podName)) {
+                if (value.isEmpty())
+                    continue; // Prometheus keeps no empty labels
+                const bool podLabel = key == u"pod" || key == u"namespace" || key == u"container";
+                labels.insert(exported && podLabel ? QStringLiteral("exported_") + key : key, value);
+            }
+            if (exported) {
+                labels.insert(QStringLiteral("pod"), podName);
+                labels.insert(QStringLiteral("namespace"), operatorNs);
+                labels.insert(QStringLiteral("container"), exporterContainer);
+            }
+            sources.append({ d, std::move(labels) });
+        }
+    }
     for (const auto field : DcgmMetrics::fields()) {
         SimFamily family;
         family.name = DcgmMetrics::name(field);
@@ -116,53 +156,26 @@ void addDcgm(MetricSet &set, const MetricContext &context)
         family.help = dcgmHelp(field);
         family.exporter = QStringLiteral("dcgm");
         QStringList nodes;
-        const auto &devices = fleet->devices();
-        for (qsizetype d = 0; d < devices.size(); ++d) {
-            const GpuDevice &device = devices[d];
+        family.series.reserve(sources.size());
+        nodes.reserve(sources.size());
+        for (const Source &source : std::as_const(sources)) {
+            const GpuDevice &device = devices[source.device];
             const auto blank = dialect.blankSentinels ? DcgmMetrics::blankValue(field, device) : std::nullopt;
-            const bool present = DcgmMetrics::value(field, fleet->seed(), device, 0).has_value()
-                || DcgmMetrics::value(field, fleet->seed(), device, 1700000000).has_value();
-            if (!present && !blank)
+            if (!DcgmMetrics::has(field, device) && !blank)
                 continue;
-            const PodDesc *exporterPod = context.dcgmExporters.value(device.node);
-            const QString podName
-                = exporterPod ? exporterPod->name : QStringLiteral("nvidia-dcgm-exporter-") + shortHash(device.node, 5);
-            // Without an exporter pod on the node, Prometheus scraped the exporters through their
-            // Service (dcgm-exporter#277): every node then has the same instance.
-            const QString instance = exporterPod ? MetricContext::podIp(*exporterPod) + QStringLiteral(":9400")
-                                                 : QStringLiteral("nvidia-dcgm-exporter.gpu-operator:9400");
-            QList<const GpuHolder *> holders;
-            for (const auto &holder : device.holders)
-                holders.append(&holder);
-            if (holders.isEmpty())
-                holders.append(nullptr);
-            for (const GpuHolder *holder : std::as_const(holders)) {
-                SimSeries series;
-                series.labels.insert(kName, family.name);
-                series.labels.insert(kJob, MetricSet::dcgmExporterJob());
-                series.labels.insert(kInstance, instance);
-                for (const auto &[key, value] : DcgmMetrics::labels(device, holder, dialect, podName)) {
-                    if (value.isEmpty())
-                        continue; // Prometheus keeps no empty labels
-                    const bool podLabel = key == u"pod" || key == u"namespace" || key == u"container";
-                    series.labels.insert(exported && podLabel ? QStringLiteral("exported_") + key : key, value);
-                }
-                if (exported) {
-                    series.labels.insert(QStringLiteral("pod"), podName);
-                    series.labels.insert(QStringLiteral("namespace"), operatorNs);
-                    series.labels.insert(QStringLiteral("container"), exporterContainer);
-                }
-                if (blank) {
-                    const double v = *blank;
-                    series.value = [v](qint64) { return std::optional(v); };
-                } else {
-                    series.value = [fleet, d, field](qint64 t) {
-                        return DcgmMetrics::value(field, fleet->seed(), fleet->devices()[d], t);
-                    };
-                }
-                family.series.append(std::move(series));
-                nodes.append(device.node);
+            SimSeries series;
+            series.labels = source.labels;
+            series.labels.insert(kName, family.name);
+            if (blank) {
+                const double v = *blank;
+                series.value = [v](qint64) { return std::optional(v); };
+            } else {
+                series.value = [fleet, d = source.device, field](qint64 t) {
+                    return DcgmMetrics::value(field, fleet->seed(), fleet->devices()[d], t);
+                };
             }
+            family.series.append(std::move(series));
+            nodes.append(device.node);
         }
         // The page shows the exporter's own labels in its order, empty pod labels included.
         PageLabels page = [dialect, exported](const Prom::Labels &stored) {
@@ -215,10 +228,10 @@ QString MetricContext::podUid(const PodDesc &pod) const
     return ObjectRenderer(scenario->seed, {}).uid(QStringLiteral("Pod"), pod.ns, pod.name);
 }
 
-QString MetricContext::containerId(const PodDesc &pod, const QString &container) const
+QString MetricContext::containerId(const QString &podUid, const QString &container)
 {
     return QString::fromLatin1(
-        QCryptographicHash::hash((podUid(pod) + container).toUtf8(), QCryptographicHash::Sha256).toHex());
+        QCryptographicHash::hash((podUid + container).toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 MetricSet MetricSet::build(const Scenario &scenario)

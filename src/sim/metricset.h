@@ -50,7 +50,7 @@ struct MetricContext
     static QString podIp(const PodDesc &pod);
     static QString hostIp(const QString &node);
     QString podUid(const PodDesc &pod) const;
-    QString containerId(const PodDesc &pod, const QString &container) const; // 64 hex digits
+    static QString containerId(const QString &podUid, const QString &container); // 64 hex digits
 };
 
 // How a family's stored series turn back into the lines its exporter prints: Prometheus added

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sim/openmetricswriter.h"
 
-#include "sim/dcgmmetrics.h"
-
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <cmath>
@@ -31,9 +29,24 @@ Core::Error writeError(const QString &where, const QString &why)
 
 } // namespace
 
-OpenMetricsWriter::OpenMetricsWriter(GpuFleet fleet)
-    : m_fleet(std::move(fleet))
+OpenMetricsWriter::OpenMetricsWriter(MetricSet metrics, const QString &families)
+    : m_metrics(std::move(metrics))
+    , m_families(families.isEmpty() ? QString() : QRegularExpression::anchoredPattern(families))
 { }
+
+QString OpenMetricsWriter::patternError() const
+{
+    return m_families.isValid() ? QString() : m_families.errorString();
+}
+
+QByteArray OpenMetricsWriter::formatExact(double value)
+{
+    if (std::isnan(value))
+        return "NaN";
+    if (std::isinf(value))
+        return value > 0 ? "+Inf" : "-Inf";
+    return QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+}
 
 QByteArray OpenMetricsWriter::formatValue(double value)
 {
@@ -69,6 +82,9 @@ Core::Result<qint64> OpenMetricsWriter::write(QIODevice *out, qint64 from, qint6
 {
     if (step <= 0 || to < from)
         return writeError(QStringLiteral("openmetrics"), QStringLiteral("the time range or step is empty"));
+    if (!m_families.isValid())
+        return writeError(QStringLiteral("openmetrics"),
+                          QStringLiteral("the family pattern is not a regular expression: %1").arg(patternError()));
     QByteArray buffer;
     qint64 samples = 0;
     auto flush = [&](bool force) {
@@ -78,40 +94,35 @@ Core::Result<qint64> OpenMetricsWriter::write(QIODevice *out, qint64 from, qint6
         buffer.clear();
         return ok;
     };
-    const qint64 first = to - ((to - from) / step) * step;
-    for (const auto field : DcgmMetrics::fields()) {
-        const QByteArray name = DcgmMetrics::name(field).toLatin1();
-        // promtool 2.42 takes counters without the _total suffix (dcgm's names have none), so
-        // the family keeps its real type and name.
-        buffer += "# TYPE " + name + (DcgmMetrics::isCounter(field) ? " counter\n" : " gauge\n");
-        for (const auto &device : m_fleet.devices()) {
-            if (!DcgmMetrics::value(field, m_fleet.seed(), device, to))
-                continue;
-            // A time-sliced GPU shows once per pod, with the same values: the per-process view.
-            QList<const GpuHolder *> holders;
-            for (const auto &holder : device.holders)
-                holders.append(&holder);
-            if (holders.isEmpty())
-                holders.append(nullptr);
-            for (const GpuHolder *holder : std::as_const(holders)) {
-                QByteArray series = name + '{';
-                bool firstLabel = true;
-                for (const auto &[key, value] : DcgmMetrics::labels(device, holder)) {
-                    if (!firstLabel)
-                        series += ',';
-                    firstLabel = false;
-                    series += key.toLatin1() + "=\"" + escapeLabel(value) + '"';
-                }
-                series += "} ";
-                for (qint64 t = first; t <= to; t += step) {
-                    const auto value = DcgmMetrics::value(field, m_fleet.seed(), device, t);
-                    if (!value)
-                        continue;
-                    buffer += series + formatValue(*value) + ' ' + QByteArray::number(t) + '\n';
-                    ++samples;
-                    if (!flush(false))
-                        return writeError(QStringLiteral("openmetrics"), out->errorString());
-                }
+    // The grid of scrapes: multiples of step, as Prometheus scrapes every interval.
+    if (from < 0)
+        return writeError(QStringLiteral("openmetrics"), QStringLiteral("the time range starts before 1970"));
+    const qint64 start = (from + step - 1) / step * step;
+    for (const SimFamily &family : m_metrics.families()) {
+        if (!m_families.pattern().isEmpty() && !m_families.match(family.name).hasMatch())
+            continue;
+        const QByteArray name = family.name.toLatin1();
+        buffer += "# TYPE " + name + ' ' + family.type.toLatin1() + '\n';
+        for (const SimSeries &series : family.series) {
+            QByteArray prefix = series.labels.value(QStringLiteral("__name__"), family.name).toLatin1() + '{';
+            bool firstLabel = true;
+            for (auto it = series.labels.begin(); it != series.labels.end(); ++it) {
+                if (it.key() == u"__name__")
+                    continue;
+                if (!firstLabel)
+                    prefix += ',';
+                firstLabel = false;
+                prefix += it.key().toLatin1() + "=\"" + escapeLabel(it.value()) + '"';
+            }
+            prefix += "} ";
+            for (qint64 t = start; t <= to; t += step) {
+                const auto value = series.value(t);
+                if (!value)
+                    continue;
+                buffer += prefix + formatExact(*value) + ' ' + QByteArray::number(t) + '\n';
+                ++samples;
+                if (!flush(false))
+                    return writeError(QStringLiteral("openmetrics"), out->errorString());
             }
         }
     }

@@ -132,7 +132,7 @@ void PodMetrics::addCadvisorFamilies(MetricSet &set, const MetricContext &contex
             const QString uid = context.podUid(*pod);
             const QString cgroup = QStringLiteral("/kubepods/burstable/pod") + uid;
             for (const ContainerDesc *c : runningContainers(*pod)) {
-                const QString id = context.containerId(*pod, c->name);
+                const QString id = MetricContext::containerId(uid, c->name);
                 Prom::Labels labels = target;
                 labels.insert(QStringLiteral("container"), c->name);
                 labels.insert(QStringLiteral("id"), cgroup + u'/' + id);

@@ -513,7 +513,7 @@ void TestSimMetrics::writtenFileIsAcceptedByPromtool()
     QProcess sim;
     sim.start(simBinary(),
               { u"--scenario"_qs, u"builtin:demo"_qs, u"--write-openmetrics"_qs, file, u"--history"_qs, u"1h"_qs,
-                u"--step"_qs, u"30s"_qs });
+                u"--step"_qs, u"30s"_qs, u"--families"_qs, u"DCGM_.*"_qs });
     QVERIFY(finished(sim, 30000));
     QCOMPARE(sim.exitCode(), 0);
 
@@ -576,6 +576,9 @@ void TestSimMetrics::commandLineErrors_data()
     QTest::newRow("unwritable") << QStringList { u"--write-openmetrics"_qs, u"/nonexistent-dir/x.om"_qs }
                                 << u"/nonexistent-dir/x.om: cannot write"_qs;
     QTest::newRow("scenario") << QStringList { u"--scenario"_qs, u"builtin:nope"_qs } << u"builtin:nope"_qs;
+    QTest::newRow("families") << QStringList { u"--families"_qs, u"DCGM_(.*"_qs } << u"--families"_qs;
+    QTest::newRow("dialect") << QStringList { u"--metrics-dialect"_qs, u"dcgm-node=HOST"_qs }
+                             << u"--metrics-dialect: \"dcgm-node=HOST\""_qs;
 }
 
 void TestSimMetrics::commandLineErrors()
