@@ -367,42 +367,58 @@ PromApi::Response PromApi::labels(const Form &form, const QString &valuesOf) con
     static const QRegularExpression labelName(u"^[a-zA-Z_][a-zA-Z0-9_]*$"_qs);
     if (!valuesOf.isNull() && !labelName.match(valuesOf).hasMatch())
         return failure(u"bad_data"_qs, u"invalid label name: \"%1\""_qs.arg(valuesOf));
-    QList<const SimSeries *> picked;
     const QStringList matchers = form.value(u"match[]"_qs);
-    QSet<QString> names;
+    QStringList sorted;
     if (matchers.isEmpty()) {
-        for (const SimFamily &family : m_storage.families()) {
-            for (const SimSeries &series : family.series)
-                picked.append(&series);
+        // Every series: one pass, kept, since the series never change.
+        if (!m_allLabels) {
+            QHash<QString, QSet<QString>> values;
+            for (const SimFamily &family : m_storage.families()) {
+                for (const SimSeries &series : family.series) {
+                    for (auto it = series.labels.cbegin(); it != series.labels.cend(); ++it)
+                        values[it.key()].insert(it.value());
+                }
+            }
+            m_allLabels.emplace();
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                QStringList list(it.value().cbegin(), it.value().cend());
+                list.removeAll(QString());
+                std::sort(list.begin(), list.end());
+                m_allLabels->insert(it.key(), list);
+            }
+        }
+        if (valuesOf.isNull()) {
+            sorted = m_allLabels->keys();
+            std::sort(sorted.begin(), sorted.end());
+        } else {
+            sorted = m_allLabels->value(valuesOf);
         }
     } else {
+        QSet<QString> names;
         for (const QString &matcher : matchers) {
             const PromqlParser::Result parsed = PromqlParser::parse(matcher);
             if (parsed.error)
                 return invalidParameter(u"match[]"_qs, parsed.error->toString(matcher));
-            if (parsed.root->kind != PromqlNode::Kind::Selector)
+            if (parsed.root->kind != PromqlNode::Kind::Selector) {
                 return invalidParameter(u"match[]"_qs,
                                         u"1:1: parse error: unexpected expression, expected a series selector"_qs);
+            }
             const Core::Result<QList<Prom::Labels>> found = m_evaluator.series(*parsed.root);
             if (!found)
                 return fromError(found.error());
             for (const Prom::Labels &labels : *found) {
-                for (auto it = labels.cbegin(); it != labels.cend(); ++it)
-                    names.insert(valuesOf.isNull() ? it.key() : (it.key() == valuesOf ? it.value() : QString()));
+                for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+                    if (valuesOf.isNull())
+                        names.insert(it.key());
+                    else if (it.key() == valuesOf)
+                        names.insert(it.value());
+                }
             }
         }
+        names.remove(QString());
+        sorted = QStringList(names.cbegin(), names.cend());
+        std::sort(sorted.begin(), sorted.end());
     }
-    for (const SimSeries *series : std::as_const(picked)) {
-        for (auto it = series->labels.cbegin(); it != series->labels.cend(); ++it) {
-            if (valuesOf.isNull())
-                names.insert(it.key());
-            else if (it.key() == valuesOf)
-                names.insert(it.value());
-        }
-    }
-    names.remove(QString());
-    QStringList sorted(names.cbegin(), names.cend());
-    std::sort(sorted.begin(), sorted.end());
     QByteArray data = "[";
     for (qsizetype i = 0; i < sorted.size(); ++i) {
         if (i > 0)

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <optional>
 
 namespace Specula::Sim {
 
@@ -53,6 +54,7 @@ private:
     PromqlEvaluator m_evaluator;
     PromqlStorage m_storage;
     std::function<qint64()> m_now;
+    mutable std::optional<QHash<QString, QStringList>> m_allLabels; // label name → sorted values
 };
 
 } // namespace Specula::Sim

@@ -109,9 +109,6 @@ Core::Result<QUrl> SimServer::start()
         tls = config;
     }
     populate();
-    // Values are functions of time, so the set is built once and only its labels take memory.
-    m_metrics = std::make_unique<MetricSet>(MetricSet::build(m_scenario));
-    m_promApi = std::make_unique<PromApi>(PromqlStorage::fromMetricSet(*m_metrics));
     m_http = new HttpServer(
         [this](const HttpRequest &request, HttpResponder *responder) { handle(request, responder); }, this);
     QString error;
@@ -273,7 +270,7 @@ bool SimServer::servePrometheusProxy(const QString &ns, const QString &service, 
                                      const QString &path, const HttpRequest &request, HttpResponder *responder)
 {
     const std::optional<PrometheusService> &prometheus = m_scenario.metrics.prometheus;
-    if (!prometheus || !m_promApi || ns != prometheus->ns || service != prometheus->name)
+    if (!prometheus || ns != prometheus->ns || service != prometheus->name)
         return false;
     // A port by number, or by the name the Service object (when the scenario has one) gives it.
     bool portMatches = port.isEmpty() || port == QString::number(prometheus->port);
@@ -298,24 +295,35 @@ bool SimServer::servePrometheusProxy(const QString &ns, const QString &service, 
         responder->send(404, "404 page not found\n", "text/plain; charset=utf-8");
         return true;
     }
-    const PromApi::Response response = m_promApi->answer(path, request);
+    const PromApi::Response response = promApi()->answer(path, request);
     responder->send(response.status, response.body, response.contentType);
     return true;
+}
+
+PromApi *SimServer::promApi()
+{
+    // Built on first use: values are functions of time, but the large scenario's three million
+    // label sets take seconds, which a server that is only listed by kubectl need not spend.
+    if (!m_promApi) {
+        m_metrics = std::make_unique<MetricSet>(MetricSet::build(m_scenario));
+        m_promApi = std::make_unique<PromApi>(PromqlStorage::fromMetricSet(*m_metrics));
+    }
+    return m_promApi.get();
 }
 
 bool SimServer::serveMetrics(const HttpRequest &request, HttpResponder *responder)
 {
     if (request.path.startsWith(u"/prometheus/")) {
         const QString path = request.path.mid(11);
-        if (!m_promApi || !path.startsWith(u"/api/v1/")) {
+        if (!path.startsWith(u"/api/v1/")) {
             responder->send(404, "404 page not found\n", "text/plain; charset=utf-8");
             return true;
         }
-        const PromApi::Response response = m_promApi->answer(path, request);
+        const PromApi::Response response = promApi()->answer(path, request);
         responder->send(response.status, response.body, response.contentType);
         return true;
     }
-    if (request.path.startsWith(u"/metrics/") && m_metrics) {
+    if (request.path.startsWith(u"/metrics/") && promApi()) {
         const qint64 interval = qMax<qint64>(1, m_metrics->scrapeInterval());
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         const QByteArray page = m_metrics->exposition(request.path.mid(9), now - now % interval);

@@ -77,6 +77,7 @@ private:
     void serve(const HttpRequest &request, HttpResponder *responder);
     void control(const HttpRequest &request, HttpResponder *responder);
     bool serveMetrics(const HttpRequest &request, HttpResponder *responder);
+    PromApi *promApi();
     bool servePrometheusProxy(const QString &ns, const QString &service, const QString &port, const QString &path,
                               const HttpRequest &request, HttpResponder *responder);
     void populate();
