@@ -316,6 +316,11 @@ private Q_SLOTS:
             "sum by (pod_name, container_namespace) (rate(kepler_container_gpu_joules_total[5m])) > 0 "
             "or sum by (pod_name, container_namespace) (rate(kepler_container_cpu_joules_total[5m]))")
                                      << ok;
+        // Short ranges: two or three samples, where extrapolation and the closed range ends decide the value.
+        QTest::addRow("rate-1m") << QStringLiteral("rate(DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION[1m])") << ok;
+        QTest::addRow("increase-90s") << QStringLiteral("increase(container_cpu_usage_seconds_total[90s])") << ok;
+        QTest::addRow("irate-61s") << QStringLiteral("irate(DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION[61s])") << ok;
+        QTest::addRow("avg-over-30s") << QStringLiteral("avg_over_time(DCGM_FI_DEV_POWER_USAGE[30s])") << ok;
         QTest::addRow("error-many-to-one")
             << QStringLiteral("DCGM_FI_DEV_GPU_UTIL * on(gpu) sum by (gpu) (DCGM_FI_DEV_GPU_TEMP)") << error;
         QTest::addRow("error-same-labelset")
