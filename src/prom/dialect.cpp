@@ -161,7 +161,7 @@ QString Dialect::describe() const
     QStringList parts;
     if (dcgm) {
         QString node = dcgmNodeLabel.isEmpty() ? QStringLiteral("no node label") : dcgmNodeLabel;
-        if (hostnameIsPod && dcgmNodeUsable() == false)
+        if (hostnameIsPod && !dcgmNodeUsable())
             node += QStringLiteral(" = exporter pod");
         QString text = QStringLiteral("dcgm-exporter (%1, %2, %3)").arg(node, podLabel, uuidLabel);
         if (dcgmLowerCaseNames)
