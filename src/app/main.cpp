@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/appcontroller.h"
 #include "app/mainwindow.h"
+#include "cli/exportcommand.h"
 #include "cli/snapshotcommand.h"
 
 #include <QApplication>
@@ -28,7 +29,8 @@ void describeOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QStringLiteral(
         "See what the GPUs, MIG slices and SR-IOV VFs of a Kubernetes cluster are doing.\n\n"
-        "Commands:\n  snapshot   print the cluster's specialized resources as JSON (specula snapshot --help)"));
+        "Commands:\n  snapshot   print the cluster's specialized resources as JSON (specula snapshot --help)\n"
+        "  export     write a pod's time series as CSV (specula export --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     Cli::ConnectionOptions::addTo(parser);
@@ -58,6 +60,8 @@ int main(int argc, char *argv[])
         setApplicationNames();
         if (argc > 1 && std::strcmp(argv[1], "snapshot") == 0)
             return Cli::runSnapshotCommand(QCoreApplication::arguments());
+        if (argc > 1 && std::strcmp(argv[1], "export") == 0)
+            return Cli::runExportCommand(QCoreApplication::arguments());
         QCommandLineParser parser;
         describeOptions(parser);
         parser.process(app); // prints help or version and exits, or reports an unknown option

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/snapshotcommand.h"
 
-#include "cli/connectionoptions.h"
+#include "cli/clusterloader.h"
+#include "cli/prometheusoptions.h"
 #include "cli/snapshotjson.h"
-#include "model/clustersession.h"
+#include "model/devicemetricsquery.h"
+#include "model/metricsconnection.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -55,6 +57,7 @@ int runSnapshotCommand(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Print the cluster's specialized resources as JSON (schema 1)."));
     parser.addHelpOption();
     ConnectionOptions::addTo(parser);
+    PrometheusOptions::addTo(parser);
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
                        QStringLiteral("Write the JSON to this file instead of standard output."),
                        QStringLiteral("file") });
@@ -79,40 +82,50 @@ int runSnapshotCommand(const QStringList &arguments)
     else
         qInstallMessageHandler(quietMessageHandler);
 
+    auto prometheus = PrometheusOptions::from(parser);
+    if (!prometheus) {
+        printError(prometheus.error().toString());
+        return 2;
+    }
+
     int exitCode = 0;
-    ConnectionResolver resolver;
-    std::unique_ptr<Model::ClusterSession> session;
     auto finish = [&exitCode](int code) {
         exitCode = code;
         QCoreApplication::exit(code);
     };
-    QObject::connect(&resolver, &ConnectionResolver::failed, [&](const Core::Error &error) {
+    auto print = [&](const Model::ClusterSnapshot &snapshot) {
+        const QByteArray json = QJsonDocument(snapshotToJson(snapshot)).toJson(QJsonDocument::Indented);
+        finish(writeOutput(output, json) ? 0 : 1);
+    };
+    ClusterLoader loader(ConnectionOptions::from(parser), prometheus.value());
+    QObject::connect(&loader, &ClusterLoader::failed, [&](const Core::Error &error) {
         printError(error.toString());
         finish(exitCodeFor(error));
     });
-    QObject::connect(
-        &resolver, &ConnectionResolver::resolved, [&](const Kube::KubeConfig &config, const QString &name) {
-            auto context = config.resolve(name);
-            if (!context) {
-                printError(context.error().toString());
-                finish(exitCodeFor(context.error()));
-                return;
-            }
-            session = std::make_unique<Model::ClusterSession>(context.value());
-            // A one-shot command does not wait for a cluster that does not answer: the first error
-            // before everything is listed ends it.
-            QObject::connect(session.get(), &Model::ClusterSession::errorOccurred, [&](const Core::Error &error) {
-                printError(error.toString());
-                finish(1);
-            });
-            QObject::connect(session.get(), &Model::ClusterSession::loaded, [&] {
-                const QByteArray json
-                    = QJsonDocument(snapshotToJson(session->snapshot(), {})).toJson(QJsonDocument::Indented);
-                finish(writeOutput(output, json) ? 0 : 1);
-            });
-            session->start(false);
+    QObject::connect(&loader, &ClusterLoader::loaded, [&] {
+        Model::MetricsConnection *metrics = loader.metrics();
+        if (!metrics || metrics->status().state != Model::PrometheusStatus::State::Ok) {
+            print(loader.snapshot());
+            return;
+        }
+        auto *query = new Model::DeviceMetricsQuery(metrics->client(), metrics->catalogue(), &loader);
+        QObject::connect(query, &Model::DeviceMetricsQuery::finished,
+                         [&](const QList<Model::MetricReading> &readings, const QStringList &warnings) {
+                             Model::ClusterSnapshot snapshot = loader.snapshot();
+                             Model::joinGpuMetrics(snapshot, readings);
+                             for (const QString &warning : warnings)
+                                 snapshot.warnings.append(QStringLiteral("Prometheus: %1").arg(warning));
+                             print(snapshot);
+                         });
+        QObject::connect(query, &Model::DeviceMetricsQuery::failed, [&](const Core::Error &error) {
+            Model::ClusterSnapshot snapshot = loader.snapshot();
+            snapshot.prometheus.state = Model::PrometheusStatus::State::Unreachable;
+            snapshot.prometheus.error = error.toString();
+            print(snapshot);
         });
-    resolver.resolve(ConnectionOptions::from(parser));
+        query->start();
+    });
+    loader.start();
     QCoreApplication::exec();
     return exitCode;
 }

@@ -16,6 +16,24 @@ template<class T> QJsonValue numberOrNull(const std::optional<T> &value)
     return value ? QJsonValue(qint64(*value)) : QJsonValue(QJsonValue::Null);
 }
 
+QJsonValue realOrNull(const std::optional<double> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QString prometheusStateName(Model::PrometheusStatus::State state)
+{
+    switch (state) {
+    case Model::PrometheusStatus::State::Ok:
+        return QStringLiteral("ok");
+    case Model::PrometheusStatus::State::Unreachable:
+        return QStringLiteral("unreachable");
+    case Model::PrometheusStatus::State::Disabled:
+        break;
+    }
+    return QStringLiteral("disabled");
+}
+
 QString migStrategyName(Model::MigStrategy strategy)
 {
     switch (strategy) {
@@ -49,8 +67,8 @@ QJsonObject podRefToJson(const Model::PodRef &pod)
                          { QStringLiteral("container"), stringOrNull(pod.container) } };
 }
 
-// Utilisation, memory, temperature and power come from metrics, which this snapshot does not
-// read: they are null, never a made-up 0.
+// Readings that Prometheus did not give (no Prometheus, no such series, a blank value) are null,
+// never a made-up 0.
 QJsonObject deviceToJson(const Model::GpuDevice &device)
 {
     QJsonArray pods;
@@ -64,11 +82,11 @@ QJsonObject deviceToJson(const Model::GpuDevice &device)
         { QStringLiteral("migProfile"), stringOrNull(device.migProfile) },
         { QStringLiteral("migInstance"), numberOrNull(device.migInstance) },
         { QStringLiteral("pods"), pods },
-        { QStringLiteral("utilPercent"), QJsonValue::Null },
-        { QStringLiteral("memUsedMiB"), QJsonValue::Null },
-        { QStringLiteral("memFreeMiB"), QJsonValue::Null },
-        { QStringLiteral("tempC"), QJsonValue::Null },
-        { QStringLiteral("powerW"), QJsonValue::Null },
+        { QStringLiteral("utilPercent"), realOrNull(device.readings.utilPercent) },
+        { QStringLiteral("memUsedMiB"), realOrNull(device.readings.memUsedMiB) },
+        { QStringLiteral("memFreeMiB"), realOrNull(device.readings.memFreeMiB) },
+        { QStringLiteral("tempC"), realOrNull(device.readings.tempC) },
+        { QStringLiteral("powerW"), realOrNull(device.readings.powerW) },
     };
 }
 
@@ -194,7 +212,7 @@ QJsonObject podToJson(const Model::PodSummary &pod, const QSet<QString> &vfPools
 
 } // namespace
 
-QJsonObject snapshotToJson(const Model::ClusterSnapshot &snapshot, const PrometheusState &prometheus)
+QJsonObject snapshotToJson(const Model::ClusterSnapshot &snapshot)
 {
     QJsonArray nodes;
     for (const auto &node : snapshot.nodes)
@@ -215,9 +233,9 @@ QJsonObject snapshotToJson(const Model::ClusterSnapshot &snapshot, const Prometh
         { QStringLiteral("server"), snapshot.server },
         { QStringLiteral("collectedAt"), snapshot.collectedAt.toString(Qt::ISODate) },
         { QStringLiteral("prometheus"),
-          QJsonObject { { QStringLiteral("status"), prometheus.status },
-                        { QStringLiteral("url"), stringOrNull(prometheus.url) },
-                        { QStringLiteral("error"), stringOrNull(prometheus.error) } } },
+          QJsonObject { { QStringLiteral("status"), prometheusStateName(snapshot.prometheus.state) },
+                        { QStringLiteral("url"), stringOrNull(snapshot.prometheus.url) },
+                        { QStringLiteral("error"), stringOrNull(snapshot.prometheus.error) } } },
         { QStringLiteral("nodes"), nodes },
         { QStringLiteral("pods"), pods },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(snapshot.warnings) },

@@ -7,15 +7,7 @@
 
 namespace Specula::Cli {
 
-// What `specula snapshot` knows about Prometheus; metrics arrive in a later schema block.
-struct PrometheusState
-{
-    QString status = QStringLiteral("disabled"); // "ok", "unreachable" or "disabled"
-    QString url;
-    QString error;
-};
-
 // The public schema (version 1) of DESIGN.md §4. Field names are a contract with scripts.
-QJsonObject snapshotToJson(const Model::ClusterSnapshot &snapshot, const PrometheusState &prometheus);
+QJsonObject snapshotToJson(const Model::ClusterSnapshot &snapshot);
 
 } // namespace Specula::Cli

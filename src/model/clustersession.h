@@ -42,6 +42,8 @@ public:
     State state() const { return m_state; }
     const Net::ConnectionContext &context() const { return m_context; }
     const ClusterSnapshot &snapshot() const { return m_snapshot; }
+    // The connection's one QNetworkAccessManager, for the Prometheus it reaches through this cluster.
+    QNetworkAccessManager *networkAccess() const { return m_nam.get(); }
 
 Q_SIGNALS:
     void stateChanged(Specula::Model::ClusterSession::State state, const QString &detail);

@@ -110,6 +110,16 @@ statesByNode(const QHash<QString, Kube::SriovNetworkNodeState> &states)
     return byNode;
 }
 
+// dcgm-exporter's pods, as the GPU Operator ("nvidia-dcgm-exporter-…") and the Helm chart
+// ("dcgm-exporter-…", app.kubernetes.io/name) name them. Only these pod IPs are kept: a
+// Prometheus `instance` of any other pod says nothing about GPUs.
+bool isGpuExporter(const Kube::Pod &pod)
+{
+    static const QString exporter = QStringLiteral("dcgm-exporter");
+    return pod.meta.name.contains(exporter) || pod.meta.labels.value(QStringLiteral("app")).contains(exporter)
+        || pod.meta.labels.value(QStringLiteral("app.kubernetes.io/name")).contains(exporter);
+}
+
 } // namespace
 
 int PhysicalFunction::allocatedVfs() const
@@ -166,6 +176,8 @@ ClusterSnapshot buildSnapshot(const ClusterObjects &objects)
         summary.pending = pendingReason(pod, events.value(podIt.key()));
         summary.gpus = dra.uuidsByPod.value(podIt.key());
         summary.vfs = vfsByPod.value(podIt.key());
+        if (!pod.podIP.isEmpty() && !pod.nodeName.isEmpty() && isGpuExporter(pod))
+            snapshot.nodeByAddress.insert(pod.podIP, pod.nodeName);
         if (summary.requests.isEmpty() && !summary.pending && summary.gpus.isEmpty() && summary.vfs.isEmpty())
             continue;
         summary.vfs.sort();
@@ -189,6 +201,8 @@ ClusterSnapshot buildSnapshot(const ClusterObjects &objects)
     for (const auto &node : objects.nodes) {
         NodeSummary summary;
         summary.name = node.meta.name;
+        if (!node.internalIP.isEmpty())
+            snapshot.nodeByAddress.insert(node.internalIP, node.meta.name);
         summary.ready = conditionTrue(node.conditions, QLatin1String("Ready"));
         summary.unschedulable = node.unschedulable;
         const auto requested = requestedByNode.value(node.meta.name);

@@ -53,7 +53,19 @@ struct MigProfile
     friend bool operator==(const MigProfile &, const MigProfile &) = default;
 };
 
-// A GPU or MIG instance that a source names individually: DRA ResourceSlices now, metrics later.
+// What dcgm-exporter said about a device at one moment; nothing where it had no value.
+struct GpuReadings
+{
+    std::optional<double> utilPercent; // MIG instances: graphics engine activity × 100
+    std::optional<double> memUsedMiB;
+    std::optional<double> memFreeMiB;
+    std::optional<double> tempC;
+    std::optional<double> powerW;
+    friend bool operator==(const GpuReadings &, const GpuReadings &) = default;
+};
+
+// A GPU or MIG instance that a source names individually: DRA ResourceSlices, or dcgm-exporter's
+// series in Prometheus.
 struct GpuDevice
 {
     QString uuid; // "GPU-…" or "MIG-…"
@@ -67,6 +79,7 @@ struct GpuDevice
     QString draPool;
     QString draDevice;
     QList<PodRef> pods;
+    GpuReadings readings;
 
     friend bool operator==(const GpuDevice &, const GpuDevice &) = default;
 };
@@ -177,6 +190,18 @@ struct PodSummary
     friend bool operator==(const PodSummary &, const PodSummary &) = default;
 };
 
+// Whether the GPU readings come from a Prometheus, and which.
+struct PrometheusStatus
+{
+    enum class State { Disabled, Ok, Unreachable };
+    State state = State::Disabled;
+    QString url; // the API's base URL, service proxy path included
+    QString error; // why it is unreachable
+    QString source; // "kube-prometheus monitoring/prometheus-k8s:9090, Prometheus 2.42.0"
+    QString dialect; // Prom::Dialect::describe()
+    friend bool operator==(const PrometheusStatus &, const PrometheusStatus &) = default;
+};
+
 // The joined, immutable picture of a cluster at one moment. Built off the GUI thread from the
 // informers' objects; shared by the window, the item models and `specula snapshot`.
 struct ClusterSnapshot
@@ -189,6 +214,10 @@ struct ClusterSnapshot
         pods; // pods that request or hold extended resources or DRA devices, and every pending pod; sorted by key
     int podCount = 0; // every pod the cluster has, whatever it requests
     QStringList warnings;
+    PrometheusStatus prometheus;
+    // Node InternalIPs and the pod IPs of dcgm-exporter pods, by address: how a GPU series whose
+    // labels name no node (only Prometheus' instance) finds it.
+    QHash<QString, QString> nodeByAddress;
 
     const NodeSummary *node(const QString &name) const;
     const PodSummary *pod(const QString &key) const;

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/clusterloader.h"
+
+#include "model/clustersession.h"
+#include "model/metricsconnection.h"
+
+namespace Specula::Cli {
+
+ClusterLoader::ClusterLoader(ConnectionOptions connection, Model::PrometheusSettings prometheus, QObject *parent)
+    : QObject(parent)
+    , m_connection(std::move(connection))
+    , m_prometheus(std::move(prometheus))
+{ }
+
+ClusterLoader::~ClusterLoader() = default;
+
+void ClusterLoader::start()
+{
+    auto fail = [this](const Core::Error &error) {
+        if (m_done)
+            return;
+        m_done = true;
+        Q_EMIT failed(error);
+    };
+    connect(&m_resolver, &ConnectionResolver::failed, this, fail);
+    connect(&m_resolver, &ConnectionResolver::resolved, this,
+            [this, fail](const Kube::KubeConfig &config, const QString &name) {
+                auto context = config.resolve(name);
+                if (!context) {
+                    fail(context.error());
+                    return;
+                }
+                m_session = std::make_unique<Model::ClusterSession>(context.value());
+                // A one-shot command does not wait for a cluster that does not answer: the first
+                // error before everything is listed ends it.
+                connect(m_session.get(), &Model::ClusterSession::errorOccurred, this, fail);
+                connect(m_session.get(), &Model::ClusterSession::loaded, this, &ClusterLoader::connectMetrics);
+                m_session->start(false);
+            });
+    m_resolver.resolve(m_connection);
+}
+
+void ClusterLoader::connectMetrics()
+{
+    if (m_prometheus.mode == Model::PrometheusSettings::Mode::None) {
+        m_done = true;
+        Q_EMIT loaded();
+        return;
+    }
+    QStringList nodeNames;
+    for (const Model::NodeSummary &node : m_session->snapshot().nodes)
+        nodeNames.append(node.name);
+    m_metrics = new Model::MetricsConnection(m_session->networkAccess(), m_session->context(), m_prometheus, this);
+    auto done = [this] {
+        if (m_done)
+            return;
+        m_done = true;
+        Q_EMIT loaded();
+    };
+    connect(m_metrics, &Model::MetricsConnection::ready, this, done);
+    connect(m_metrics, &Model::MetricsConnection::failed, this, done);
+    m_metrics->start(nodeNames);
+}
+
+Model::ClusterSnapshot ClusterLoader::snapshot() const
+{
+    Model::ClusterSnapshot snapshot = m_session ? m_session->snapshot() : Model::ClusterSnapshot {};
+    if (m_metrics)
+        snapshot.prometheus = m_metrics->status();
+    return snapshot;
+}
+
+} // namespace Specula::Cli

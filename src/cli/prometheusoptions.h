@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "model/prometheussettings.h"
+
+class QCommandLineParser;
+
+namespace Specula::Cli {
+
+// --prometheus auto|none|URL|service:NS/[https:]NAME:PORT and the direct URL's auth:
+// --prometheus-token-file, --prometheus-user (password from SPECULA_PROMETHEUS_PASSWORD),
+// --prometheus-header "Name: value" (repeatable), --prometheus-ca, --prometheus-insecure.
+// Secrets come from a file or the environment, never from the command line, which other users
+// of the machine can read.
+struct PrometheusOptions
+{
+    static void addTo(QCommandLineParser &parser);
+    static Core::Result<Model::PrometheusSettings> from(const QCommandLineParser &parser);
+};
+
+} // namespace Specula::Cli

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/clustersnapshot.h"
+#include "prom/metriccatalogue.h"
+
+#include <QList>
+
+namespace Specula::Model {
+
+// One value of one series of a catalogue query, as the catalogue reads its labels.
+struct MetricReading
+{
+    Prom::Metric metric = Prom::Metric::GpuUtil;
+    Prom::MetricKey key;
+    double value = 0;
+};
+
+// Puts the GPUs and MIG instances that dcgm-exporter reports into the snapshot: each device on
+// its node, with its identity, the pods using it and its latest readings; the pods learn the
+// UUIDs they hold. A series finds its node by its node label, else by a UUID already placed (DRA,
+// or another series), else by its holder pod, else by Prometheus' `instance` address (an
+// exporter pod's IP or a node's). Series that find none are counted in one warning.
+void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings);
+
+} // namespace Specula::Model

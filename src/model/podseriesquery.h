@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "prom/metriccatalogue.h"
+#include "prom/promclient.h"
+#include "prom/rangequery.h"
+#include "prom/seriesstore.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Specula::Model {
+
+// One metric's series for one pod over a range.
+struct PodSeries
+{
+    Prom::Metric metric = Prom::Metric::PodCpu;
+    Prom::SeriesStore store;
+};
+
+// Everything the catalogue can say about one pod over a time range: its GPUs' utilization,
+// memory, temperature, power and tensor activity, its CPU, memory, network per interface, power
+// and energy. One range query per metric, all in flight at once (each split as RangeQuery sees
+// fit). Emits exactly one of finished() or failed().
+class PodSeriesQuery final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PodSeriesQuery)
+
+public:
+    PodSeriesQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, QString ns, QString pod,
+                   Prom::TimeAxis axis, QObject *parent = nullptr);
+    ~PodSeriesQuery() override;
+
+    void start();
+    static QList<Prom::Metric> podMetrics();
+
+Q_SIGNALS:
+    // In podMetrics() order; metrics the cluster has no source for are left out.
+    void finished(const QList<Specula::Model::PodSeries> &series);
+    void failed(const Specula::Core::Error &error);
+
+private:
+    void finishIfDone();
+
+    QPointer<Prom::PromClient> m_client;
+    Prom::MetricCatalogue m_catalogue;
+    QString m_ns;
+    QString m_pod;
+    Prom::TimeAxis m_axis;
+    QList<QPointer<Prom::RangeQuery>> m_queries;
+    QList<PodSeries> m_results;
+    QList<bool> m_received;
+    bool m_done = false;
+};
+
+} // namespace Specula::Model
