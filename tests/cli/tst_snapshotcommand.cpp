@@ -68,7 +68,9 @@ private Q_SLOTS:
         QVERIFY2(m_server->writeKubeconfig(kubeconfig(), Sim::SimServer::KubeconfigAuth::ClientCertificate, &error),
                  qPrintable(error));
 
-        const Run run = runSpecula({ u"snapshot"_qs, u"--kubeconfig"_qs, kubeconfig() });
+        // The cluster side alone; tst_metricscommands checks what Prometheus adds.
+        const Run run
+            = runSpecula({ u"snapshot"_qs, u"--kubeconfig"_qs, kubeconfig(), u"--prometheus"_qs, u"none"_qs });
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QJsonParseError parseError;
         m_snapshot = QJsonDocument::fromJson(run.out, &parseError).object();
@@ -135,7 +137,7 @@ private Q_SLOTS:
         QCOMPARE(h100.value(u"physicalCount").toInt(), 8);
         QCOMPARE(h100.value(u"memoryMiB").toInt(), 81559);
         QCOMPARE(h100.value(u"migStrategy").toString(), u"none"_qs);
-        QCOMPARE(h100.value(u"devices").toArray().size(), 0); // no metrics, no DRA: no device list
+        QCOMPARE(h100.value(u"devices").toArray().size(), 0); // no Prometheus, no DRA: no device list
         QVERIFY(byName(nodes, u"cpu-worker-0"_qs).value(u"gpu").isNull());
         QVERIFY(byName(nodes, u"cpu-worker-0"_qs).value(u"sriov").isNull());
 
