@@ -202,6 +202,10 @@ private Q_SLOTS:
                                             dialect.namespaceLabel, dialect.podLabel);
         const Prom::Scope vfPod = podScope(metrics, QStringLiteral("sriov_kubepoddevice"), dialect.sriovNamespaceLabel,
                                            dialect.sriovPodLabel);
+        // Every dialect keeps some holder in dcgm's pod label and in sriov_kubepoddevice (even
+        // with empty-pod-labels only some series lose it), so the scoped queries always run.
+        QVERIFY2(!gpuPod.pod.isEmpty(), "no dcgm series names a holding pod");
+        QVERIFY2(!dialect.sriovPodDevice || !vfPod.pod.isEmpty(), "no sriov_kubepoddevice series names a pod");
         const qint64 nowMs = now * 1000;
         const QList<qint64> instants { nowMs, nowMs - 907 * 1000 };
         int supported = 0;
