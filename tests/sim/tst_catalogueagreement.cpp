@@ -89,25 +89,6 @@ private:
     static bool isVfMetric(Metric metric) { return metric == Metric::VfRx || metric == Metric::VfTx; }
     static bool isNodeMetric(Metric metric) { return metric == Metric::NodePower || metric == Metric::NodeEnergy; }
 
-    // Whether a pod-scoped query may legitimately come back empty on both sides.
-    static bool scopedMayBeEmpty(Metric metric, const Prom::Dialect &dialect)
-    {
-        switch (metric) {
-        // Profiling fields exist only on GPUs whose dcgm exporter collects them (not on every
-        // GPU model of the demo), so the GPU the chosen pod holds may have none.
-        case Metric::GpuTensorActive:
-        case Metric::GpuMemCopyUtil:
-        // Kepler attributes power per container; a pod on a node without Kepler has none.
-        case Metric::PodPower:
-        case Metric::PodEnergy:
-            return true;
-        default:
-            // Where the node label is the exporter pod's name, dcgm's pod labels name the
-            // exporter's own pod on some exporters; the catalogue then has no holder to scope by.
-            return dialect.hostnameIsPod && !isVfMetric(metric);
-        }
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -228,9 +209,9 @@ private Q_SLOTS:
             if (!isNodeMetric(metric) && !scope.pod.isEmpty()) {
                 const std::optional<QString> scoped = catalogue.expr(metric, scope);
                 QVERIFY2(scoped, qPrintable(name));
-                queries.append({ *scoped,
-                                 scopedMayBeEmpty(metric, dialect) ? SimTest::PromAgreement::MayBeEmpty
-                                                                   : SimTest::PromAgreement::NonEmpty });
+                // Every metric has series for the chosen pod in every dialect: its GPU carries the
+                // profiling fields and its node runs Kepler, so an empty answer is a failure.
+                queries.append({ *scoped, SimTest::PromAgreement::NonEmpty });
             }
             for (const Query &query : queries) {
                 for (qint64 at : instants) {
