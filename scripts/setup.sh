@@ -10,6 +10,8 @@ specula_packages=(
     build-essential cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    # Qt6Charts' CMake package needs Qt6OpenGL's, which qt6-charts-dev does not pull in.
+    libqt6opengl6-dev
     libyaml-cpp-dev qtkeychain-qt6-dev zlib1g-dev openssl
     # Test peers: a real Prometheus, a real Secret Service keychain, a display for screenshots.
     prometheus gnome-keyring dbus dbus-x11 xvfb xauth
