@@ -3,12 +3,11 @@
 // OpenMetrics history that a real Prometheus backfilled with the real promtool serves unchanged,
 // and the time it takes to build the large scenario's series.
 #include "../prom/promserverfixture.h"
-#include "sim/metricsconfigparser.h"
 #include "sim/metricset.h"
 #include "sim/openmetricswriter.h"
 #include "sim/scenario.h"
+#include "simtesthelpers.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,23 +23,9 @@
 
 using namespace Specula;
 using namespace Specula::Sim;
+using SimTest::scenarioOf;
 
 namespace {
-
-Scenario scenarioOf(const QString &spec, const QString &dialect = QString())
-{
-    auto scenario = loadScenario(spec);
-    if (!scenario)
-        qFatal("%s", qPrintable(scenario.error().toString()));
-    Scenario loaded = std::move(scenario).value();
-    if (!dialect.isEmpty()) {
-        auto config = parseMetricsDialect(dialect, loaded.metrics);
-        if (!config)
-            qFatal("%s", qPrintable(config.error().toString()));
-        loaded.metrics = *config;
-    }
-    return loaded;
-}
 
 bool finished(QProcess &process, int timeoutMs)
 {
@@ -65,7 +50,7 @@ private Q_SLOTS:
     void yamlErrors();
     void builtinsDiffer();
     void backfilledHistoryMatches();
-    void largeBuildsQuickly();
+    void largeBuildsEveryFamily();
 };
 
 void TestSimHistory::dialectSpec_data()
@@ -265,21 +250,14 @@ void TestSimHistory::backfilledHistoryMatches()
     QVERIFY2(body.contains("\"result\":[{"), body.constData());
 }
 
-void TestSimHistory::largeBuildsQuickly()
+void TestSimHistory::largeBuildsEveryFamily()
 {
     const Scenario scenario = scenarioOf(u"builtin:large"_qs);
-    QElapsedTimer timer;
-    timer.start();
     const MetricSet set = MetricSet::build(scenario);
-    const qint64 ms = timer.elapsed();
     qsizetype series = 0;
     for (const SimFamily &family : set.families())
         series += family.series.size();
-    qInfo("builtin:large: %lld families, %lld series built in %lld ms", qlonglong(set.families().size()),
-          qlonglong(series), qlonglong(ms));
     QVERIFY(series > 400000);
-    // About 2 s of CPU on a quiet machine; the bound leaves room for a busy CI runner.
-    QVERIFY2(ms < 15000, qPrintable(QString::number(ms)));
     // One value of each family without computing the others.
     for (const SimFamily &family : set.families())
         QVERIFY2(family.series.isEmpty() || family.series.first().value(kT).has_value()
