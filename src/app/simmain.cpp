@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // specula-sim: serves a simulated Kubernetes cluster on loopback (DESIGN.md §3).
+#include "core/duration.h"
 #include "sim/metricsconfigparser.h"
 #include "sim/metricset.h"
 #include "sim/openmetricswriter.h"
@@ -81,11 +82,11 @@ int main(int argc, char **argv)
         loaded.metrics = *config;
     }
     if (parser.isSet(openMetricsOption)) {
-        const auto history = Sim::OpenMetricsWriter::parseDuration(parser.value(historyOption));
+        const auto history = Core::parseDurationSeconds(parser.value(historyOption));
         if (!history)
             return fail(u"--history: expected a duration such as 6h, 90m or 3600, got \"%1\""_qs.arg(
                 parser.value(historyOption)));
-        const auto step = parser.isSet(stepOption) ? Sim::OpenMetricsWriter::parseDuration(parser.value(stepOption))
+        const auto step = parser.isSet(stepOption) ? Core::parseDurationSeconds(parser.value(stepOption))
                                                    : std::optional<qint64>(loaded.metrics.scrapeIntervalSeconds);
         if (!step)
             return fail(u"--step: expected a duration such as 30s or 1m, got \"%1\""_qs.arg(parser.value(stepOption)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sim/metricsconfigparser.h"
 
+#include "core/duration.h"
 #include "sim/openmetricswriter.h"
 
 #include <QRegularExpression>
@@ -163,7 +164,7 @@ Core::Result<MetricsConfig> parseMetricsDialect(const QString &spec, MetricsConf
                 return fail(item, QStringLiteral("expected prometheus=none or [https://]namespace/service[:port]"));
             base.prometheus = *v;
         } else if (key == u"scrape-interval") {
-            const auto v = OpenMetricsWriter::parseDuration(value);
+            const auto v = Core::parseDurationSeconds(value);
             if (!v || *v > 3600)
                 return fail(item, QStringLiteral("expected scrape-interval=DURATION between 1s and 1h, such as 30s"));
             base.scrapeIntervalSeconds = int(*v);

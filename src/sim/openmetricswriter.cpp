@@ -55,29 +55,6 @@ QByteArray OpenMetricsWriter::formatValue(double value)
     return QByteArray::number(value, 'f', 6);
 }
 
-std::optional<qint64> OpenMetricsWriter::parseDuration(const QString &text)
-{
-    static const QRegularExpression bare(QStringLiteral("^\\d+$"));
-    static const QRegularExpression units(QStringLiteral("^(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?$"));
-    bool ok = false;
-    if (bare.match(text).hasMatch()) {
-        const qint64 seconds = text.toLongLong(&ok);
-        return ok && seconds > 0 ? std::optional(seconds) : std::nullopt;
-    }
-    const auto match = units.match(text);
-    if (text.isEmpty() || !match.hasMatch())
-        return std::nullopt;
-    const qint64 factors[] = { 86400, 3600, 60, 1 };
-    qint64 total = 0;
-    for (int i = 0; i < 4; ++i) {
-        const qint64 part = match.captured(i + 1).isEmpty() ? 0 : match.captured(i + 1).toLongLong(&ok);
-        if (part > 1000000000LL / factors[i])
-            return std::nullopt;
-        total += part * factors[i];
-    }
-    return total > 0 ? std::optional(total) : std::nullopt;
-}
-
 Core::Result<qint64> OpenMetricsWriter::write(QIODevice *out, qint64 from, qint64 to, qint64 step) const
 {
     if (step <= 0 || to < from)

@@ -32,8 +32,6 @@ public:
     // The same into a file, replaced only when everything was written.
     Core::Result<qint64> writeFile(const QString &path, qint64 from, qint64 to, qint64 step) const;
 
-    // "6h", "30s", "1h30m", "2d", "90" (seconds); nothing for anything else or zero.
-    static std::optional<qint64> parseDuration(const QString &text);
     // Integers as integers, everything else with 6 decimals, as dcgm-exporter prints them.
     static QByteArray formatValue(double value);
     // The shortest text that reads back as the same double ("NaN", "+Inf" and "-Inf" included).

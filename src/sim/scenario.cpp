@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sim/scenario.h"
 
+#include "core/duration.h"
 #include "sim/generator.h"
 #include "sim/metricsconfigparser.h"
 #include "sim/openmetricswriter.h"
@@ -391,8 +392,8 @@ MetricsConfig parseMetrics(const YAML::Node &node)
         }
     }
     if (node["scrapeInterval"]) {
-        const auto v = OpenMetricsWriter::parseDuration(
-            scalar(node["scrapeInterval"], QStringLiteral("metrics.scrapeInterval")));
+        const auto v
+            = Core::parseDurationSeconds(scalar(node["scrapeInterval"], QStringLiteral("metrics.scrapeInterval")));
         if (!v || *v > 3600)
             failAt(node["scrapeInterval"],
                    QStringLiteral("metrics.scrapeInterval must be a duration between 1s and 1h "

@@ -126,8 +126,6 @@ private Q_SLOTS:
     void metricRanges();
     void energyIsIntegralOfPower();
     void idleButAllocatedExists();
-    void durations_data();
-    void durations();
     void labelsMatchRealExporter();
     void writtenFileIsAcceptedByPromtool();
     void commandLineErrors_data();
@@ -456,29 +454,6 @@ void TestSimMetrics::idleButAllocatedExists()
     QVERIFY(idleAllocated >= 1);
     QVERIFY(busy >= 5);
     QVERIFY(free >= 5);
-}
-
-void TestSimMetrics::durations_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<qint64>("seconds");
-    QTest::newRow("hours") << u"6h"_qs << qint64(21600);
-    QTest::newRow("seconds") << u"30s"_qs << qint64(30);
-    QTest::newRow("mixed") << u"1h30m"_qs << qint64(5400);
-    QTest::newRow("days") << u"2d"_qs << qint64(172800);
-    QTest::newRow("bare") << u"90"_qs << qint64(90);
-    QTest::newRow("zero") << u"0h"_qs << qint64(-1);
-    QTest::newRow("empty") << QString() << qint64(-1);
-    QTest::newRow("unit") << u"6x"_qs << qint64(-1);
-    QTest::newRow("order") << u"5m1h"_qs << qint64(-1);
-    QTest::newRow("negative") << u"-5m"_qs << qint64(-1);
-}
-
-void TestSimMetrics::durations()
-{
-    QFETCH(QString, text);
-    QFETCH(qint64, seconds);
-    QCOMPARE(OpenMetricsWriter::parseDuration(text).value_or(-1), seconds);
 }
 
 void TestSimMetrics::labelsMatchRealExporter()
