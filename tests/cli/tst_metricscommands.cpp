@@ -6,51 +6,24 @@
 #include "sim/gpufleet.h"
 #include "sim/scenario.h"
 #include "sim/simserver.h"
+#include "speculaprocess.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 
 using namespace Specula;
+using CliTest::byName;
+using CliTest::Run;
+using CliTest::runSpecula;
 using Sim::DcgmMetrics;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runSpecula(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SPECULA_EXECUTABLE), arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    if (!finished.wait(90000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
-}
-
-QJsonObject byName(const QJsonArray &array, const QString &name)
-{
-    for (const auto &value : array) {
-        if (value.toObject().value(u"name").toString() == name)
-            return value.toObject();
-    }
-    return {};
-}
 
 constexpr qint64 kScrape = 30;
 

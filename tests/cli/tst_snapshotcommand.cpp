@@ -2,6 +2,7 @@
 #include "cli/snapshotjson.h"
 #include "sim/scenario.h"
 #include "sim/simserver.h"
+#include "speculaprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,41 +14,11 @@
 #include <QTest>
 
 using namespace Specula;
+using CliTest::byName;
+using CliTest::Run;
+using CliTest::runSpecula;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Runs `specula` as a separate process while this thread keeps serving the simulator.
-Run runSpecula(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SPECULA_EXECUTABLE), arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    if (!finished.wait(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
-}
-
-QJsonObject byName(const QJsonArray &array, const QString &name, const QString &ns = {})
-{
-    for (const auto &value : array) {
-        const QJsonObject object = value.toObject();
-        if (object.value(u"name").toString() == name && (ns.isEmpty() || object.value(u"namespace").toString() == ns))
-            return object;
-    }
-    return {};
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestSnapshotCommand : public QObject
 {
