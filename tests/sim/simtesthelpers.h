@@ -2,6 +2,7 @@
 // What the scenario tests share: a simulated cluster on 127.0.0.1 and HTTPS requests to it.
 #pragma once
 
+#include "sim/metricsconfigparser.h"
 #include "sim/simserver.h"
 
 #include <QJsonArray>
@@ -34,6 +35,22 @@ inline QStringList names(const QJsonArray &items)
         out.append(item.toObject().value(u"metadata").toObject().value(u"name").toString());
     out.sort();
     return out;
+}
+
+// A scenario with a metrics dialect spec (specula-sim --metrics-dialect) applied over its own.
+inline Sim::Scenario scenarioOf(const QString &spec, const QString &dialect = QString())
+{
+    auto scenario = Sim::loadScenario(spec);
+    if (!scenario)
+        qFatal("%s", qPrintable(scenario.error().toString()));
+    Sim::Scenario loaded = std::move(scenario).value();
+    if (!dialect.isEmpty()) {
+        auto config = Sim::parseMetricsDialect(dialect, loaded.metrics);
+        if (!config)
+            qFatal("%s", qPrintable(config.error().toString()));
+        loaded.metrics = *config;
+    }
+    return loaded;
 }
 
 inline std::unique_ptr<Sim::SimServer> start(const QString &spec)

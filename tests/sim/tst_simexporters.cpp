@@ -5,13 +5,12 @@
 #include "../prom/promserverfixture.h"
 #include "sim/dcgmmetrics.h"
 #include "sim/gpufleet.h"
-#include "sim/metricsconfigparser.h"
 #include "sim/metricset.h"
 #include "sim/openmetricswriter.h"
 #include "sim/podmetrics.h"
 #include "sim/scenario.h"
+#include "simtesthelpers.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,23 +26,9 @@
 
 using namespace Specula;
 using namespace Specula::Sim;
+using SimTest::scenarioOf;
 
 namespace {
-
-Scenario scenarioOf(const QString &spec, const QString &dialect = QString())
-{
-    auto scenario = loadScenario(spec);
-    if (!scenario)
-        qFatal("%s", qPrintable(scenario.error().toString()));
-    Scenario loaded = std::move(scenario).value();
-    if (!dialect.isEmpty()) {
-        auto config = parseMetricsDialect(dialect, loaded.metrics);
-        if (!config)
-            qFatal("%s", qPrintable(config.error().toString()));
-        loaded.metrics = *config;
-    }
-    return loaded;
-}
 
 QList<const SimSeries *> seriesWhere(const MetricSet &set, const QString &family,
                                      const std::function<bool(const Prom::Labels &)> &match)
