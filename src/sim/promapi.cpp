@@ -331,18 +331,11 @@ PromApi::Response PromApi::series(const Form &form) const
     }
     QList<Prom::Labels> all;
     QSet<QString> seen;
-    for (const QString &matcher : matchers) {
-        const PromqlParser::Result parsed = PromqlParser::parse(matcher);
-        if (parsed.error)
-            return invalidParameter(u"match[]"_qs, parsed.error->toString(matcher));
-        if (parsed.root->kind != PromqlNode::Kind::Selector) {
-            return invalidParameter(u"match[]"_qs,
-                                    u"1:1: parse error: unexpected expression, expected a series selector"_qs);
-        }
-        const Core::Result<QList<Prom::Labels>> found = m_evaluator.series(*parsed.root);
-        if (!found)
-            return fromError(found.error());
-        for (const Prom::Labels &labels : *found) {
+    const auto selected = matched(matchers);
+    if (const auto *error = std::get_if<Response>(&selected))
+        return *error;
+    for (const QList<Prom::Labels> &found : std::get<QList<QList<Prom::Labels>>>(selected)) {
+        for (const Prom::Labels &labels : found) {
             QString key;
             for (auto it = labels.cbegin(); it != labels.cend(); ++it)
                 key += it.key() + QChar(1) + it.value() + QChar(2);
@@ -395,18 +388,11 @@ PromApi::Response PromApi::labels(const Form &form, const QString &valuesOf) con
         }
     } else {
         QSet<QString> names;
-        for (const QString &matcher : matchers) {
-            const PromqlParser::Result parsed = PromqlParser::parse(matcher);
-            if (parsed.error)
-                return invalidParameter(u"match[]"_qs, parsed.error->toString(matcher));
-            if (parsed.root->kind != PromqlNode::Kind::Selector) {
-                return invalidParameter(u"match[]"_qs,
-                                        u"1:1: parse error: unexpected expression, expected a series selector"_qs);
-            }
-            const Core::Result<QList<Prom::Labels>> found = m_evaluator.series(*parsed.root);
-            if (!found)
-                return fromError(found.error());
-            for (const Prom::Labels &labels : *found) {
+        const auto selected = matched(matchers);
+        if (const auto *error = std::get_if<Response>(&selected))
+            return *error;
+        for (const QList<Prom::Labels> &found : std::get<QList<QList<Prom::Labels>>>(selected)) {
+            for (const Prom::Labels &labels : found) {
                 for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
                     if (valuesOf.isNull())
                         names.insert(it.key());
@@ -426,6 +412,25 @@ PromApi::Response PromApi::labels(const Form &form, const QString &valuesOf) con
         appendJsonString(data, sorted[i]);
     }
     return success(data + ']');
+}
+
+std::variant<QList<QList<Prom::Labels>>, PromApi::Response> PromApi::matched(const QStringList &matchers) const
+{
+    QList<QList<Prom::Labels>> all;
+    for (const QString &matcher : matchers) {
+        const PromqlParser::Result parsed = PromqlParser::parse(matcher);
+        if (parsed.error)
+            return invalidParameter(u"match[]"_qs, parsed.error->toString(matcher));
+        if (parsed.root->kind != PromqlNode::Kind::Selector) {
+            return invalidParameter(u"match[]"_qs,
+                                    u"1:1: parse error: unexpected expression, expected a series selector"_qs);
+        }
+        Core::Result<QList<Prom::Labels>> found = m_evaluator.series(*parsed.root);
+        if (!found)
+            return fromError(found.error());
+        all.append(std::move(found).value());
+    }
+    return all;
 }
 
 PromApi::Response PromApi::buildInfo() const

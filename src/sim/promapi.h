@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <functional>
 #include <optional>
+#include <variant>
 
 namespace Specula::Sim {
 
@@ -50,6 +51,9 @@ private:
     Response series(const Form &form) const;
     Response labels(const Form &form, const QString &valuesOf) const;
     Response buildInfo() const;
+    // The label sets of the series each match[] selector selects, in selector order, or the
+    // error answer for the first selector that is not one.
+    std::variant<QList<QList<Prom::Labels>>, Response> matched(const QStringList &matchers) const;
 
     PromqlEvaluator m_evaluator;
     PromqlStorage m_storage;
