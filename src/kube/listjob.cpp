@@ -2,11 +2,11 @@
 #include "kube/listjob.h"
 
 #include "core/logging.h"
+#include "core/offthread.h"
 #include "kube/resourceparsers.h"
 #include "net/apiconnection.h"
 
 #include <QElapsedTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Specula::Kube {
 
@@ -97,9 +97,9 @@ void ListJob::parse(QByteArray body)
     }
     const quint64 generation = m_generation;
     const QString where = m_connection->url(m_path).toString(QUrl::RemoveUserInfo);
-    QtConcurrent::run([kind = m_kind, body = std::move(body), where]() {
-        return ResourceParsers::parseList(kind, body, where);
-    }).then(this, [this, generation](const Core::Result<ListPage> &page) { onParsed(generation, page); });
+    Core::runOffThread(
+        this, [kind = m_kind, body = std::move(body), where] { return ResourceParsers::parseList(kind, body, where); },
+        [this, generation](const Core::Result<ListPage> &page) { onParsed(generation, page); });
 }
 
 void ListJob::onParsed(quint64 generation, const Core::Result<ListPage> &result)

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/clustersession.h"
 
+#include "core/offthread.h"
 #include "kube/discoveryjob.h"
 #include "kube/informer.h"
 #include "kube/kubeclient.h"
 
 #include <QNetworkAccessManager>
 #include <QTimer>
-#include <QtConcurrent>
 
 namespace Specula::Model {
 namespace {
@@ -207,25 +207,25 @@ void ClusterSession::rebuild()
     m_building = true;
     const quint64 generation = ++m_generation;
     // The hashes are implicitly shared: the worker reads a frozen copy while watches go on.
-    QtConcurrent::run([objects = m_objects] {
-        return buildSnapshot(objects);
-    }).then(this, [this, generation](ClusterSnapshot snapshot) {
-        m_building = false;
-        if (generation == m_generation) {
-            snapshot.context = m_context.contextName;
-            snapshot.server = m_context.server.toString();
-            for (const QString &warning : std::as_const(m_unavailable))
-                snapshot.warnings.append(warning);
-            m_snapshot = std::move(snapshot);
-            Q_EMIT snapshotReady(m_snapshot);
-            if (!m_loaded && m_listed.size() == m_informers.size()) {
-                m_loaded = true;
-                Q_EMIT loaded();
+    Core::runOffThread(
+        this, [objects = m_objects] { return buildSnapshot(objects); },
+        [this, generation](ClusterSnapshot snapshot) {
+            m_building = false;
+            if (generation == m_generation) {
+                snapshot.context = m_context.contextName;
+                snapshot.server = m_context.server.toString();
+                for (const QString &warning : std::as_const(m_unavailable))
+                    snapshot.warnings.append(warning);
+                m_snapshot = std::move(snapshot);
+                Q_EMIT snapshotReady(m_snapshot);
+                if (!m_loaded && m_listed.size() == m_informers.size()) {
+                    m_loaded = true;
+                    Q_EMIT loaded();
+                }
             }
-        }
-        if (std::exchange(m_rebuildAgain, false))
-            rebuild();
-    });
+            if (std::exchange(m_rebuildAgain, false))
+                rebuild();
+        });
 }
 
 void ClusterSession::updateStateFromInformers()

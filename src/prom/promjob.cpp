@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prom/promjob.h"
 
+#include "core/offthread.h"
 #include "net/apirequest.h"
 #include "prom/promparsers.h"
 
 #include <QJsonDocument>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Specula::Prom {
 
@@ -89,9 +89,12 @@ void PromJob::onRequestFinished(const Core::Result<QByteArray> &body)
         deliver(parse(m_answer, payload, httpStatus, where));
         return;
     }
-    QtConcurrent::run([answer = m_answer, payload = std::move(payload), httpStatus, where]() {
-        return parse(answer, payload, httpStatus, where);
-    }).then(this, [this](const Core::Result<PromResponse> &result) { deliver(result); });
+    Core::runOffThread(
+        this,
+        [answer = m_answer, payload = std::move(payload), httpStatus, where] {
+            return parse(answer, payload, httpStatus, where);
+        },
+        [this](const Core::Result<PromResponse> &result) { deliver(result); });
 }
 
 void PromJob::deliver(const Core::Result<PromResponse> &result)

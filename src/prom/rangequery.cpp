@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prom/rangequery.h"
 
+#include "core/offthread.h"
 #include "prom/promclient.h"
 #include "prom/promjob.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <optional>
 
 namespace Specula::Prom {
@@ -130,31 +130,34 @@ void RangeQuery::mergeNext()
     const TimeAxis axis = m_chunks.at(chunk).axis;
     // The store moves to the worker and back: one merge at a time, and no copy (no detach) of a
     // block that may hold tens of megabytes.
-    QtConcurrent::run([store = std::move(m_store), response = std::move(response), axis]() mutable {
-        MergeOutcome outcome;
-        const Core::Result<qsizetype> placed = store.merge(response.query, axis);
-        if (!placed)
-            outcome.error = placed.error();
-        store.addWarnings(response.warnings);
-        // Free the parsed answer here rather than on the thread that owns the query.
-        response = {};
-        outcome.store = std::move(store);
-        return outcome;
-    }).then(this, [this, chunk](MergeOutcome outcome) {
-        m_merging = false;
-        m_store = std::move(outcome.store);
-        if (m_done)
-            return;
-        if (outcome.error) {
-            fail(chunkError(chunk, *outcome.error));
-            return;
-        }
-        if (++m_merged == m_chunks.size()) {
-            finish();
-            return;
-        }
-        mergeNext();
-    });
+    Core::runOffThread(
+        this,
+        [store = std::move(m_store), response = std::move(response), axis]() mutable {
+            MergeOutcome outcome;
+            const Core::Result<qsizetype> placed = store.merge(response.query, axis);
+            if (!placed)
+                outcome.error = placed.error();
+            store.addWarnings(response.warnings);
+            // Free the parsed answer here rather than on the thread that owns the query.
+            response = {};
+            outcome.store = std::move(store);
+            return outcome;
+        },
+        [this, chunk](MergeOutcome outcome) {
+            m_merging = false;
+            m_store = std::move(outcome.store);
+            if (m_done)
+                return;
+            if (outcome.error) {
+                fail(chunkError(chunk, *outcome.error));
+                return;
+            }
+            if (++m_merged == m_chunks.size()) {
+                finish();
+                return;
+            }
+            mergeNext();
+        });
 }
 
 void RangeQuery::fail(Core::Error error)

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QtConcurrent/QtConcurrentRun>
+#include <type_traits>
+#include <utility>
+
+namespace Specula::Core {
+
+// Runs work() on Qt's global thread pool, then done(result) on the thread of `context`.
+//
+// Unlike QFuture::then(context, ...), the result is moved out of the future, never copied: no
+// second reference stays behind in the future's result store, so a large value (a parsed answer,
+// a series store) is neither deep-copied when it is next modified nor freed on the GUI thread
+// when the future goes away. If `context` is destroyed first, done() is not called.
+template<class Work, class Done> void runOffThread(QObject *context, Work &&work, Done &&done)
+{
+    using Result = std::invoke_result_t<std::decay_t<Work>>;
+    auto *watcher = new QFutureWatcher<Result>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, done = std::forward<Done>(done)]() mutable {
+                         QFuture<Result> future = watcher->future();
+                         watcher->deleteLater();
+                         done(future.takeResult());
+                     });
+    watcher->setFuture(QtConcurrent::run(std::forward<Work>(work)));
+}
+
+} // namespace Specula::Core
