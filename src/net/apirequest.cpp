@@ -2,6 +2,8 @@
 #include "net/apirequest.h"
 
 #include "core/logging.h"
+#include "core/offthread.h"
+#include "net/contentdecoding.h"
 #include "net/replyerror.h"
 
 #include <QNetworkAccessManager>
@@ -9,8 +11,16 @@
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 #include <QTimer>
+#include <utility>
 
 namespace Specula::Net {
+
+namespace {
+
+// Compressed bodies below this are inflated in place; larger ones on a worker thread.
+constexpr qsizetype inflateInPlaceBelow = 64 * 1024;
+
+} // namespace
 
 ApiRequest::ApiRequest(QNetworkAccessManager *nam, std::shared_ptr<const ConnectionContext> context, QUrl url,
                        RequestOptions options, QObject *parent)
@@ -90,9 +100,13 @@ void ApiRequest::send(const Credentials &credentials)
     request.setRawHeader("User-Agent", "specula");
     if (!credentials.authorization.isEmpty())
         request.setRawHeader("Authorization", credentials.authorization);
-    // Setting Accept-Encoding ourselves turns QNAM's transparent gzip off, which is the point.
+    // Setting Accept-Encoding ourselves turns QNAM's transparent gzip off: Qt would inflate on
+    // this (the GUI) thread, so bodies are inflated on a worker in decoded(). Streams (watches)
+    // arrive in small pieces and keep Qt's own inflating.
     if (m_context->disableCompression)
         request.setRawHeader("Accept-Encoding", "identity");
+    else if (!m_options.streaming)
+        request.setRawHeader("Accept-Encoding", "gzip");
     request.setTransferTimeout(int(m_options.transferTimeout.count()));
     request.setDecompressedSafetyCheckThreshold(m_options.maxBodySize);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -115,6 +129,7 @@ void ApiRequest::send(const Credentials &credentials)
     m_httpStatus = 0;
     m_headers.clear();
     m_sslErrors.clear();
+    m_body.clear();
     for (const auto &header : m_options.headers)
         request.setRawHeader(header.first, header.second);
 
@@ -146,7 +161,10 @@ void ApiRequest::onReadyRead()
         Q_EMIT dataReceived(m_reply->readAll());
         return;
     }
-    if (m_reply->bytesAvailable() > m_options.maxBodySize) {
+    // Reading as it arrives keeps each copy small; one readAll() of a whole large body at the end
+    // would hold this thread up.
+    m_body += m_reply->readAll();
+    if (m_body.size() > m_options.maxBodySize) {
         m_tooLarge = true;
         m_cancelled = true;
         m_reply->abort();
@@ -188,10 +206,15 @@ void ApiRequest::onReplyFinished()
     facts.cancelledByCaller = m_cancelled && !m_tooLarge;
     facts.tooLarge = m_tooLarge;
     // A reply that failed before connecting was never opened; reading it only logs a warning.
-    QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    QByteArray body = std::exchange(m_body, {});
+    if (reply->isOpen())
+        body += reply->readAll();
+    const QByteArray contentEncoding = reply->rawHeader("Content-Encoding");
     if (!success || facts.error != QNetworkReply::NoError) {
-        facts.body = body;
-        m_errorBody = body;
+        // Error pages are small; whatever cannot be inflated is kept as it came.
+        const BodyResult decoded = decodeContent(body, contentEncoding, m_options.maxBodySize, facts.where);
+        facts.body = decoded ? *decoded : body;
+        m_errorBody = facts.body;
     }
     if (auto error = ReplyError::map(facts)) {
         if (error->kind != Core::Error::Kind::Cancelled)
@@ -203,9 +226,26 @@ void ApiRequest::onReplyFinished()
     if (m_options.streaming) {
         if (!body.isEmpty())
             Q_EMIT dataReceived(body);
-        body.clear();
+        finish(QByteArray());
+        return;
     }
-    finish(std::move(body));
+    finishDecoded(std::move(body), contentEncoding);
+}
+
+void ApiRequest::finishDecoded(QByteArray body, const QByteArray &contentEncoding)
+{
+    const QString where = safeUrl(m_url);
+    const QByteArray encoding = contentEncoding.trimmed().toLower();
+    if (encoding.isEmpty() || encoding == "identity" || body.size() < inflateInPlaceBelow) {
+        finish(decodeContent(body, contentEncoding, m_options.maxBodySize, where));
+        return;
+    }
+    Core::runOffThread(
+        this,
+        [body = std::move(body), contentEncoding, maxSize = m_options.maxBodySize, where] {
+            return decodeContent(body, contentEncoding, maxSize, where);
+        },
+        [this](const BodyResult &decoded) { finish(decoded); });
 }
 
 void ApiRequest::finish(const BodyResult &result)

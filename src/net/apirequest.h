@@ -72,6 +72,8 @@ private:
     void send(const Credentials &credentials);
     void onReadyRead();
     void onReplyFinished();
+    // Inflates a compressed body (on a worker when it is large), then finishes with it.
+    void finishDecoded(QByteArray body, const QByteArray &contentEncoding);
     void finish(const BodyResult &result);
 
     QNetworkAccessManager *m_nam;
@@ -81,6 +83,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     QStringList m_sslErrors;
+    QByteArray m_body; // read as it arrives
     QByteArray m_errorBody;
     QElapsedTimer m_elapsed;
     int m_httpStatus = 0;

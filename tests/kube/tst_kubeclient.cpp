@@ -365,7 +365,8 @@ private Q_SLOTS:
         QCOMPARE(denied.error->kind, Core::Error::Kind::Unauthorized);
     }
 
-    // Large bodies come gzip-compressed (QNAM inflates them); disable-compression turns it off.
+    // Large bodies come gzip-compressed (ApiRequest inflates them on a worker); disable-compression
+    // turns it off.
     void gzip_data()
     {
         QTest::addColumn<bool>("disableCompression");
