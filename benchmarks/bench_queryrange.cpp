@@ -48,8 +48,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption start(u"start"_qs, u"Unix seconds"_qs, u"T"_qs);
     const QCommandLineOption end(u"end"_qs, u"Unix seconds"_qs, u"T"_qs);
     const QCommandLineOption step(u"step"_qs, u"seconds"_qs, u"S"_qs, u"30"_qs);
-    const QCommandLineOption maxPoints(u"max-points"_qs, u"points per series and request"_qs, u"N"_qs,
-                                       QString::number(Prom::RangeQuery::defaultMaxPointsPerRequest));
+    const QCommandLineOption maxPoints(u"max-points"_qs, u"points per series and request (0: spread)"_qs, u"N"_qs,
+                                       u"0"_qs);
     const QCommandLineOption concurrency(u"concurrency"_qs, u"requests in flight"_qs, u"N"_qs,
                                          QString::number(Prom::RangeQuery::defaultMaxConcurrent));
     const QCommandLineOption identity(u"identity"_qs, u"ask for uncompressed answers (no gzip)"_qs);

@@ -27,6 +27,13 @@ QList<RangeChunk> RangePlan::plan(const QStringList &exprs, const TimeAxis &axis
     return chunks;
 }
 
+int RangePlan::spreadPoints(int pointCount, int exprCount, int parallel)
+{
+    const int perExpression = qMax(1, parallel / qMax(1, exprCount));
+    const int points = (qMax(1, pointCount) + perExpression - 1) / perExpression;
+    return qBound(minPointsPerRequest, points, serverPointLimit);
+}
+
 QString RangePlan::describe(const TimeAxis &axis)
 {
     const auto iso

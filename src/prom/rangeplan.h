@@ -29,8 +29,14 @@ class RangePlan
 public:
     // Prometheus refuses more than 11,000 points per series in one query_range.
     static constexpr int serverPointLimit = 11000;
+    // Below this a range is not split: another request would cost more than it saves.
+    static constexpr int minPointsPerRequest = 60;
 
     static QList<RangeChunk> plan(const QStringList &exprs, const TimeAxis &axis, int maxPointsPerSeries);
+    // Points per request that spread `exprCount` expressions over `pointCount` steps across
+    // `parallel` requests at once: Prometheus evaluates each request on one core, so one large
+    // answer is slower than several smaller ones side by side (benchmarks/query-range.sh).
+    static int spreadPoints(int pointCount, int exprCount, int parallel);
     // "2026-11-23T18:00:00Z – 2026-11-23T19:00:00Z", for messages.
     static QString describe(const TimeAxis &axis);
 };

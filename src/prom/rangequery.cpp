@@ -47,7 +47,12 @@ void RangeQuery::setMaxConcurrent(int requests)
 
 void RangeQuery::setMaxPointsPerRequest(int points)
 {
-    m_maxPoints = qBound(1, points, RangePlan::serverPointLimit);
+    m_maxPoints = qBound(0, points, RangePlan::serverPointLimit);
+}
+
+int RangeQuery::maxPointsPerRequest() const
+{
+    return m_maxPoints > 0 ? m_maxPoints : RangePlan::spreadPoints(m_axis.count, int(m_exprs.size()), m_maxConcurrent);
 }
 
 void RangeQuery::start()
@@ -55,7 +60,7 @@ void RangeQuery::start()
     if (m_started || m_done)
         return;
     m_started = true;
-    m_chunks = RangePlan::plan(m_exprs, m_axis, m_maxPoints);
+    m_chunks = RangePlan::plan(m_exprs, m_axis, maxPointsPerRequest());
     if (m_chunks.isEmpty()) {
         // Reported from the event loop, like every other outcome, so callers connect after start().
         const Core::Error error { Core::Error::Kind::Config,

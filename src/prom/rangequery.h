@@ -31,7 +31,6 @@ class RangeQuery final : public QObject
 
 public:
     static constexpr int defaultMaxConcurrent = 4; // Qt opens up to 6 connections per host
-    static constexpr int defaultMaxPointsPerRequest = RangePlan::serverPointLimit;
 
     RangeQuery(PromClient *client, const QStringList &exprs, const TimeAxis &axis, QObject *parent = nullptr);
     ~RangeQuery() override;
@@ -39,8 +38,9 @@ public:
     void setMaxConcurrent(int requests);
     int maxConcurrent() const { return m_maxConcurrent; }
     // Points per series in one request; smaller chunks spread a long range over parallel requests.
+    // 0 (the default): RangePlan::spreadPoints over maxConcurrent() requests.
     void setMaxPointsPerRequest(int points);
-    int maxPointsPerRequest() const { return m_maxPoints; }
+    int maxPointsPerRequest() const;
 
     const QStringList &exprs() const { return m_exprs; }
     const TimeAxis &axis() const { return m_axis; }
@@ -69,7 +69,7 @@ private:
     QStringList m_exprs;
     TimeAxis m_axis;
     int m_maxConcurrent = defaultMaxConcurrent;
-    int m_maxPoints = defaultMaxPointsPerRequest;
+    int m_maxPoints = 0;
     QList<RangeChunk> m_chunks;
     int m_nextChunk = 0;
     QHash<int, QPointer<PromJob>> m_inFlight;

@@ -196,6 +196,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void planJoinsExactly_data();
     void planJoinsExactly();
+    void spreadsOverParallelRequests_data();
+    void spreadsOverParallelRequests();
     void splitEqualsSingle_data();
     void splitEqualsSingle();
     void shardedExpressions();
@@ -297,6 +299,38 @@ void TestRangeQuery::planJoinsExactly()
     }
 }
 
+void TestRangeQuery::spreadsOverParallelRequests_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("exprs");
+    QTest::addColumn<int>("parallel");
+    QTest::addColumn<int>("chunks");
+
+    QTest::newRow("two hours at 30 s: four of 60") << 240 << 1 << 4 << 4;
+    QTest::newRow("a week at 5 min") << 2016 << 1 << 4 << 4;
+    QTest::newRow("short: not split") << 60 << 1 << 4 << 1;
+    QTest::newRow("not worth four") << 100 << 1 << 4 << 2;
+    QTest::newRow("shards already run side by side") << 2016 << 4 << 4 << 4;
+    QTest::newRow("two shards, two pieces each") << 2016 << 2 << 4 << 4;
+    QTest::newRow("one at a time") << 2016 << 1 << 1 << 1;
+    QTest::newRow("the server's limit still holds") << 90000 << 1 << 4 << 9;
+}
+
+void TestRangeQuery::spreadsOverParallelRequests()
+{
+    QFETCH(int, count);
+    QFETCH(int, exprs);
+    QFETCH(int, parallel);
+    QFETCH(int, chunks);
+    const TimeAxis axis { 1795456800, 30, count };
+    const QStringList expressions(exprs, u"up"_qs);
+    Prom::RangeQuery query(m_client.get(), expressions, axis);
+    query.setMaxConcurrent(parallel);
+    const int points = query.maxPointsPerRequest();
+    QCOMPARE(points, Prom::RangePlan::spreadPoints(count, exprs, parallel));
+    QCOMPARE(Prom::RangePlan::plan(expressions, axis, points).size(), chunks);
+}
+
 void TestRangeQuery::splitEqualsSingle_data()
 {
     QTest::addColumn<int>("requests");
@@ -321,6 +355,7 @@ void TestRangeQuery::splitEqualsSingle()
     const int maxPoints = (count + requests - 1) / requests;
 
     auto *single = new Prom::RangeQuery(client(), { u"specula_rq_util"_qs }, axis);
+    single->setMaxPointsPerRequest(Prom::RangePlan::serverPointLimit);
     const Outcome whole = run(single);
     QVERIFY2(whole.errors.isEmpty() && whole.stores.size() == 1, qPrintable(describe(whole)));
     QCOMPARE(whole.chunks, 1);
@@ -365,6 +400,7 @@ void TestRangeQuery::shardedExpressions()
 {
     const TimeAxis axis { m_first, 60, 121 };
     auto *single = new Prom::RangeQuery(client(), { u"specula_rq_util"_qs }, axis);
+    single->setMaxPointsPerRequest(Prom::RangePlan::serverPointLimit);
     const Outcome whole = run(single);
     QVERIFY2(whole.errors.isEmpty(), qPrintable(describe(whole)));
     auto *sharded = new Prom::RangeQuery(
