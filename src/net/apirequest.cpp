@@ -17,8 +17,8 @@ namespace Specula::Net {
 
 namespace {
 
-// Compressed bodies below this are inflated in place; larger ones on a worker thread.
-constexpr qsizetype inflateInPlaceBelow = 64 * 1024;
+// Bodies below this are joined and inflated in place; larger ones on a worker thread.
+constexpr qint64 decodeInPlaceBelow = 64 * 1024;
 
 } // namespace
 
@@ -130,6 +130,7 @@ void ApiRequest::send(const Credentials &credentials)
     m_headers.clear();
     m_sslErrors.clear();
     m_body.clear();
+    m_bodySize = 0;
     for (const auto &header : m_options.headers)
         request.setRawHeader(header.first, header.second);
 
@@ -161,10 +162,12 @@ void ApiRequest::onReadyRead()
         Q_EMIT dataReceived(m_reply->readAll());
         return;
     }
-    // Reading as it arrives keeps each copy small; one readAll() of a whole large body at the end
-    // would hold this thread up.
-    m_body += m_reply->readAll();
-    if (m_body.size() > m_options.maxBodySize) {
+    // Kept as the pieces that arrived: joining or inflating a large body happens on a worker in
+    // finishDecoded(), not here.
+    QByteArray piece = m_reply->readAll();
+    m_bodySize += piece.size();
+    m_body.append(std::move(piece));
+    if (m_bodySize > m_options.maxBodySize) {
         m_tooLarge = true;
         m_cancelled = true;
         m_reply->abort();
@@ -206,14 +209,19 @@ void ApiRequest::onReplyFinished()
     facts.cancelledByCaller = m_cancelled && !m_tooLarge;
     facts.tooLarge = m_tooLarge;
     // A reply that failed before connecting was never opened; reading it only logs a warning.
-    QByteArray body = std::exchange(m_body, {});
-    if (reply->isOpen())
-        body += reply->readAll();
+    QByteArrayList body = std::exchange(m_body, {});
+    qint64 bodySize = std::exchange(m_bodySize, 0);
+    if (reply->isOpen()) {
+        QByteArray rest = reply->readAll();
+        bodySize += rest.size();
+        if (!rest.isEmpty())
+            body.append(std::move(rest));
+    }
     const QByteArray contentEncoding = reply->rawHeader("Content-Encoding");
     if (!success || facts.error != QNetworkReply::NoError) {
         // Error pages are small; whatever cannot be inflated is kept as it came.
         const BodyResult decoded = decodeContent(body, contentEncoding, m_options.maxBodySize, facts.where);
-        facts.body = decoded ? *decoded : body;
+        facts.body = decoded ? *decoded : body.join();
         m_errorBody = facts.body;
     }
     if (auto error = ReplyError::map(facts)) {
@@ -224,19 +232,18 @@ void ApiRequest::onReplyFinished()
         return;
     }
     if (m_options.streaming) {
-        if (!body.isEmpty())
-            Q_EMIT dataReceived(body);
+        if (bodySize > 0)
+            Q_EMIT dataReceived(body.join());
         finish(QByteArray());
         return;
     }
-    finishDecoded(std::move(body), contentEncoding);
+    finishDecoded(std::move(body), bodySize, contentEncoding);
 }
 
-void ApiRequest::finishDecoded(QByteArray body, const QByteArray &contentEncoding)
+void ApiRequest::finishDecoded(QByteArrayList body, qint64 bodySize, const QByteArray &contentEncoding)
 {
     const QString where = safeUrl(m_url);
-    const QByteArray encoding = contentEncoding.trimmed().toLower();
-    if (encoding.isEmpty() || encoding == "identity" || body.size() < inflateInPlaceBelow) {
+    if (bodySize < decodeInPlaceBelow) {
         finish(decodeContent(body, contentEncoding, m_options.maxBodySize, where));
         return;
     }

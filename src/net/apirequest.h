@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "net/connectioncontext.h"
 
+#include <QByteArrayList>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -72,8 +73,8 @@ private:
     void send(const Credentials &credentials);
     void onReadyRead();
     void onReplyFinished();
-    // Inflates a compressed body (on a worker when it is large), then finishes with it.
-    void finishDecoded(QByteArray body, const QByteArray &contentEncoding);
+    // Joins and inflates the body (on a worker when it is large), then finishes with it.
+    void finishDecoded(QByteArrayList body, qint64 bodySize, const QByteArray &contentEncoding);
     void finish(const BodyResult &result);
 
     QNetworkAccessManager *m_nam;
@@ -83,7 +84,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     QStringList m_sslErrors;
-    QByteArray m_body; // read as it arrives
+    QByteArrayList m_body; // the pieces as they arrived
+    qint64 m_bodySize = 0;
     QByteArray m_errorBody;
     QElapsedTimer m_elapsed;
     int m_httpStatus = 0;
