@@ -56,6 +56,22 @@ Core::Result<PrometheusSettings> PrometheusSettings::parse(const QString &spec)
     return settings;
 }
 
+QString PrometheusSettings::spec() const
+{
+    switch (mode) {
+    case Mode::Auto:
+        return QStringLiteral("auto");
+    case Mode::None:
+        return QStringLiteral("none");
+    case Mode::Url:
+        return url.toString();
+    case Mode::Service:
+        return QStringLiteral("service:%1/%2%3:%4")
+            .arg(ns, https ? QStringLiteral("https:") : QString(), service, port);
+    }
+    Q_UNREACHABLE();
+}
+
 Core::Result<QPair<QByteArray, QByteArray>> PrometheusSettings::parseHeader(const QString &text)
 {
     const qsizetype colon = text.indexOf(QLatin1Char(':'));

@@ -30,10 +30,14 @@ struct PrometheusSettings
 
     // "auto", "none", "http(s)://host:port/prefix" or "service:NAMESPACE/[https:]NAME:PORT".
     static Core::Result<PrometheusSettings> parse(const QString &spec);
+    // The text parse() reads back into the same mode, URL or service.
+    QString spec() const;
     // A direct endpoint with the auth above; Mode::Url only. Fails on an unreadable CA file.
     Core::Result<Prom::PromEndpoint> directEndpoint() const;
     // "HTTP header" as curl takes it: "Name: value".
     static Core::Result<QPair<QByteArray, QByteArray>> parseHeader(const QString &text);
+
+    friend bool operator==(const PrometheusSettings &, const PrometheusSettings &) = default;
 };
 
 } // namespace Specula::Model

@@ -46,6 +46,8 @@ private Q_SLOTS:
             const auto &s = settings.value();
             QCOMPARE(u"%1/%2%3:%4"_qs.arg(s.ns, s.https ? u"https:"_qs : QString(), s.service, s.port), detail);
         }
+        // Saved profiles store spec() and parse it again.
+        QCOMPARE(PrometheusSettings::parse(settings.value().spec()).value(), settings.value());
     }
 
     void rejects_data()
