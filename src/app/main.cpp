@@ -82,10 +82,15 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     describeOptions(parser);
     parser.process(app);
+    const auto connection = Cli::ConnectionOptions::from(parser);
+    if (!connection) {
+        std::fprintf(stderr, "specula: %s\n", qUtf8Printable(connection.error().toString()));
+        return 2;
+    }
 
     App::MainWindow window;
     App::AppController controller(&window);
     window.show();
-    controller.start(Cli::ConnectionOptions::from(parser));
+    controller.start(connection.value());
     return app.exec();
 }

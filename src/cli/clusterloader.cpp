@@ -37,7 +37,22 @@ void ClusterLoader::start()
                 connect(m_session.get(), &Model::ClusterSession::loaded, this, &ClusterLoader::connectMetrics);
                 m_session->start(false);
             });
-    m_resolver.resolve(m_connection);
+    const std::optional<Profiles::Profile> &profile = m_connection.profile;
+    // Only the Prometheus URL the profile names gets the profile's secrets.
+    if (!profile || m_prometheus.mode != Model::PrometheusSettings::Mode::Url
+        || m_prometheus.url != profile->prometheus.url) {
+        m_resolver.resolve(m_connection);
+        return;
+    }
+    m_secrets.addPrometheusSecrets(profile->name, m_prometheus,
+                                   [this, fail](const Core::Result<Model::PrometheusSettings> &settings) {
+                                       if (!settings) {
+                                           fail(settings.error());
+                                           return;
+                                       }
+                                       m_prometheus = settings.value();
+                                       m_resolver.resolve(m_connection);
+                                   });
 }
 
 void ClusterLoader::connectMetrics()

@@ -4,6 +4,7 @@
 #include "cli/connectionoptions.h"
 #include "model/clustersnapshot.h"
 #include "model/prometheussettings.h"
+#include "profiles/secretstore.h"
 
 #include <QObject>
 #include <memory>
@@ -15,9 +16,9 @@ class MetricsConnection;
 
 namespace Specula::Cli {
 
-// What every one-shot command does first: resolve the connection, list the cluster once, and
-// reach its Prometheus (unless told not to). A Prometheus that cannot be reached does not fail
-// the command; its status says why.
+// What every one-shot command does first: resolve the connection (with a profile, read its
+// secrets from the keychain), list the cluster once, and reach its Prometheus (unless told not to). A Prometheus that
+// cannot be reached does not fail the command; its status says why.
 class ClusterLoader final : public QObject
 {
     Q_OBJECT
@@ -45,6 +46,7 @@ private:
     ConnectionOptions m_connection;
     Model::PrometheusSettings m_prometheus;
     ConnectionResolver m_resolver;
+    Profiles::SecretStore m_secrets;
     std::unique_ptr<Model::ClusterSession> m_session;
     Model::MetricsConnection *m_metrics = nullptr;
     bool m_done = false;

@@ -2,6 +2,7 @@
 #include "cli/connectionoptions.h"
 
 #include "cli/demosimulator.h"
+#include "profiles/profilestore.h"
 
 #include <QCommandLineParser>
 
@@ -17,12 +18,41 @@ void ConnectionOptions::addTo(QCommandLineParser &parser)
                        QStringLiteral("name") });
     parser.addOption(
         { QStringLiteral("demo"), QStringLiteral("Start the built-in simulated cluster and connect to it.") });
+    parser.addOption({ QStringLiteral("profile"),
+                       QStringLiteral("Connect as the saved profile says (kubeconfig, context, Prometheus; its "
+                                      "secrets come from the keychain). Profiles file: $SPECULA_PROFILES_FILE, "
+                                      "default %1.")
+                           .arg(Profiles::ProfileStore::defaultPath()),
+                       QStringLiteral("name") });
 }
 
-ConnectionOptions ConnectionOptions::from(const QCommandLineParser &parser)
+Core::Result<ConnectionOptions> ConnectionOptions::from(const QCommandLineParser &parser)
 {
-    return { parser.value(QStringLiteral("kubeconfig")), parser.value(QStringLiteral("context")),
-             parser.isSet(QStringLiteral("demo")) };
+    ConnectionOptions options { parser.value(QStringLiteral("kubeconfig")), parser.value(QStringLiteral("context")),
+                                parser.isSet(QStringLiteral("demo")), std::nullopt };
+    if (!parser.isSet(QStringLiteral("profile")))
+        return options;
+    Core::Error error;
+    error.kind = Core::Error::Kind::Config;
+    if (parser.isSet(QStringLiteral("kubeconfig")) || parser.isSet(QStringLiteral("context")) || options.demo) {
+        error.where = QStringLiteral("--profile");
+        error.message = QStringLiteral("cannot be combined with --kubeconfig, --context or --demo");
+        return error;
+    }
+    const QString name = parser.value(QStringLiteral("profile"));
+    Profiles::ProfileStore store;
+    const QList<Core::Error> problems = store.load();
+    options.profile = store.find(name);
+    if (!options.profile) {
+        error.where = store.path();
+        error.message = QStringLiteral("no profile named '%1'").arg(name);
+        if (!problems.isEmpty())
+            error.message += QStringLiteral(" (%1)").arg(problems.first().message);
+        return error;
+    }
+    options.kubeconfig = options.profile->kubeconfig;
+    options.context = options.profile->context;
+    return options;
 }
 
 ConnectionResolver::ConnectionResolver(QObject *parent)

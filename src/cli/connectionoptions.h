@@ -3,8 +3,10 @@
 
 #include "core/result.h"
 #include "kube/kubeconfig.h"
+#include "profiles/profile.h"
 
 #include <QObject>
+#include <optional>
 
 class QCommandLineParser;
 
@@ -12,16 +14,20 @@ namespace Specula::Cli {
 
 class DemoSimulator;
 
-// CONNECTION = [--kubeconfig FILE] [--context NAME] | --demo, shared by the window and every
-// command.
+// CONNECTION = [--kubeconfig FILE] [--context NAME] | --profile NAME | --demo, shared by the
+// window and every command.
 struct ConnectionOptions
 {
     QString kubeconfig;
     QString context;
     bool demo = false;
+    // --profile: the saved profile that kubeconfig and context come from.
+    std::optional<Profiles::Profile> profile;
 
     static void addTo(QCommandLineParser &parser);
-    static ConnectionOptions from(const QCommandLineParser &parser);
+    // Fails (Config) when --profile is combined with another connection option or names no
+    // saved profile.
+    static Core::Result<ConnectionOptions> from(const QCommandLineParser &parser);
 };
 
 // Turns ConnectionOptions into a loaded kubeconfig and the context to use. Asynchronous because

@@ -127,7 +127,12 @@ int runExportCommand(const QStringList &arguments)
     const auto request = parseRequest(parser);
     if (!request)
         return 2;
-    auto prometheus = PrometheusOptions::from(parser);
+    const auto connection = ConnectionOptions::from(parser);
+    if (!connection) {
+        printError(connection.error().toString());
+        return 2;
+    }
+    auto prometheus = PrometheusOptions::from(parser, connection.value());
     if (!prometheus) {
         printError(prometheus.error().toString());
         return 2;
@@ -146,7 +151,7 @@ int runExportCommand(const QStringList &arguments)
         exitCode = code;
         QCoreApplication::exit(code);
     };
-    ClusterLoader loader(ConnectionOptions::from(parser), prometheus.value());
+    ClusterLoader loader(connection.value(), prometheus.value());
     QObject::connect(&loader, &ClusterLoader::failed, [&](const Core::Error &error) {
         printError(error.toString());
         finish(error.kind == Core::Error::Kind::Config ? 2 : 1);

@@ -29,17 +29,25 @@ void PrometheusOptions::addTo(QCommandLineParser &parser)
         { QStringLiteral("prometheus-insecure"), QStringLiteral("Do not verify a Prometheus URL's certificate.") });
 }
 
-Core::Result<Model::PrometheusSettings> PrometheusOptions::from(const QCommandLineParser &parser)
+Core::Result<Model::PrometheusSettings> PrometheusOptions::from(const QCommandLineParser &parser,
+                                                                const ConnectionOptions &connection)
 {
-    auto settings = Model::PrometheusSettings::parse(parser.value(QStringLiteral("prometheus")));
-    if (!settings)
-        return settings;
-    Model::PrometheusSettings result = settings.value();
-    for (const QString &text : parser.values(QStringLiteral("prometheus-header"))) {
-        auto header = Model::PrometheusSettings::parseHeader(text);
-        if (!header)
-            return header.error();
-        result.headers.append(header.value());
+    Model::PrometheusSettings result
+        = connection.profile ? connection.profile->prometheus : Model::PrometheusSettings {};
+    if (parser.isSet(QStringLiteral("prometheus"))) {
+        auto settings = Model::PrometheusSettings::parse(parser.value(QStringLiteral("prometheus")));
+        if (!settings)
+            return settings;
+        result = settings.value();
+    }
+    if (parser.isSet(QStringLiteral("prometheus-header"))) {
+        result.headers.clear();
+        for (const QString &text : parser.values(QStringLiteral("prometheus-header"))) {
+            auto header = Model::PrometheusSettings::parseHeader(text);
+            if (!header)
+                return header.error();
+            result.headers.append(header.value());
+        }
     }
     if (const QString path = parser.value(QStringLiteral("prometheus-token-file")); !path.isEmpty()) {
         QFile file(path);
@@ -52,11 +60,14 @@ Core::Result<Model::PrometheusSettings> PrometheusOptions::from(const QCommandLi
         }
         result.bearerToken = QString::fromUtf8(file.readAll()).trimmed();
     }
-    result.username = parser.value(QStringLiteral("prometheus-user"));
-    if (!result.username.isEmpty())
+    if (parser.isSet(QStringLiteral("prometheus-user"))) {
+        result.username = parser.value(QStringLiteral("prometheus-user"));
         result.password = qEnvironmentVariable("SPECULA_PROMETHEUS_PASSWORD");
-    result.caFile = parser.value(QStringLiteral("prometheus-ca"));
-    result.insecureSkipTlsVerify = parser.isSet(QStringLiteral("prometheus-insecure"));
+    }
+    if (parser.isSet(QStringLiteral("prometheus-ca")))
+        result.caFile = parser.value(QStringLiteral("prometheus-ca"));
+    if (parser.isSet(QStringLiteral("prometheus-insecure")))
+        result.insecureSkipTlsVerify = true;
     return result;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cli/connectionoptions.h"
 #include "core/result.h"
 #include "model/prometheussettings.h"
 
@@ -16,7 +17,10 @@ namespace Specula::Cli {
 struct PrometheusOptions
 {
     static void addTo(QCommandLineParser &parser);
-    static Core::Result<Model::PrometheusSettings> from(const QCommandLineParser &parser);
+    // The options given override the profile's settings (if the connection has one) one by one;
+    // --prometheus replaces them whole, so a profile's auth is never sent to another Prometheus.
+    static Core::Result<Model::PrometheusSettings> from(const QCommandLineParser &parser,
+                                                        const ConnectionOptions &connection);
 };
 
 } // namespace Specula::Cli

@@ -82,7 +82,12 @@ int runSnapshotCommand(const QStringList &arguments)
     else
         qInstallMessageHandler(quietMessageHandler);
 
-    auto prometheus = PrometheusOptions::from(parser);
+    const auto connection = ConnectionOptions::from(parser);
+    if (!connection) {
+        printError(connection.error().toString());
+        return 2;
+    }
+    auto prometheus = PrometheusOptions::from(parser, connection.value());
     if (!prometheus) {
         printError(prometheus.error().toString());
         return 2;
@@ -97,7 +102,7 @@ int runSnapshotCommand(const QStringList &arguments)
         const QByteArray json = QJsonDocument(snapshotToJson(snapshot)).toJson(QJsonDocument::Indented);
         finish(writeOutput(output, json) ? 0 : 1);
     };
-    ClusterLoader loader(ConnectionOptions::from(parser), prometheus.value());
+    ClusterLoader loader(connection.value(), prometheus.value());
     QObject::connect(&loader, &ClusterLoader::failed, [&](const Core::Error &error) {
         printError(error.toString());
         finish(exitCodeFor(error));
