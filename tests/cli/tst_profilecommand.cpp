@@ -103,8 +103,11 @@ private Q_SLOTS:
         Profiles::Profile pinned = sim;
         pinned.name = u"pinned"_qs;
         pinned.prometheus = Model::PrometheusSettings::parse(m_prometheus.url()).value();
+        Profiles::Profile basic = pinned;
+        basic.name = u"basic"_qs;
+        basic.prometheus.username = u"reader"_qs;
         Profiles::ProfileStore store(m_dir.filePath(u"profiles.ini"_qs));
-        store.setProfiles({ sim, pinned });
+        store.setProfiles({ sim, pinned, basic });
         SPECULA_VERIFY_DONE(store.save());
         qputenv("SPECULA_PROFILES_FILE", store.path().toUtf8());
     }
@@ -159,6 +162,21 @@ private Q_SLOTS:
         QCOMPARE(other.authorizations(), QByteArrayList());
 
         SPECULA_VERIFY_DONE(waitDone([&](auto done) { secrets.removeProfile(u"pinned"_qs, done); }));
+    }
+
+    void passwordComesFromTheKeychain()
+    {
+        SPECULA_REQUIRE_KEYCHAIN();
+        Profiles::SecretStore secrets;
+        SPECULA_VERIFY_DONE(waitWrite(secrets, u"basic"_qs, Secret::PrometheusPassword, u"keychain-pw-41d9"_qs));
+        m_prometheus.heads.clear();
+        const Run run = runSpecula({ u"snapshot"_qs, u"--profile"_qs, u"basic"_qs });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(!m_prometheus.heads.isEmpty());
+        QCOMPARE(m_prometheus.authorizations().size(), m_prometheus.heads.size());
+        for (const QByteArray &authorization : m_prometheus.authorizations())
+            QCOMPARE(authorization, "Basic " + QByteArray("reader:keychain-pw-41d9").toBase64());
+        SPECULA_VERIFY_DONE(waitDone([&](auto done) { secrets.removeProfile(u"basic"_qs, done); }));
     }
 
     void unknownProfile()
