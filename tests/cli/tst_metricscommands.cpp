@@ -2,6 +2,7 @@
 // `specula snapshot` and `specula export pod` with metrics: the processes find the simulated
 // cluster's Prometheus through the API server's service proxy and must report exactly what the
 // simulator's generators say.
+#include "../sim/simtesthelpers.h"
 #include "sim/dcgmmetrics.h"
 #include "sim/gpufleet.h"
 #include "sim/scenario.h"
@@ -64,13 +65,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        auto scenario = Sim::loadScenario(u"builtin:demo"_qs);
-        QVERIFY(scenario.ok());
-        m_fleet = Sim::GpuFleet::build(scenario.value());
-        Sim::ServerOptions options;
-        options.tickMs = -1;
-        m_server = std::make_unique<Sim::SimServer>(std::move(scenario).value(), options);
-        QVERIFY(m_server->start().ok());
+        m_server = SimTest::start(u"builtin:demo"_qs);
+        m_fleet = Sim::GpuFleet::build(m_server->scenario());
         QString error;
         QVERIFY2(m_server->writeKubeconfig(kubeconfig(), Sim::SimServer::KubeconfigAuth::ClientCertificate, &error),
                  qPrintable(error));

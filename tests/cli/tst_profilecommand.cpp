@@ -3,6 +3,7 @@
 // context reach the simulated cluster, its Prometheus token comes from the keychain (the Secret
 // Service of scripts/test.sh), and mistakes end with exit code 2 and one line.
 #include "../profiles/keychaintesting.h"
+#include "../sim/simtesthelpers.h"
 #include "profiles/profilestore.h"
 #include "sim/scenario.h"
 #include "sim/simserver.h"
@@ -81,13 +82,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        auto scenario = Sim::loadScenario(u"builtin:demo"_qs);
-        QVERIFY2(scenario.ok(), qPrintable(scenario ? QString() : scenario.error().toString()));
-        Sim::ServerOptions options;
-        options.tickMs = -1;
-        m_server = std::make_unique<Sim::SimServer>(std::move(scenario).value(), options);
-        const auto url = m_server->start();
-        QVERIFY2(url.ok(), qPrintable(url ? QString() : url.error().toString()));
+        m_server = SimTest::start(u"builtin:demo"_qs);
         // The current context names nothing, so only a context chosen by the profile connects.
         QByteArray kubeconfig = m_server->kubeconfig();
         kubeconfig.replace("current-context: specula-sim", "current-context: not-this-one");

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../sim/simtesthelpers.h"
 #include "cli/snapshotjson.h"
 #include "sim/scenario.h"
 #include "sim/simserver.h"
@@ -18,8 +19,6 @@ using CliTest::byName;
 using CliTest::Run;
 using CliTest::runSpecula;
 
-namespace { } // namespace
-
 class TestSnapshotCommand : public QObject
 {
     Q_OBJECT
@@ -28,13 +27,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        auto scenario = Sim::loadScenario(u"builtin:demo"_qs);
-        QVERIFY2(scenario.ok(), qPrintable(scenario ? QString() : scenario.error().toString()));
-        Sim::ServerOptions options;
-        options.tickMs = -1; // the scenario stands still, so the facts below are exact
-        m_server = std::make_unique<Sim::SimServer>(std::move(scenario).value(), options);
-        const auto url = m_server->start();
-        QVERIFY2(url.ok(), qPrintable(url ? QString() : url.error().toString()));
+        m_server = SimTest::start(u"builtin:demo"_qs); // stands still, so the facts below are exact
         QString error;
         QVERIFY2(m_server->writeKubeconfig(kubeconfig(), Sim::SimServer::KubeconfigAuth::ClientCertificate, &error),
                  qPrintable(error));
