@@ -2,6 +2,7 @@
 #include "app/appcontroller.h"
 #include "app/mainwindow.h"
 #include "cli/exportcommand.h"
+#include "cli/prometheusoptions.h"
 #include "cli/snapshotcommand.h"
 
 #include <QApplication>
@@ -34,6 +35,7 @@ void describeOptions(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addVersionOption();
     Cli::ConnectionOptions::addTo(parser);
+    Cli::PrometheusOptions::addTo(parser);
 }
 
 bool needsNoWindow(int argc, char *argv[])
@@ -87,10 +89,15 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "specula: %s\n", qUtf8Printable(connection.error().toString()));
         return 2;
     }
+    const auto prometheus = Cli::PrometheusOptions::from(parser, connection.value());
+    if (!prometheus) {
+        std::fprintf(stderr, "specula: %s\n", qUtf8Printable(prometheus.error().toString()));
+        return 2;
+    }
 
     App::MainWindow window;
     App::AppController controller(&window);
     window.show();
-    controller.start(connection.value());
+    controller.start(connection.value(), prometheus.value());
     return app.exec();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/clusterloader.h"
 
+#include "cli/prometheusoptions.h"
 #include "model/clustersession.h"
 #include "model/metricsconnection.h"
 
@@ -37,14 +38,11 @@ void ClusterLoader::start()
                 connect(m_session.get(), &Model::ClusterSession::loaded, this, &ClusterLoader::connectMetrics);
                 m_session->start(false);
             });
-    const std::optional<Profiles::Profile> &profile = m_connection.profile;
-    // Only the Prometheus URL the profile names gets the profile's secrets.
-    if (!profile || m_prometheus.mode != Model::PrometheusSettings::Mode::Url
-        || m_prometheus.url != profile->prometheus.url) {
+    if (!PrometheusOptions::takesProfileSecrets(m_connection, m_prometheus)) {
         m_resolver.resolve(m_connection);
         return;
     }
-    m_secrets.addPrometheusSecrets(profile->name, m_prometheus,
+    m_secrets.addPrometheusSecrets(m_connection.profile->name, m_prometheus,
                                    [this, fail](const Core::Result<Model::PrometheusSettings> &settings) {
                                        if (!settings) {
                                            fail(settings.error());

@@ -71,4 +71,11 @@ Core::Result<Model::PrometheusSettings> PrometheusOptions::from(const QCommandLi
     return result;
 }
 
+bool PrometheusOptions::takesProfileSecrets(const ConnectionOptions &connection,
+                                            const Model::PrometheusSettings &settings)
+{
+    return connection.profile && settings.mode == Model::PrometheusSettings::Mode::Url
+        && settings.url == connection.profile->prometheus.url;
+}
+
 } // namespace Specula::Cli

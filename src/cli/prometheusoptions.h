@@ -21,6 +21,9 @@ struct PrometheusOptions
     // --prometheus replaces them whole, so a profile's auth is never sent to another Prometheus.
     static Core::Result<Model::PrometheusSettings> from(const QCommandLineParser &parser,
                                                         const ConnectionOptions &connection);
+    // Whether the connection's profile keeps secrets for `settings`: only the Prometheus URL the
+    // profile names gets them, never a URL given on the command line.
+    static bool takesProfileSecrets(const ConnectionOptions &connection, const Model::PrometheusSettings &settings);
 };
 
 } // namespace Specula::Cli

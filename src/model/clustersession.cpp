@@ -198,6 +198,13 @@ void ClusterSession::scheduleRebuild()
         m_rebuildTimer->start();
 }
 
+void ClusterSession::setGpuReadings(const QList<MetricReading> &readings, const PrometheusStatus &status)
+{
+    m_gpuReadings = readings;
+    m_prometheus = status;
+    scheduleRebuild();
+}
+
 void ClusterSession::rebuild()
 {
     if (m_building) {
@@ -208,12 +215,19 @@ void ClusterSession::rebuild()
     const quint64 generation = ++m_generation;
     // The hashes are implicitly shared: the worker reads a frozen copy while watches go on.
     Core::runOffThread(
-        this, [objects = m_objects] { return buildSnapshot(objects); },
+        this,
+        [objects = m_objects, readings = m_gpuReadings] {
+            ClusterSnapshot snapshot = buildSnapshot(objects);
+            if (!readings.isEmpty())
+                joinGpuMetrics(snapshot, readings);
+            return snapshot;
+        },
         [this, generation](ClusterSnapshot snapshot) {
             m_building = false;
             if (generation == m_generation) {
                 snapshot.context = m_context.contextName;
                 snapshot.server = m_context.server.toString();
+                snapshot.prometheus = m_prometheus;
                 for (const QString &warning : std::as_const(m_unavailable))
                     snapshot.warnings.append(warning);
                 m_snapshot = std::move(snapshot);

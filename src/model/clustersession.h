@@ -5,6 +5,7 @@
 #include "kube/listoptions.h"
 #include "kube/resourcekind.h"
 #include "model/clustersnapshot.h"
+#include "model/gpumetricsjoin.h"
 #include "net/connectioncontext.h"
 
 #include <QObject>
@@ -40,10 +41,15 @@ public:
     void start(bool watch = true);
 
     State state() const { return m_state; }
+    // Every kind has been listed once (loaded() was emitted).
+    bool isLoaded() const { return m_loaded; }
     const Net::ConnectionContext &context() const { return m_context; }
     const ClusterSnapshot &snapshot() const { return m_snapshot; }
     // The connection's one QNetworkAccessManager, for the Prometheus it reaches through this cluster.
     QNetworkAccessManager *networkAccess() const { return m_nam.get(); }
+    // dcgm-exporter's latest readings and where they came from: every snapshot from here on has
+    // them joined in (GPUs that only Prometheus names, their pods and values).
+    void setGpuReadings(const QList<MetricReading> &readings, const PrometheusStatus &status);
 
 Q_SIGNALS:
     void stateChanged(Specula::Model::ClusterSession::State state, const QString &detail);
@@ -77,6 +83,8 @@ private:
     QSet<Kube::Informer *> m_listed; // informers whose first list arrived (or that gave up)
     QHash<Kube::Informer *, QString> m_unavailable; // optional sources that failed, with the error
     ClusterObjects m_objects;
+    QList<MetricReading> m_gpuReadings;
+    PrometheusStatus m_prometheus;
     ClusterSnapshot m_snapshot;
     QTimer *m_rebuildTimer;
     quint64 m_generation = 0; // a newer build supersedes an older one still running
