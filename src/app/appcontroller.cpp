@@ -2,8 +2,16 @@
 #include "app/appcontroller.h"
 
 #include "app/mainwindow.h"
+#include "cli/prometheusoptions.h"
 #include "core/logging.h"
 #include "model/clustersession.h"
+#include "model/metricsfeed.h"
+#include "model/viewstate.h"
+#include "profiles/secretstore.h"
+#include "views/profiledialog.h"
+
+#include <QFileInfo>
+#include <QTimer>
 
 namespace Specula::App {
 namespace {
@@ -30,26 +38,132 @@ AppController::AppController(MainWindow *window, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_resolver(new Cli::ConnectionResolver(this))
+    , m_secrets(new Profiles::SecretStore(this))
+    , m_refreshTimer(new QTimer(this))
 {
     connect(m_resolver, &Cli::ConnectionResolver::failed, this, &AppController::reportError);
     connect(m_resolver, &Cli::ConnectionResolver::resolved, this,
             [this](const Kube::KubeConfig &config, const QString &context) {
                 m_config = config;
+                createFirstProfiles(config);
                 const QString chosen = context.isEmpty() ? config.currentContext() : context;
                 m_window->setContexts(config.contextNames(), chosen);
                 connectTo(chosen);
             });
     connect(m_window, &MainWindow::contextRequested, this, &AppController::connectTo);
     connect(m_window, &MainWindow::reconnectRequested, this, &AppController::reconnect);
+    connect(m_window, &MainWindow::profileRequested, this, &AppController::openProfile);
+    connect(m_window, &MainWindow::manageProfilesRequested, this, &AppController::manageProfiles);
+    // A damaged settings file costs the profiles, never the start: every problem is shown.
+    for (const Core::Error &problem : m_profiles.load())
+        reportError(problem);
+    showProfiles();
+
+    Model::ViewState *view = m_window->viewState();
+    auto followInterval = [this](std::chrono::seconds interval) {
+        m_refreshTimer->stop();
+        if (interval.count() > 0)
+            m_refreshTimer->start(interval);
+    };
+    followInterval(view->refreshInterval());
+    connect(view, &Model::ViewState::refreshIntervalChanged, this, followInterval);
+    connect(m_refreshTimer, &QTimer::timeout, view, &Model::ViewState::requestRefresh);
+    connect(view, &Model::ViewState::refreshRequested, this, &AppController::refreshMetrics);
 }
 
 AppController::~AppController() = default;
 
-void AppController::start(const Cli::ConnectionOptions &options)
+void AppController::start(const Cli::ConnectionOptions &options, const Model::PrometheusSettings &prometheus)
 {
+    const bool nothingChosen = !options.demo && !options.profile && options.kubeconfig.isEmpty()
+        && options.context.isEmpty() && prometheus == Model::PrometheusSettings {};
+    if (nothingChosen && m_profiles.find(m_profiles.lastUsed())) {
+        openProfile(m_profiles.lastUsed());
+        return;
+    }
+    m_options = options;
+    m_profileName = options.profile ? options.profile->name : QString();
+    showProfiles();
     m_window->showConnection(MainWindow::Health::Connecting,
                              options.demo ? tr("Starting the simulated cluster") : tr("Reading kubeconfig"), {});
-    m_resolver->resolve(options);
+    m_prometheus = prometheus;
+    if (options.profile)
+        applyProfileView(*options.profile);
+    if (!Cli::PrometheusOptions::takesProfileSecrets(options, prometheus)) {
+        m_resolver->resolve(options);
+        return;
+    }
+    m_secrets->addPrometheusSecrets(options.profile->name, prometheus,
+                                    [this, options](const Core::Result<Model::PrometheusSettings> &settings) {
+                                        // A locked or absent keychain costs the metrics, not the cluster.
+                                        if (settings)
+                                            m_prometheus = settings.value();
+                                        else
+                                            reportError(settings.error());
+                                        m_resolver->resolve(options);
+                                    });
+}
+
+void AppController::openProfile(const QString &name)
+{
+    const std::optional<Profiles::Profile> profile = m_profiles.find(name);
+    if (!profile)
+        return;
+    if (m_profiles.lastUsed() != name) {
+        m_profiles.setLastUsed(name);
+        if (const auto error = m_profiles.save())
+            reportError(*error);
+    }
+    start(Cli::ConnectionOptions::forProfile(*profile), profile->prometheus);
+}
+
+void AppController::manageProfiles()
+{
+    auto *dialog = new Views::ProfileDialog(&m_profiles, m_secrets, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->selectProfile(m_profileName);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        if (!m_profiles.find(m_profileName))
+            m_profileName.clear();
+        showProfiles();
+    });
+    dialog->open();
+}
+
+// The first run (no profiles file yet) saves one profile per context of the kubeconfig in use, so
+// that the switcher has something to offer. The demo's throw-away kubeconfig is not kept.
+void AppController::createFirstProfiles(const Kube::KubeConfig &config)
+{
+    if (m_options.demo || m_options.profile || QFileInfo::exists(m_profiles.path()))
+        return;
+    m_profiles.createFromKubeconfig(config);
+    QList<Profiles::Profile> profiles = m_profiles.profiles();
+    for (Profiles::Profile &profile : profiles)
+        profile.kubeconfig = m_options.kubeconfig;
+    m_profiles.setProfiles(profiles);
+    const QString context = m_options.context.isEmpty() ? config.currentContext() : m_options.context;
+    if (m_profiles.find(context)) {
+        m_profileName = context;
+        m_profiles.setLastUsed(context);
+    }
+    if (const auto error = m_profiles.save())
+        reportError(*error);
+    showProfiles();
+}
+
+void AppController::showProfiles()
+{
+    QStringList names;
+    for (const Profiles::Profile &profile : m_profiles.profiles())
+        names.append(profile.name);
+    m_window->setProfiles(names, m_profileName);
+}
+
+void AppController::applyProfileView(const Profiles::Profile &profile)
+{
+    Model::ViewState *view = m_window->viewState();
+    view->setRefreshInterval(std::chrono::seconds(profile.refreshSeconds));
+    view->setNamespaceFilter(profile.namespaces.value(0));
 }
 
 void AppController::connectTo(const QString &context)
@@ -65,6 +179,7 @@ void AppController::connectTo(const QString &context)
     m_resetOnNextSnapshot = true;
     m_window->clearError();
     m_session = std::make_unique<Model::ClusterSession>(resolved.value());
+    m_feed = new Model::MetricsFeed(m_session.get(), m_prometheus, m_session.get());
     const QString server = resolved->insecureSkipTlsVerify
         ? tr("%1 (TLS verification off: insecure-skip-tls-verify)").arg(resolved->server.toString())
         : resolved->server.toString();
@@ -80,6 +195,7 @@ void AppController::connectTo(const QString &context)
                 m_window->showSnapshot(snapshot, std::exchange(m_resetOnNextSnapshot, false));
             });
     connect(m_session.get(), &Model::ClusterSession::loaded, this, &AppController::loaded);
+    connect(m_session.get(), &Model::ClusterSession::loaded, this, &AppController::refreshMetrics);
     connect(m_session.get(), &Model::ClusterSession::errorOccurred, this, &AppController::reportError);
     m_session->start();
 }
@@ -87,6 +203,13 @@ void AppController::connectTo(const QString &context)
 void AppController::reconnect()
 {
     connectTo(m_context);
+}
+
+void AppController::refreshMetrics()
+{
+    // Before the first list the feed would not know the node names dcgm's labels are matched to.
+    if (m_feed && m_session && m_session->isLoaded())
+        m_feed->refresh();
 }
 
 void AppController::reportError(const Core::Error &error)

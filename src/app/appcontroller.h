@@ -3,14 +3,23 @@
 
 #include "cli/connectionoptions.h"
 #include "kube/kubeconfig.h"
+#include "model/prometheussettings.h"
+#include "profiles/profilestore.h"
 
 #include <QObject>
 #include <memory>
 #include <optional>
 
+class QTimer;
+
+namespace Specula::Profiles {
+class SecretStore;
+}
+
 namespace Specula::Model {
 class ClusterSession;
-}
+class MetricsFeed;
+} // namespace Specula::Model
 
 namespace Specula::App {
 
@@ -18,7 +27,11 @@ class MainWindow;
 
 // Connects the window to a cluster: resolves the connection options, opens a ClusterSession for
 // the chosen context and forwards its snapshots, state and errors to the window. A switch of
-// context replaces the session; the tables reset only then.
+// context replaces the session; the tables reset only then. Once the cluster is listed, a
+// MetricsFeed brings in the GPUs' readings on the window's refresh interval; a saved profile
+// supplies the Prometheus settings (its secrets from the keychain), the refresh interval and the
+// namespace filter. With no connection options the last profile used opens; on the first run the
+// kubeconfig's contexts become profiles.
 class AppController final : public QObject
 {
     Q_OBJECT
@@ -28,8 +41,10 @@ public:
     explicit AppController(MainWindow *window, QObject *parent = nullptr);
     ~AppController() override;
 
-    void start(const Cli::ConnectionOptions &options);
+    // `prometheus`: the window's --prometheus options, over the profile's settings.
+    void start(const Cli::ConnectionOptions &options, const Model::PrometheusSettings &prometheus = {});
     Model::ClusterSession *session() const { return m_session.get(); }
+    Model::MetricsFeed *metricsFeed() const { return m_feed; }
 
 Q_SIGNALS:
     // The first complete snapshot of the current context is on screen.
@@ -39,9 +54,22 @@ private:
     void connectTo(const QString &context);
     void reconnect();
     void reportError(const Core::Error &error);
+    void applyProfileView(const Profiles::Profile &profile);
+    void openProfile(const QString &name);
+    void manageProfiles();
+    void createFirstProfiles(const Kube::KubeConfig &config);
+    void showProfiles();
+    void refreshMetrics();
 
     MainWindow *m_window;
     Cli::ConnectionResolver *m_resolver;
+    Profiles::SecretStore *m_secrets;
+    Profiles::ProfileStore m_profiles;
+    QString m_profileName; // the profile in use; empty: a kubeconfig given directly, or the demo
+    Cli::ConnectionOptions m_options;
+    Model::PrometheusSettings m_prometheus;
+    Model::MetricsFeed *m_feed = nullptr; // owned by the session
+    QTimer *m_refreshTimer;
     std::optional<Kube::KubeConfig> m_config;
     QString m_context;
     std::unique_ptr<Model::ClusterSession> m_session;

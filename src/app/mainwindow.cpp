@@ -7,9 +7,11 @@
 #include "model/podtablemodel.h"
 #include "model/resourcetext.h"
 #include "model/topologymodel.h"
+#include "model/viewstate.h"
 #include "views/errorbanner.h"
 #include "views/tablepage.h"
 #include "views/topologypage.h"
+#include "views/viewstatebar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QSet>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -29,6 +32,7 @@ namespace Specula::App {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_viewState(new Model::ViewState(this))
     , m_nodeModel(new Model::NodeTableModel(this))
     , m_podModel(new Model::PodTableModel(this))
     , m_allocationModel(new Model::AllocationTableModel(this))
@@ -37,6 +41,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_banner(new Views::ErrorBanner(this))
     , m_contexts(new QComboBox(this))
+    , m_profiles(new QComboBox(this))
     , m_health(new QLabel(this))
     , m_server(new QLabel(this))
     , m_counts(new QLabel(this))
@@ -114,6 +119,25 @@ void MainWindow::createActions()
     connect(m_contexts, &QComboBox::activated, this,
             [this](int index) { Q_EMIT contextRequested(m_contexts->itemText(index)); });
 
+    auto *profileLabel = new QLabel(tr("Profile:"), toolbar);
+    profileLabel->setBuddy(m_profiles);
+    profileLabel->setContentsMargins(8, 0, 2, 0);
+    toolbar->addWidget(profileLabel);
+    m_profiles->setObjectName(QStringLiteral("profilePicker"));
+    m_profiles->setToolTip(tr("Switch to a saved cluster profile"));
+    m_profiles->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_profiles->setMinimumContentsLength(12);
+    toolbar->addWidget(m_profiles);
+    connect(m_profiles, &QComboBox::activated, this, [this](int index) {
+        const QString name = m_profiles->itemData(index).toString();
+        if (!name.isEmpty())
+            Q_EMIT profileRequested(name);
+    });
+    auto *manage = toolbar->addAction(tr("Profiles…"));
+    manage->setObjectName(QStringLiteral("manageProfiles"));
+    manage->setToolTip(tr("Add, edit and remove cluster profiles"));
+    connect(manage, &QAction::triggered, this, &MainWindow::manageProfilesRequested);
+
     auto *focusContexts = new QAction(this);
     focusContexts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(focusContexts, &QAction::triggered, m_contexts, [this] {
@@ -126,6 +150,11 @@ void MainWindow::createActions()
     reconnect->setShortcut(QKeySequence::Refresh);
     reconnect->setToolTip(tr("Connect again and reload everything (F5)"));
     connect(reconnect, &QAction::triggered, this, &MainWindow::reconnectRequested);
+
+    auto *viewBar = addToolBar(tr("View"));
+    viewBar->setObjectName(QStringLiteral("viewToolBar"));
+    viewBar->setMovable(false);
+    m_viewStateBar = new Views::ViewStateBar(m_viewState, viewBar);
 
     for (int i = 0; i < m_navigation->count(); ++i) {
         auto *go = new QAction(this);
@@ -148,6 +177,21 @@ void MainWindow::setContexts(const QStringList &names, const QString &current)
     m_contexts->setEnabled(names.size() > 1);
 }
 
+void MainWindow::setProfiles(const QStringList &names, const QString &current)
+{
+    const QSignalBlocker blocker(m_profiles);
+    m_profiles->clear();
+    m_profiles->addItem(current.isEmpty() ? tr("(none)") : QString(), QString());
+    for (const QString &name : names)
+        m_profiles->addItem(name, name);
+    const int index = m_profiles->findData(current);
+    m_profiles->setCurrentIndex(std::max(index, 0));
+    // The placeholder only stands for "no profile"; once one is in use it is not offered.
+    if (!current.isEmpty() && index >= 0)
+        m_profiles->removeItem(0);
+    m_profiles->setEnabled(!names.isEmpty());
+}
+
 void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
 {
     m_nodeModel->setSnapshot(snapshot, reset);
@@ -155,8 +199,14 @@ void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset
     m_allocationModel->setSnapshot(snapshot, reset);
     m_topologyPage->showSnapshot(snapshot, reset);
     int pending = 0;
-    for (const auto &pod : snapshot.pods)
+    QSet<QString> namespaces;
+    for (const auto &pod : snapshot.pods) {
         pending += pod.pending ? 1 : 0;
+        namespaces.insert(pod.namespaceName);
+    }
+    QStringList sortedNamespaces(namespaces.begin(), namespaces.end());
+    sortedNamespaces.sort();
+    m_viewStateBar->setNamespaces(sortedNamespaces);
     m_counts->setText(
         tr("%1 nodes · %2 pods · %3 pending").arg(snapshot.nodes.size()).arg(snapshot.podCount).arg(pending));
     showWarnings(snapshot.warnings);

@@ -13,6 +13,7 @@ class AllocationTableModel;
 class NodeTableModel;
 class PodTableModel;
 class TopologyModel;
+class ViewState;
 struct ClusterSnapshot;
 } // namespace Specula::Model
 
@@ -20,6 +21,7 @@ namespace Specula::Views {
 class ErrorBanner;
 class TablePage;
 class TopologyPage;
+class ViewStateBar;
 } // namespace Specula::Views
 
 namespace Specula::App {
@@ -39,6 +41,8 @@ public:
     ~MainWindow() override;
 
     void setContexts(const QStringList &names, const QString &current);
+    // The saved profiles in the switcher; `current` empty: none is in use.
+    void setProfiles(const QStringList &names, const QString &current);
     // `reset` clears the tables first (a switch to another cluster); otherwise rows update in place.
     void showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset);
     void showConnection(Health health, const QString &text, const QString &server);
@@ -51,16 +55,24 @@ public:
     Views::TopologyPage *topologyPage() const { return m_topologyPage; }
     Views::ErrorBanner *errorBanner() const { return m_banner; }
     QComboBox *contextPicker() const { return m_contexts; }
+    QComboBox *profilePicker() const { return m_profiles; }
+    // The time range, refresh interval and namespace filter every page follows.
+    Model::ViewState *viewState() const { return m_viewState; }
+    Views::ViewStateBar *viewStateBar() const { return m_viewStateBar; }
     QString connectionText() const;
 
 Q_SIGNALS:
     void contextRequested(const QString &name);
+    void profileRequested(const QString &name);
+    void manageProfilesRequested();
     void reconnectRequested();
 
 private:
     void createActions();
     void showWarnings(const QStringList &warnings);
 
+    Model::ViewState *m_viewState;
+    Views::ViewStateBar *m_viewStateBar = nullptr;
     Model::NodeTableModel *m_nodeModel;
     Model::PodTableModel *m_podModel;
     Model::AllocationTableModel *m_allocationModel;
@@ -69,6 +81,7 @@ private:
     QStackedWidget *m_pages;
     Views::ErrorBanner *m_banner;
     QComboBox *m_contexts;
+    QComboBox *m_profiles;
     QLabel *m_health;
     QLabel *m_server;
     QLabel *m_counts;

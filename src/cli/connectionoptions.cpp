@@ -42,17 +42,20 @@ Core::Result<ConnectionOptions> ConnectionOptions::from(const QCommandLineParser
     const QString name = parser.value(QStringLiteral("profile"));
     Profiles::ProfileStore store;
     const QList<Core::Error> problems = store.load();
-    options.profile = store.find(name);
-    if (!options.profile) {
+    const std::optional<Profiles::Profile> profile = store.find(name);
+    if (!profile) {
         error.where = store.path();
         error.message = QStringLiteral("no profile named '%1'").arg(name);
         if (!problems.isEmpty())
             error.message += QStringLiteral(" (%1)").arg(problems.first().message);
         return error;
     }
-    options.kubeconfig = options.profile->kubeconfig;
-    options.context = options.profile->context;
-    return options;
+    return forProfile(*profile);
+}
+
+ConnectionOptions ConnectionOptions::forProfile(const Profiles::Profile &profile)
+{
+    return { profile.kubeconfig, profile.context, false, profile };
 }
 
 ConnectionResolver::ConnectionResolver(QObject *parent)

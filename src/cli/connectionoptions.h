@@ -25,6 +25,8 @@ struct ConnectionOptions
     std::optional<Profiles::Profile> profile;
 
     static void addTo(QCommandLineParser &parser);
+    // The connection a saved profile describes.
+    static ConnectionOptions forProfile(const Profiles::Profile &profile);
     // Fails (Config) when --profile is combined with another connection option or names no
     // saved profile.
     static Core::Result<ConnectionOptions> from(const QCommandLineParser &parser);

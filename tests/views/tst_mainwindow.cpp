@@ -5,6 +5,7 @@
 #include "model/clustersession.h"
 #include "model/nodetablemodel.h"
 #include "model/topologymodel.h"
+#include "profiles/profilestore.h"
 #include "sim/scenario.h"
 #include "sim/simserver.h"
 #include "views/detailspanel.h"
@@ -13,6 +14,7 @@
 #include "views/topologypage.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QSignalSpy>
@@ -76,11 +78,16 @@ private Q_SLOTS:
         tokenFile.close();
         qputenv("KUBECONFIG", (certificate + QDir::listSeparator() + token).toLocal8Bit());
 
+        // Each test its own profiles file, so that each starts as a first run.
+        m_profilesFile = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + u".ini"_qs);
+        qputenv("SPECULA_PROFILES_FILE", m_profilesFile.toLocal8Bit());
+
         m_window = std::make_unique<App::MainWindow>();
         m_controller = std::make_unique<App::AppController>(m_window.get());
         m_window->show();
         QSignalSpy loaded(m_controller.get(), &App::AppController::loaded);
-        m_controller->start({});
+        // The cluster's own pages first; the tests of metrics connect to Prometheus themselves.
+        m_controller->start({}, Model::PrometheusSettings::parse(u"none"_qs).value());
         QVERIFY(loaded.wait(20000));
     }
 
@@ -289,7 +296,86 @@ private Q_SLOTS:
         QCOMPARE(source->rowCount(), kDemoNodes);
     }
 
+    void gpuReadingsComeFromThePrometheusInTheCluster()
+    {
+        // Found through the API server's service proxy, as on a real cluster; the first run's
+        // profile (the current context, Prometheus found automatically) opens by itself.
+        m_controller = std::make_unique<App::AppController>(m_window.get());
+        QSignalSpy loaded(m_controller.get(), &App::AppController::loaded);
+        m_controller->start({});
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_window->profilePicker()->currentText(), u"specula-sim"_qs);
+        Model::ClusterSession *session = m_controller->session();
+        QTRY_VERIFY_WITH_TIMEOUT(session->snapshot().prometheus.state == Model::PrometheusStatus::State::Ok, 20000);
+
+        // dcgm-exporter names the MIG instances that the node's resources only count, and says
+        // what each is doing; the topology shows them with their holders.
+        auto migsWithPods = [session] {
+            QList<Model::GpuDevice> migs;
+            if (const Model::NodeSummary *node = session->snapshot().node(u"gpu-a100-mig-mixed-0"_qs);
+                node && node->gpu) {
+                for (const Model::GpuDevice &device : node->gpu->devices) {
+                    if (!device.migProfile.isEmpty() && !device.pods.isEmpty())
+                        migs.append(device);
+                }
+            }
+            return migs;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!migsWithPods().isEmpty(), 20000);
+        const Model::GpuDevice mig = migsWithPods().constFirst();
+        QVERIFY(mig.readings.utilPercent.has_value());
+        QVERIFY(mig.readings.memUsedMiB.has_value());
+        const auto *model = qobject_cast<Model::TopologyModel *>(m_window->topologyPage()->proxy()->sourceModel());
+        const QString key = u"cluster|node:gpu-a100-mig-mixed-0|gpu:%1|mig:%2"_qs.arg(mig.parentUuid, mig.uuid);
+        QTRY_VERIFY_WITH_TIMEOUT(model->indexOfKey(key).isValid(), 10000);
+        QStringList holders;
+        for (int row = 0; row < model->rowCount(model->indexOfKey(key)); ++row)
+            holders.append(model->index(row, 0, model->indexOfKey(key)).data().toString());
+        QVERIFY2(holders.contains(mig.pods.constFirst().key()), qPrintable(holders.join(u", ")));
+    }
+
+    void theFirstRunSavesAProfilePerContext()
+    {
+        Profiles::ProfileStore store(m_profilesFile);
+        QVERIFY(store.load().isEmpty());
+        QCOMPARE(store.profiles().size(), 2);
+        QVERIFY(store.find(u"specula-sim"_qs));
+        QVERIFY(store.find(u"sim-token"_qs));
+        QCOMPARE(store.lastUsed(), u"specula-sim"_qs);
+        auto *picker = m_window->profilePicker();
+        QCOMPARE(picker->count(), 2);
+        QCOMPARE(picker->currentText(), u"specula-sim"_qs);
+
+        // Switching profile connects to its context and remembers the choice.
+        QSignalSpy loaded(m_controller.get(), &App::AppController::loaded);
+        const int other = picker->findText(u"sim-token"_qs);
+        picker->setCurrentIndex(other);
+        Q_EMIT picker->activated(other);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_controller->session()->context().contextName, u"sim-token"_qs);
+        QCOMPARE(m_window->contextPicker()->currentText(), u"sim-token"_qs);
+        store.load();
+        QCOMPARE(store.lastUsed(), u"sim-token"_qs);
+    }
+
+    void aCorruptProfilesFileIsReportedAndTheWindowStillOpens()
+    {
+        // A file of its own: QSettings would answer from its cache for the one written in init().
+        m_profilesFile = m_dir.filePath(u"corrupt.ini"_qs);
+        qputenv("SPECULA_PROFILES_FILE", m_profilesFile.toLocal8Bit());
+        QFile file(m_profilesFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\x01\x02 not a settings file [[[\n");
+        file.close();
+        App::MainWindow window;
+        App::AppController controller(&window);
+        window.show();
+        QVERIFY2(window.errorBanner()->message().contains(m_profilesFile), qPrintable(window.errorBanner()->message()));
+        QVERIFY(!window.profilePicker()->isEnabled());
+    }
+
 private:
+    QString m_profilesFile;
     QTemporaryDir m_dir;
     std::unique_ptr<Sim::SimServer> m_server;
     std::unique_ptr<App::MainWindow> m_window;
