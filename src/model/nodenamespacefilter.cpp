@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/nodenamespacefilter.h"
+
+namespace Specula::Model {
+
+NodeNamespaceFilter::NodeNamespaceFilter(int nodeRole, int namespacesRole, QObject *parent)
+    : QSortFilterProxyModel(parent)
+    , m_nodeRole(nodeRole)
+    , m_namespacesRole(namespacesRole)
+{
+    // Rows that start or stop matching on a live update come and go with it.
+    setDynamicSortFilter(true);
+}
+
+NodeNamespaceFilter::~NodeNamespaceFilter() = default;
+
+void NodeNamespaceFilter::setNode(const QString &node)
+{
+    if (node == m_node)
+        return;
+    m_node = node;
+    invalidateRowsFilter();
+}
+
+void NodeNamespaceFilter::setNamespace(const QString &ns)
+{
+    if (ns == m_namespace)
+        return;
+    m_namespace = ns;
+    invalidateRowsFilter();
+}
+
+bool NodeNamespaceFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (!m_node.isEmpty() && index.data(m_nodeRole).toString() != m_node)
+        return false;
+    return m_namespace.isEmpty() || index.data(m_namespacesRole).toStringList().contains(m_namespace);
+}
+
+} // namespace Specula::Model

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/clustersnapshot.h"
+#include "model/incrementaltablemodel.h"
+
+namespace Specula::Model {
+
+// One row per SR-IOV capable physical function of every node: its NIC, link, how many VFs it
+// has and could have, its pool and how many of its VFs pods hold. Updates are incremental.
+class PfTableModel final : public IncrementalTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PfTableModel)
+
+public:
+    enum Column {
+        NodeColumn,
+        NameColumn,
+        PciAddressColumn,
+        DeviceColumn,
+        DriverColumn,
+        LinkSpeedColumn,
+        MtuColumn,
+        VfsColumn,
+        PoolColumn,
+        AllocatedColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // numbers for the count columns, text otherwise
+        NodeRole, // the node's name, on every column
+        NamespacesRole, // QStringList: namespaces of the pods holding the PF's VFs
+        PciAddressRole, // the PF's PCI address, on every column
+    };
+
+    explicit PfTableModel(QObject *parent = nullptr);
+    ~PfTableModel() override;
+
+    // `reset` is for a switch to another cluster.
+    void setSnapshot(const ClusterSnapshot &snapshot, bool reset = false);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        QString key; // node, a tab, PCI address
+        QString node;
+        PhysicalFunction pf;
+        int allocated = 0;
+        QStringList namespaces;
+
+        friend bool operator==(const Row &, const Row &) = default;
+    };
+
+    QVariant display(const Row &row, int column) const;
+    QVariant sortValue(const Row &row, int column) const;
+
+    QList<Row> m_rows;
+};
+
+} // namespace Specula::Model

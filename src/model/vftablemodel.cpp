@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/vftablemodel.h"
+
+#include <algorithm>
+
+namespace Specula::Model {
+
+VfTableModel::VfTableModel(QObject *parent)
+    : IncrementalTableModel(parent)
+{ }
+
+VfTableModel::~VfTableModel() = default;
+
+void VfTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+{
+    QList<Row> rows;
+    for (const auto &node : snapshot.nodes) {
+        if (!node.sriov)
+            continue;
+        for (const auto &pf : node.sriov->pfs) {
+            const QString pfName = pf.name.isEmpty() ? pf.pciAddress : pf.name;
+            for (const auto &vf : pf.vfs)
+                rows.append(Row { node.name + QLatin1Char('\t') + vf.pciAddress, node.name, pfName, pf.resource, vf });
+        }
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.key < b.key; });
+
+    if (reset) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+        return;
+    }
+    syncRows(m_rows, rows, [](const Row &row) -> const QString & { return row.key; });
+}
+
+int VfTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int VfTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant VfTableModel::display(const Row &row, int column) const
+{
+    const VirtualFunction &vf = row.vf;
+    switch (column) {
+    case NodeColumn:
+        return row.node;
+    case PfColumn:
+        return row.pf;
+    case VfIdColumn:
+        return QString::number(vf.vfId);
+    case PciAddressColumn:
+        return vf.pciAddress;
+    case DriverColumn:
+        return vf.driver;
+    case VlanColumn:
+        return vf.vlan ? QString::number(*vf.vlan) : QString();
+    case MacColumn:
+        return vf.mac;
+    case PoolColumn:
+        return row.pool;
+    case PodColumn:
+        return vf.pod ? vf.pod->key() : QString();
+    case InterfaceColumn:
+        return vf.podInterface;
+    case NetworkColumn:
+        return vf.network;
+    default:
+        return {};
+    }
+}
+
+QVariant VfTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, column);
+    case SortRole:
+        if (column == VfIdColumn)
+            return row.vf.vfId;
+        if (column == VlanColumn)
+            return row.vf.vlan.value_or(-1);
+        return display(row, column);
+    case NodeRole:
+        return row.node;
+    case NamespacesRole:
+        return row.vf.pod ? QStringList { row.vf.pod->namespaceName } : QStringList();
+    case PciAddressRole:
+        return row.vf.pciAddress;
+    case Qt::TextAlignmentRole:
+        return column == VfIdColumn || column == VlanColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                                                            : QVariant();
+    case Qt::ToolTipRole:
+        if (column == PodColumn && row.vf.pod && !row.vf.pod->container.isEmpty())
+            return tr("Container %1").arg(row.vf.pod->container);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant VfTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NodeColumn:
+        return tr("Node");
+    case PfColumn:
+        return tr("PF");
+    case VfIdColumn:
+        return tr("VF");
+    case PciAddressColumn:
+        return tr("PCI address");
+    case DriverColumn:
+        return tr("Driver");
+    case VlanColumn:
+        return tr("VLAN");
+    case MacColumn:
+        return tr("MAC");
+    case PoolColumn:
+        return tr("Pool");
+    case PodColumn:
+        return tr("Holding pod");
+    case InterfaceColumn:
+        return tr("Pod interface");
+    case NetworkColumn:
+        return tr("Network");
+    default:
+        return {};
+    }
+}
+
+} // namespace Specula::Model

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/clustersnapshot.h"
+#include "model/incrementaltablemodel.h"
+
+namespace Specula::Model {
+
+// One row per virtual function of every node: where it sits, how it is configured, its pool and
+// the pod that holds it. Updates are incremental.
+class VfTableModel final : public IncrementalTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VfTableModel)
+
+public:
+    enum Column {
+        NodeColumn,
+        PfColumn,
+        VfIdColumn,
+        PciAddressColumn,
+        DriverColumn,
+        VlanColumn,
+        MacColumn,
+        PoolColumn,
+        PodColumn,
+        InterfaceColumn,
+        NetworkColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // numbers for VF id and VLAN, text otherwise
+        NodeRole, // the node's name, on every column
+        NamespacesRole, // QStringList: the holding pod's namespace, or empty for a free VF
+        PciAddressRole, // the VF's PCI address, on every column
+    };
+
+    explicit VfTableModel(QObject *parent = nullptr);
+    ~VfTableModel() override;
+
+    // `reset` is for a switch to another cluster.
+    void setSnapshot(const ClusterSnapshot &snapshot, bool reset = false);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        QString key; // node, a tab, PCI address
+        QString node;
+        QString pf; // the PF's name, or its PCI address when it has none
+        QString pool;
+        VirtualFunction vf;
+
+        friend bool operator==(const Row &, const Row &) = default;
+    };
+
+    QVariant display(const Row &row, int column) const;
+
+    QList<Row> m_rows;
+};
+
+} // namespace Specula::Model
