@@ -3,9 +3,10 @@
 
 namespace Specula::Model {
 
-NodeNamespaceFilter::NodeNamespaceFilter(int nodeRole, int namespacesRole, QObject *parent)
+NodeNamespaceFilter::NodeNamespaceFilter(int nodeRole, int poolRole, int namespacesRole, QObject *parent)
     : QSortFilterProxyModel(parent)
     , m_nodeRole(nodeRole)
+    , m_poolRole(poolRole)
     , m_namespacesRole(namespacesRole)
 {
     // Rows that start or stop matching on a live update come and go with it.
@@ -22,6 +23,14 @@ void NodeNamespaceFilter::setNode(const QString &node)
     invalidateRowsFilter();
 }
 
+void NodeNamespaceFilter::setPool(const std::optional<QString> &pool)
+{
+    if (pool == m_pool)
+        return;
+    m_pool = pool;
+    invalidateRowsFilter();
+}
+
 void NodeNamespaceFilter::setNamespace(const QString &ns)
 {
     if (ns == m_namespace)
@@ -34,6 +43,8 @@ bool NodeNamespaceFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sou
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!m_node.isEmpty() && index.data(m_nodeRole).toString() != m_node)
+        return false;
+    if (m_pool && index.data(m_poolRole).toString() != *m_pool)
         return false;
     return m_namespace.isEmpty() || index.data(m_namespacesRole).toStringList().contains(m_namespace);
 }

@@ -2,23 +2,27 @@
 #pragma once
 
 #include <QSortFilterProxyModel>
+#include <optional>
 
 namespace Specula::Model {
 
-// Keeps the rows of one node and of one namespace. The source names a row's node in `nodeRole`
-// and the namespaces it belongs to (a QStringList) in `namespacesRole`. An empty node or
-// namespace keeps every row.
+// Keeps the rows of one node, one pool and one namespace. The source names a row's node in
+// `nodeRole`, its pool in `poolRole` and the namespaces it belongs to (a QStringList) in
+// `namespacesRole`. An empty node or namespace, or no pool, keeps every row.
 class NodeNamespaceFilter final : public QSortFilterProxyModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NodeNamespaceFilter)
 
 public:
-    NodeNamespaceFilter(int nodeRole, int namespacesRole, QObject *parent = nullptr);
+    NodeNamespaceFilter(int nodeRole, int poolRole, int namespacesRole, QObject *parent = nullptr);
     ~NodeNamespaceFilter() override;
 
     QString node() const { return m_node; }
     void setNode(const QString &node);
+    std::optional<QString> pool() const { return m_pool; }
+    // An empty pool keeps the rows without a pool.
+    void setPool(const std::optional<QString> &pool);
     QString namespaceName() const { return m_namespace; }
     void setNamespace(const QString &ns);
 
@@ -27,8 +31,10 @@ protected:
 
 private:
     int m_nodeRole;
+    int m_poolRole;
     int m_namespacesRole;
     QString m_node;
+    std::optional<QString> m_pool;
     QString m_namespace;
 };
 

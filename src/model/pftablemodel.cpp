@@ -116,6 +116,8 @@ QVariant PfTableModel::data(const QModelIndex &index, int role) const
         return row.namespaces;
     case PciAddressRole:
         return row.pf.pciAddress;
+    case PoolRole:
+        return row.pf.resource;
     case Qt::TextAlignmentRole:
         return column == MtuColumn || column == VfsColumn || column == AllocatedColumn
             ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))

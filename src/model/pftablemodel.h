@@ -32,6 +32,7 @@ public:
         NodeRole, // the node's name, on every column
         NamespacesRole, // QStringList: namespaces of the pods holding the PF's VFs
         PciAddressRole, // the PF's PCI address, on every column
+        PoolRole, // the pool's resource name, empty when the PF has none
     };
 
     explicit PfTableModel(QObject *parent = nullptr);

@@ -96,6 +96,8 @@ QVariant VfTableModel::data(const QModelIndex &index, int role) const
         return row.vf.pod ? QStringList { row.vf.pod->namespaceName } : QStringList();
     case PciAddressRole:
         return row.vf.pciAddress;
+    case PoolRole:
+        return row.pool;
     case Qt::TextAlignmentRole:
         return column == VfIdColumn || column == VlanColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
                                                             : QVariant();

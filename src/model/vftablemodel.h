@@ -33,6 +33,7 @@ public:
         NodeRole, // the node's name, on every column
         NamespacesRole, // QStringList: the holding pod's namespace, or empty for a free VF
         PciAddressRole, // the VF's PCI address, on every column
+        PoolRole, // the pool's resource name, empty when the PF has none
     };
 
     explicit VfTableModel(QObject *parent = nullptr);

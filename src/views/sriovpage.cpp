@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/sriovpage.h"
+
+#include "export/tablecsv.h"
+#include "model/nodenamespacefilter.h"
+#include "model/pftablemodel.h"
+#include "model/vfallocationtablemodel.h"
+#include "model/vftablemodel.h"
+#include "views/tablepage.h"
+#include "views/vfallocationchart.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Specula::Views {
+namespace {
+
+std::optional<QString> writeText(const QString &path, const QString &text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
+        return SriovPage::tr("Cannot write %1: %2").arg(path, file.errorString());
+    return std::nullopt;
+}
+
+std::optional<QString> writeImage(const QString &path, const QImage &image)
+{
+    if (!image.save(path, "PNG"))
+        return SriovPage::tr("Cannot write the image %1").arg(path);
+    return std::nullopt;
+}
+
+bool isPng(SriovPage::ExportTarget target)
+{
+    return target == SriovPage::ExportTarget::GraphPng || target == SriovPage::ExportTarget::PfPng
+        || target == SriovPage::ExportTarget::VfPng;
+}
+
+} // namespace
+
+SriovPage::SriovPage(QWidget *parent)
+    : QWidget(parent)
+    , m_pfModel(new Model::PfTableModel(this))
+    , m_vfModel(new Model::VfTableModel(this))
+    , m_pfFilter(new Model::NodeNamespaceFilter(Model::PfTableModel::NodeRole, Model::PfTableModel::PoolRole,
+                                                Model::PfTableModel::NamespacesRole, this))
+    , m_vfFilter(new Model::NodeNamespaceFilter(Model::VfTableModel::NodeRole, Model::VfTableModel::PoolRole,
+                                                Model::VfTableModel::NamespacesRole, this))
+    , m_chart(new VfAllocationChart(this))
+    , m_tabs(new QTabWidget(this))
+    , m_groupingButtons(new QButtonGroup(this))
+    , m_selectionLabel(new QLabel(this))
+    , m_clearSelection(new QToolButton(this))
+{
+    m_pfFilter->setSourceModel(m_pfModel);
+    m_vfFilter->setSourceModel(m_vfModel);
+    m_pfPage = new TablePage(m_pfFilter, Model::PfTableModel::SortRole, tr("Filter PFs"), m_tabs);
+    m_vfPage = new TablePage(m_vfFilter, Model::VfTableModel::SortRole, tr("Filter VFs (node, pod, MAC, …)"), m_tabs);
+    m_tabs->addTab(m_pfPage, tr("Physical functions"));
+    m_tabs->addTab(m_vfPage, tr("Virtual functions"));
+
+    auto *toolbar = new QHBoxLayout;
+    auto addGroupingButton = [&](const QString &text, Model::VfGrouping grouping) {
+        auto *button = new QToolButton(this);
+        button->setText(text);
+        button->setCheckable(true);
+        button->setChecked(grouping == m_grouping);
+        m_groupingButtons->addButton(button, int(grouping));
+        toolbar->addWidget(button);
+    };
+    addGroupingButton(tr("Per node"), Model::VfGrouping::Node);
+    addGroupingButton(tr("Per pool"), Model::VfGrouping::Pool);
+    connect(m_groupingButtons, &QButtonGroup::idClicked, this, [this](int id) { setGrouping(Model::VfGrouping(id)); });
+    toolbar->addSpacing(12);
+    toolbar->addWidget(m_selectionLabel);
+    m_clearSelection->setText(tr("Show all"));
+    m_clearSelection->setToolTip(tr("Show the PFs and VFs of every node"));
+    toolbar->addWidget(m_clearSelection);
+    connect(m_clearSelection, &QToolButton::clicked, this, [this] { setSelectedBar(QString()); });
+    toolbar->addStretch();
+
+    const std::pair<ExportTarget, QString> exports[] = {
+        { ExportTarget::GraphPng, tr("Graph as PNG…") }, { ExportTarget::GraphCsv, tr("Graph's numbers as CSV…") },
+        { ExportTarget::PfCsv, tr("PF table as CSV…") }, { ExportTarget::PfPng, tr("PF table as PNG…") },
+        { ExportTarget::VfCsv, tr("VF table as CSV…") }, { ExportTarget::VfPng, tr("VF table as PNG…") },
+    };
+    auto *exportMenu = new QMenu(this);
+    for (const auto &[target, text] : exports) {
+        auto *action = new QAction(text, this);
+        connect(action, &QAction::triggered, this, [this, target = target] { askAndExport(target); });
+        exportMenu->addAction(action);
+        m_exportActions.append(action);
+    }
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setToolTip(tr("Save the graph or a table as CSV or PNG"));
+    exportButton->setMenu(exportMenu);
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    toolbar->addWidget(exportButton);
+
+    // Each part's context menu offers its own exports.
+    m_chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_chart->addActions({ exportAction(ExportTarget::GraphPng), exportAction(ExportTarget::GraphCsv) });
+    m_pfPage->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_pfPage->view()->addActions({ exportAction(ExportTarget::PfCsv), exportAction(ExportTarget::PfPng) });
+    m_vfPage->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_vfPage->view()->addActions({ exportAction(ExportTarget::VfCsv), exportAction(ExportTarget::VfPng) });
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_chart);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(toolbar);
+    layout->addWidget(splitter);
+
+    connect(m_chart, &VfAllocationChart::selectionChanged, this, &SriovPage::applySelection);
+    connect(m_vfPage->view(), &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT vfActivated(index.data(Model::VfTableModel::NodeRole).toString(),
+                           index.data(Model::VfTableModel::PciAddressRole).toString());
+    });
+    applySelection(QString());
+}
+
+SriovPage::~SriovPage() = default;
+
+void SriovPage::setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
+{
+    m_snapshot = snapshot;
+    if (reset)
+        setSelectedBar(QString());
+    m_pfModel->setSnapshot(snapshot, reset);
+    m_vfModel->setSnapshot(snapshot, reset);
+    updateChart();
+}
+
+void SriovPage::setNamespaceFilter(const QString &ns)
+{
+    m_pfFilter->setNamespace(ns);
+    m_vfFilter->setNamespace(ns);
+}
+
+void SriovPage::setGrouping(Model::VfGrouping grouping)
+{
+    m_groupingButtons->button(int(grouping))->setChecked(true);
+    if (grouping == m_grouping)
+        return;
+    m_grouping = grouping;
+    // A node's name means nothing per pool and the other way round.
+    setSelectedBar(QString());
+    updateChart();
+}
+
+QString SriovPage::selectedBar() const
+{
+    return m_chart->selectedName();
+}
+
+void SriovPage::setSelectedBar(const QString &name)
+{
+    m_chart->setSelectedName(name);
+    applySelection(name);
+    const auto &rows = m_chart->rows();
+    for (int i = 0; i < rows.size(); ++i) {
+        if (rows.at(i).name == name)
+            m_chart->ensureVisible(i);
+    }
+}
+
+void SriovPage::updateChart()
+{
+    m_chart->setRows(Model::VfAllocation::rows(m_snapshot, m_grouping));
+}
+
+void SriovPage::applySelection(const QString &name)
+{
+    const bool perNode = m_grouping == Model::VfGrouping::Node;
+    std::optional<QString> pool;
+    if (!perNode && !name.isEmpty())
+        pool = name == Model::VfAllocation::noPool() ? QString() : name;
+    for (auto *filter : { m_pfFilter, m_vfFilter }) {
+        filter->setNode(perNode ? name : QString());
+        filter->setPool(pool);
+    }
+    m_selectionLabel->setText(name.isEmpty() ? tr("Click a bar to show only its PFs and VFs")
+                                  : perNode  ? tr("Node %1").arg(name)
+                                             : tr("Pool %1").arg(name));
+    m_clearSelection->setVisible(!name.isEmpty());
+    Q_EMIT selectedBarChanged(name);
+}
+
+QAction *SriovPage::exportAction(ExportTarget target) const
+{
+    return m_exportActions.at(int(target));
+}
+
+QString SriovPage::graphCsv() const
+{
+    Model::VfAllocationTableModel numbers;
+    numbers.setRows(m_chart->rows(), m_grouping);
+    return Export::TableCsv::write(numbers);
+}
+
+std::optional<QString> SriovPage::exportTo(ExportTarget target, const QString &path) const
+{
+    switch (target) {
+    case ExportTarget::GraphPng:
+        return writeImage(path, m_chart->image(devicePixelRatioF()));
+    case ExportTarget::GraphCsv:
+        return writeText(path, graphCsv());
+    case ExportTarget::PfCsv:
+        return writeText(path, Export::TableCsv::write(*m_pfPage->proxy()));
+    case ExportTarget::VfCsv:
+        return writeText(path, Export::TableCsv::write(*m_vfPage->proxy()));
+    case ExportTarget::PfPng:
+        // grab() renders at the screen's device pixel ratio.
+        return writeImage(path, m_pfPage->view()->grab().toImage());
+    case ExportTarget::VfPng:
+        return writeImage(path, m_vfPage->view()->grab().toImage());
+    }
+    return std::nullopt;
+}
+
+void SriovPage::askAndExport(ExportTarget target)
+{
+    const bool png = isPng(target);
+    const QString path = QFileDialog::getSaveFileName(this, exportAction(target)->text().remove(QStringLiteral("…")),
+                                                      png ? QStringLiteral("sriov.png") : QStringLiteral("sriov.csv"),
+                                                      png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const auto error = exportTo(target, path))
+        QMessageBox::warning(this, tr("Export failed"), *error);
+}
+
+} // namespace Specula::Views

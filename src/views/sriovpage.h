@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/clustersnapshot.h"
+#include "model/vfallocation.h"
+
+#include <QWidget>
+#include <optional>
+
+class QAction;
+class QButtonGroup;
+class QLabel;
+class QTabWidget;
+class QToolButton;
+
+namespace Specula::Model {
+class NodeNamespaceFilter;
+class PfTableModel;
+class VfTableModel;
+} // namespace Specula::Model
+
+namespace Specula::Views {
+
+class TablePage;
+class VfAllocationChart;
+
+// SR-IOV: the VF allocation graph (per node or per pool) above the tables of physical and
+// virtual functions. Clicking a bar filters both tables to that node (or pool); the tables keep
+// their rows, selection and scroll across live updates. Everything shown exports as CSV, and the
+// graph and the tables as PNG, from the Export button or a context menu.
+class SriovPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SriovPage)
+
+public:
+    // What the page can export.
+    enum class ExportTarget { GraphPng, GraphCsv, PfCsv, PfPng, VfCsv, VfPng };
+
+    explicit SriovPage(QWidget *parent = nullptr);
+    ~SriovPage() override;
+
+    // `reset` is for a switch to another cluster: the selection and the node filter go.
+    void setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset = false);
+    // The window's namespace filter: PFs with a VF held in this namespace, VFs held in it. The
+    // graph counts the whole cluster. Empty shows everything.
+    void setNamespaceFilter(const QString &ns);
+
+    Model::VfGrouping grouping() const { return m_grouping; }
+    void setGrouping(Model::VfGrouping grouping);
+    // The node (per node) or pool (per pool) the tables are filtered to; empty for none.
+    QString selectedBar() const;
+    void setSelectedBar(const QString &name);
+
+    // Writes `target` to `path`; the error's text when it fails.
+    std::optional<QString> exportTo(ExportTarget target, const QString &path) const;
+    QString graphCsv() const;
+
+    VfAllocationChart *chart() const { return m_chart; }
+    TablePage *pfTable() const { return m_pfPage; }
+    TablePage *vfTable() const { return m_vfPage; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QAction *exportAction(ExportTarget target) const;
+
+Q_SIGNALS:
+    // A VF row was activated (double click or Enter): the window shows its traffic.
+    void vfActivated(const QString &node, const QString &pciAddress);
+    // A bar was selected or the selection cleared (empty); the tables are filtered to it.
+    void selectedBarChanged(const QString &name);
+
+private:
+    void applySelection(const QString &name);
+    void updateChart();
+    void askAndExport(ExportTarget target);
+
+    Model::ClusterSnapshot m_snapshot;
+    Model::VfGrouping m_grouping = Model::VfGrouping::Node;
+    Model::PfTableModel *m_pfModel;
+    Model::VfTableModel *m_vfModel;
+    Model::NodeNamespaceFilter *m_pfFilter;
+    Model::NodeNamespaceFilter *m_vfFilter;
+    VfAllocationChart *m_chart;
+    TablePage *m_pfPage;
+    TablePage *m_vfPage;
+    QTabWidget *m_tabs;
+    QButtonGroup *m_groupingButtons;
+    QLabel *m_selectionLabel;
+    QToolButton *m_clearSelection;
+    QList<QAction *> m_exportActions; // by ExportTarget
+};
+
+} // namespace Specula::Views
