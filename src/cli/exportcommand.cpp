@@ -4,6 +4,7 @@
 #include "cli/clusterloader.h"
 #include "cli/podcsvcolumns.h"
 #include "cli/prometheusoptions.h"
+#include "cli/vfexportcommand.h"
 #include "core/duration.h"
 #include "model/metricsconnection.h"
 #include "prom/promstep.h"
@@ -48,7 +49,7 @@ std::optional<ExportRequest> parseRequest(const QCommandLineParser &parser)
         return std::nullopt;
     }
     if (positional.at(1) != QLatin1String("pod")) {
-        printError(QStringLiteral("cannot export '%1': this version exports pod").arg(positional.at(1)));
+        printError(QStringLiteral("cannot export '%1': this version exports pod and vf").arg(positional.at(1)));
         return std::nullopt;
     }
     const QString id = positional.value(2);
@@ -98,6 +99,9 @@ std::optional<ExportRequest> parseRequest(const QCommandLineParser &parser)
 
 int runExportCommand(const QStringList &arguments)
 {
+    // What to export comes first ("specula export vf …"), and each kind has its own options.
+    if (arguments.value(2) == QLatin1String("vf"))
+        return runVfExportCommand(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Write a pod's time series (GPU, CPU, memory, network, power, energy) as CSV."));
