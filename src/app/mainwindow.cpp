@@ -9,6 +9,7 @@
 #include "model/topologymodel.h"
 #include "model/viewstate.h"
 #include "views/errorbanner.h"
+#include "views/sriovpage.h"
 #include "views/tablepage.h"
 #include "views/topologypage.h"
 #include "views/viewstatebar.h"
@@ -37,6 +38,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_podModel(new Model::PodTableModel(this))
     , m_allocationModel(new Model::AllocationTableModel(this))
     , m_topologyPage(new Views::TopologyPage(new Model::TopologyModel(this), this))
+    , m_sriovPage(new Views::SriovPage(this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_banner(new Views::ErrorBanner(this))
@@ -57,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(m_topologyPage);
     m_pages->addWidget(new Views::TablePage(m_allocationModel, Model::AllocationTableModel::SortRole,
                                             tr("Filter by node, resource or kind"), m_pages));
+    m_pages->addWidget(m_sriovPage);
     // The order matches Page and the Ctrl+<n> shortcuts.
     const std::pair<QString, QString> entries[] = {
         { tr("Nodes"),
@@ -65,6 +68,8 @@ MainWindow::MainWindow(QWidget *parent)
         { tr("Topology"),
           tr("Nodes → GPUs and MIG devices → pods, and nodes → PFs → VFs → pods, with details (Ctrl+3)") },
         { tr("Allocation"), tr("Requested, allocatable and free GPUs, MIG devices and VFs per node (Ctrl+4)") },
+        { tr("SR-IOV"),
+          tr("VFs allocated, free and not created per node or pool, with the PF and VF tables (Ctrl+5)") },
     };
     int widest = 0;
     for (const auto &[label, tip] : entries) {
@@ -155,6 +160,7 @@ void MainWindow::createActions()
     viewBar->setObjectName(QStringLiteral("viewToolBar"));
     viewBar->setMovable(false);
     m_viewStateBar = new Views::ViewStateBar(m_viewState, viewBar);
+    connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_sriovPage, &Views::SriovPage::setNamespaceFilter);
 
     for (int i = 0; i < m_navigation->count(); ++i) {
         auto *go = new QAction(this);
@@ -198,6 +204,7 @@ void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset
     m_podModel->setSnapshot(snapshot, reset);
     m_allocationModel->setSnapshot(snapshot, reset);
     m_topologyPage->showSnapshot(snapshot, reset);
+    m_sriovPage->setSnapshot(snapshot, reset);
     int pending = 0;
     QSet<QString> namespaces;
     for (const auto &pod : snapshot.pods) {

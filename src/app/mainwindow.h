@@ -20,6 +20,7 @@ struct ClusterSnapshot;
 namespace Specula::Views {
 class ErrorBanner;
 class TablePage;
+class SriovPage;
 class TopologyPage;
 class ViewStateBar;
 } // namespace Specula::Views
@@ -35,7 +36,7 @@ class MainWindow final : public QMainWindow
 
 public:
     enum class Health { Connecting, Live, Degraded, Failed };
-    enum Page { NodesPage, PodsPage, TopologyPage, AllocationPage };
+    enum Page { NodesPage, PodsPage, TopologyPage, AllocationPage, SriovPage };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -53,6 +54,7 @@ public:
     // The table pages (Nodes, Pods, Allocation); null for the Topology page.
     Views::TablePage *page(Page page) const;
     Views::TopologyPage *topologyPage() const { return m_topologyPage; }
+    Views::SriovPage *sriovPage() const { return m_sriovPage; }
     Views::ErrorBanner *errorBanner() const { return m_banner; }
     QComboBox *contextPicker() const { return m_contexts; }
     QComboBox *profilePicker() const { return m_profiles; }
@@ -77,6 +79,7 @@ private:
     Model::PodTableModel *m_podModel;
     Model::AllocationTableModel *m_allocationModel;
     Views::TopologyPage *m_topologyPage;
+    Views::SriovPage *m_sriovPage;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     Views::ErrorBanner *m_banner;

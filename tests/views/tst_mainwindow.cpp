@@ -10,6 +10,7 @@
 #include "sim/simserver.h"
 #include "views/detailspanel.h"
 #include "views/errorbanner.h"
+#include "views/sriovpage.h"
 #include "views/tablepage.h"
 #include "views/topologypage.h"
 
@@ -147,6 +148,7 @@ private Q_SLOTS:
         QVERIFY(pages);
         m_window->activateWindow();
         const std::pair<Qt::Key, QWidget *> expected[] = {
+            { Qt::Key_5, m_window->sriovPage() },
             { Qt::Key_3, m_window->topologyPage() },
             { Qt::Key_4, m_window->page(App::MainWindow::AllocationPage) },
             { Qt::Key_2, m_window->page(App::MainWindow::PodsPage) },
