@@ -151,7 +151,7 @@ void MainWindow::createActions()
     });
     addAction(focusContexts);
 
-    auto *reconnect = toolbar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reconnect"));
+    auto *reconnect = toolbar->addAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("Reconnect"));
     reconnect->setShortcut(QKeySequence::Refresh);
     reconnect->setToolTip(tr("Connect again and reload everything (F5)"));
     connect(reconnect, &QAction::triggered, this, &MainWindow::reconnectRequested);
