@@ -15,6 +15,8 @@ QString columnName(Prom::Metric metric, const Prom::MetricKey &key)
         parts.append(key.uuid);
     if (key.migInstance)
         parts.append(QStringLiteral("MIG %1").arg(*key.migInstance));
+    if (!key.pciAddress.isEmpty())
+        parts.append(key.pciAddress);
     if (!key.interface.isEmpty())
         parts.append(key.interface);
     if (!key.container.isEmpty())

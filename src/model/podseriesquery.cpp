@@ -26,9 +26,9 @@ PodSeriesQuery::~PodSeriesQuery()
 QList<Prom::Metric> PodSeriesQuery::podMetrics()
 {
     using Prom::Metric;
-    return { Metric::GpuUtil,         Metric::GpuMemUsed, Metric::GpuTemp,   Metric::GpuPower,
-             Metric::GpuTensorActive, Metric::PodCpu,     Metric::PodMemory, Metric::PodNetRx,
-             Metric::PodNetTx,        Metric::PodPower,   Metric::PodEnergy };
+    return { Metric::GpuUtil,   Metric::GpuMemUsed, Metric::GpuTemp,  Metric::GpuPower, Metric::GpuTensorActive,
+             Metric::PodCpu,    Metric::PodMemory,  Metric::PodNetRx, Metric::PodNetTx, Metric::PodPower,
+             Metric::PodEnergy, Metric::VfRx,       Metric::VfTx };
 }
 
 void PodSeriesQuery::start()

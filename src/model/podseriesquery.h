@@ -21,8 +21,9 @@ struct PodSeries
 
 // Everything the catalogue can say about one pod over a time range: its GPUs' utilization,
 // memory, temperature, power and tensor activity, its CPU, memory, network per interface, power
-// and energy. One range query per metric, all in flight at once (each split as RangeQuery sees
-// fit). Emits exactly one of finished() or failed().
+// and energy, and the traffic of the SR-IOV VFs it holds (which cAdvisor does not see when the VF
+// is bound to vfio-pci or driven by DPDK). One range query per metric, all in flight at once (each split as RangeQuery
+// sees fit). Emits exactly one of finished() or failed().
 class PodSeriesQuery final : public QObject
 {
     Q_OBJECT
