@@ -12,7 +12,6 @@
 #include <QTranslator>
 #include <cstdio>
 #include <cstring>
-#include <memory>
 
 using namespace Specula;
 
@@ -32,7 +31,7 @@ void describeOptions(QCommandLineParser &parser)
     parser.setApplicationDescription(QStringLiteral(
         "See what the GPUs, MIG slices and SR-IOV VFs of a Kubernetes cluster are doing.\n\n"
         "Commands:\n  snapshot   print the cluster's specialized resources as JSON (specula snapshot --help)\n"
-        "  export     write a pod's time series (CSV) or the VF allocation (PNG, CSV) (specula export --help)"));
+        "  export     write a pod's series or charts, or the VF allocation, as CSV or PNG (specula export --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     Cli::ConnectionOptions::addTo(parser);
@@ -58,22 +57,26 @@ bool needsNoWindow(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     // Commands, help and mistakes are headless: no display is needed or touched.
+    if (argc > 1 && std::strcmp(argv[1], "export") == 0) {
+        // Exported charts are drawn by widgets, on the offscreen platform whatever the display.
+        // Its start-up notes (XDG_RUNTIME_DIR, fonts) would clutter stderr, which is the
+        // command's for its own one-line errors.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        const QtMessageHandler standard
+            = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
+        QApplication app(argc, argv);
+        qInstallMessageHandler(standard);
+        setApplicationNames();
+        return Cli::runExportCommand(QCoreApplication::arguments());
+    }
     if (needsNoWindow(argc, argv)) {
-        // `export` draws pictures, and fonts need a QGuiApplication: the offscreen platform gives
-        // one without a display.
-        const bool exporting = argc > 1 && std::strcmp(argv[1], "export") == 0;
-        if (exporting)
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        const std::unique_ptr<QCoreApplication> app = exporting ? std::make_unique<QGuiApplication>(argc, argv)
-                                                                : std::make_unique<QCoreApplication>(argc, argv);
+        QCoreApplication app(argc, argv);
         setApplicationNames();
         if (argc > 1 && std::strcmp(argv[1], "snapshot") == 0)
             return Cli::runSnapshotCommand(QCoreApplication::arguments());
-        if (argc > 1 && std::strcmp(argv[1], "export") == 0)
-            return Cli::runExportCommand(QCoreApplication::arguments());
         QCommandLineParser parser;
         describeOptions(parser);
-        parser.process(*app); // prints help or version and exits, or reports an unknown option
+        parser.process(app); // prints help or version and exits, or reports an unknown option
         std::fprintf(stderr, "specula: unknown command '%s' (try --help)\n",
                      qUtf8Printable(parser.positionalArguments().value(0)));
         return 2;

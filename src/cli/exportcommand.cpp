@@ -7,8 +7,10 @@
 #include "cli/vfexportcommand.h"
 #include "core/duration.h"
 #include "model/metricsconnection.h"
+#include "model/podchartplan.h"
 #include "prom/promstep.h"
 #include "prom/seriescsv.h"
+#include "views/charts/podchartsimage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,6 +32,11 @@ void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QStri
 {
     if (type == QtFatalMsg)
         std::fprintf(stderr, "specula export: %s\n", qUtf8Printable(message));
+}
+
+QString utcMinute(qint64 unixSeconds)
+{
+    return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 struct ExportRequest
@@ -66,11 +73,12 @@ std::optional<ExportRequest> parseRequest(const QCommandLineParser &parser)
     request.pod = id.section(QLatin1Char('/'), 1);
     request.output = parser.value(QStringLiteral("output"));
     if (request.output.isEmpty()) {
-        printError(QStringLiteral("-o FILE.csv is required"));
+        printError(QStringLiteral("-o FILE.csv or -o FILE.png is required"));
         return std::nullopt;
     }
-    if (!request.output.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        printError(QStringLiteral("%1: pod series export as .csv").arg(request.output));
+    if (!request.output.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+        && !request.output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+        printError(QStringLiteral("%1: pod series export as .csv (numbers) or .png (charts)").arg(request.output));
         return std::nullopt;
     }
     const auto range = Core::parseDurationSeconds(parser.value(QStringLiteral("range")));
@@ -104,7 +112,8 @@ int runExportCommand(const QStringList &arguments)
         return runVfExportCommand(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Write a pod's time series (GPU, CPU, memory, network, power, energy) as CSV."));
+        QStringLiteral("Write a pod's time series (GPU, CPU, memory, network, power, energy) as CSV, or its "
+                       "charts as PNG."));
     parser.addHelpOption();
     ConnectionOptions::addTo(parser);
     PrometheusOptions::addTo(parser);
@@ -114,7 +123,7 @@ int runExportCommand(const QStringList &arguments)
                        QStringLiteral("Seconds between points; default: chosen from the range (at least 15s)."),
                        QStringLiteral("duration") });
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-                       QStringLiteral("The CSV file to write."),
+                       QStringLiteral("The CSV or PNG file to write."),
                        QStringLiteral("file") });
     parser.addOption({ QStringLiteral("verbose"), QStringLiteral("Log every request to standard error.") });
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
@@ -181,8 +190,17 @@ int runExportCommand(const QStringList &arguments)
                 finish(1);
                 return;
             }
-            const auto error = Prom::SeriesCsv::writeFile(request->output, columns,
-                                                          [](const Prom::Labels &labels) { return labels.first(); });
+            const auto error = request->output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)
+                ? Views::PodChartsImage::writePng(
+                    request->output,
+                    Model::PodChartPlan::build(
+                        series, metrics->catalogue(),
+                        Model::PodChartPlan::vfInterfaces(loader.snapshot(), request->ns + u'/' + request->pod)),
+                    QStringLiteral("%1/%2 · %3 – %4 UTC")
+                        .arg(request->ns, request->pod, utcMinute(request->axis.start),
+                             utcMinute(request->axis.last())))
+                : Prom::SeriesCsv::writeFile(request->output, columns,
+                                             [](const Prom::Labels &labels) { return labels.first(); });
             if (error) {
                 printError(error->toString());
                 finish(1);

@@ -11,9 +11,11 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -284,6 +286,50 @@ private Q_SLOTS:
         QVERIFY2(rows >= 20 && rows <= 21, qPrintable(QString::number(rows)));
     }
 
+    // The pod's charts as one PNG, drawn without a display: two charts per row of 640 × 320,
+    // under a heading, each with its lines in the palette's colours.
+    void exportPodPng()
+    {
+        const Sim::GpuDevice *held = nullptr;
+        for (const Sim::GpuDevice &device : m_fleet.devices()) {
+            if (device.isInstance() && device.holders.size() == 1)
+                held = &device;
+        }
+        QVERIFY(held);
+        const QString path = m_dir.filePath(u"pod.png"_qs);
+        qunsetenv("QT_QPA_PLATFORM"); // the command picks the offscreen platform by itself
+        const Run run
+            = runSpecula({ u"export"_qs, u"pod"_qs, held->holders.first().ns + u'/' + held->holders.first().pod,
+                           u"--kubeconfig"_qs, kubeconfig(), u"--range"_qs, u"20m"_qs, u"-o"_qs, path });
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.isEmpty(), run.err.constData());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
+        file.close();
+        QImage image;
+        QVERIFY(image.load(path, "PNG"));
+        // CPU, memory, GPU utilization, GPU memory, power, energy, network: 7 charts in 4 rows.
+        QCOMPARE(image.width(), 2 * 640 + 6 + 2 * 12);
+        QVERIFY2(image.height() > 4 * 320 + 3 * 6 + 24 && image.height() < 4 * 320 + 3 * 6 + 24 + 60,
+                 qPrintable(QString::number(image.height())));
+        // Not blank: the first palette colour (one line per chart) covers a good many pixels, and
+        // the picture has more than a background.
+        int blue = 0;
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                colours.insert(c.rgb());
+                if (std::abs(c.red() - 0x4e) < 24 && std::abs(c.green() - 0x79) < 24 && std::abs(c.blue() - 0xa7) < 24)
+                    ++blue;
+            }
+        }
+        QVERIFY2(blue > 2000, qPrintable(QString::number(blue)));
+        QVERIFY(colours.size() > 50);
+    }
+
     void exportFailures_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -301,8 +347,9 @@ private Q_SLOTS:
                                                    u"7d"_qs,  u"--step"_qs, u"15s"_qs }
                                   << 2
                                   << u"specula export: --step '15s' is not a duration that gives at most 11,000"_qs;
-        QTest::newRow("png") << QStringList { u"pod"_qs, u"a/b"_qs, u"-o"_qs, u"x.png"_qs } << 2
-                             << u"specula export: x.png: pod series export as .csv"_qs;
+        QTest::newRow("neither csv nor png")
+            << QStringList { u"pod"_qs, u"a/b"_qs, u"-o"_qs, u"x.svg"_qs } << 2
+            << u"specula export: x.svg: pod series export as .csv (numbers) or .png"_qs;
         QTest::newRow("no prometheus") << QStringList { u"pod"_qs, u"a/b"_qs, u"--prometheus"_qs, u"none"_qs } << 2
                                        << u"specula export: a pod's series come from Prometheus"_qs;
         QTest::newRow("unreachable") << QStringList { u"pod"_qs, u"a/b"_qs, u"--prometheus"_qs,
