@@ -219,7 +219,7 @@ void PodsPage::startQuery()
     m_query = nullptr;
     const QString key = m_selected;
     const Prom::TimeAxis axis = queryAxis();
-    m_title->setText(tr("%1 · last %2").arg(key, spanText(axis.last() - axis.start + axis.step)));
+    m_title->setText(tr("%1 · last %2").arg(key, spanText(axis.last() - axis.start)));
     m_charts->setCharts({});
     if (!m_client) {
         showStatus(tr("No Prometheus is connected, so there are no time series to show."), true);

@@ -56,12 +56,33 @@ TimeSeriesChart *PodChartsGrid::chart(const QString &title) const
     return nullptr;
 }
 
+int PodChartsGrid::rowCount() const
+{
+    return m_rows;
+}
+
 void PodChartsGrid::layOut()
 {
-    for (int i = 0; i < m_charts.size(); ++i)
-        m_layout->addWidget(m_charts.at(i), i / m_columns, i % m_columns);
-    for (int column = 0; column < m_columns; ++column)
-        m_layout->setColumnStretch(column, 1);
+    // A chart with many lines (a pod's network interfaces and VFs) takes a whole row, so that
+    // its legend has room for their names.
+    int row = 0;
+    int column = 0;
+    for (TimeSeriesChart *chart : std::as_const(m_charts)) {
+        const bool wide = chart->lineCount() > kLinesForAWideChart;
+        if (wide && column > 0) {
+            ++row;
+            column = 0;
+        }
+        m_layout->addWidget(chart, row, column, 1, wide ? m_columns : 1);
+        column += wide ? m_columns : 1;
+        if (column >= m_columns) {
+            ++row;
+            column = 0;
+        }
+    }
+    m_rows = row + (column > 0 ? 1 : 0);
+    for (int c = 0; c < m_columns; ++c)
+        m_layout->setColumnStretch(c, 1);
 }
 
 } // namespace Specula::Views

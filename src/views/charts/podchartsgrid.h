@@ -11,7 +11,8 @@ namespace Specula::Views {
 
 class TimeSeriesChart;
 
-// A pod's charts (PodChartPlan) side by side, `columns` per row. Zooming or panning one chart
+// A pod's charts (PodChartPlan) side by side, `columns` per row; a chart with more than four
+// lines takes a row of its own. Zooming or panning one chart
 // moves the others along, so that one moment lines up in all of them.
 class PodChartsGrid final : public QWidget
 {
@@ -27,13 +28,17 @@ public:
     const QList<TimeSeriesChart *> &charts() const { return m_charts; }
     // The chart with this title, or null.
     TimeSeriesChart *chart(const QString &title) const;
+    int rowCount() const;
 
 private:
     void layOut();
 
+    static constexpr int kLinesForAWideChart = 4;
+
     QGridLayout *m_layout;
     QList<TimeSeriesChart *> m_charts;
     int m_columns = 2;
+    int m_rows = 0;
 };
 
 } // namespace Specula::Views

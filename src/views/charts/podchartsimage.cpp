@@ -30,7 +30,7 @@ QImage PodChartsImage::render(const QList<Model::PodChart> &charts, const QStrin
     grid->setColumns(kColumns);
     grid->setCharts(charts);
     layout->addWidget(grid);
-    const int rows = std::max(1, int((charts.size() + kColumns - 1) / kColumns));
+    const int rows = std::max(1, grid->rowCount());
     page.resize(kColumns * kChartSize.width() + (kColumns - 1) * kSpacing + 2 * kMargin,
                 rows * kChartSize.height() + (rows - 1) * kSpacing + title->sizeHint().height() + kSpacing
                     + 2 * kMargin);

@@ -10,7 +10,8 @@
 namespace Specula::Views {
 
 // A pod's charts drawn into one picture without a window, for `specula export pod … -o F.png`:
-// a heading, then the charts two per row. Needs a QApplication (the offscreen platform will do).
+// a heading, then the charts two per row (PodChartsGrid's layout). Needs a QApplication (the offscreen platform will
+// do).
 class PodChartsImage
 {
 public:

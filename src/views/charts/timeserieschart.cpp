@@ -119,7 +119,6 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
     m_timeAxis->setTickCount(6);
-    m_valueAxis->setLabelFormat(QStringLiteral("%.4g"));
 
     QPen crosshairPen(palette().color(QPalette::WindowText));
     crosshairPen.setStyle(Qt::DashLine);
@@ -229,6 +228,8 @@ void TimeSeriesChart::rebuildLines()
     m_scale = prefix.factor;
     m_scaledUnit = prefix.unit;
     m_valueAxis->setTitleText(m_scaledUnit);
+    // Many names fit better one under the other.
+    m_chart->legend()->setAlignment(m_lines.size() > 4 ? Qt::AlignRight : Qt::AlignBottom);
 }
 
 std::pair<double, double> TimeSeriesChart::dataRangeMs() const
@@ -331,6 +332,11 @@ void TimeSeriesChart::redecimate()
     }
     m_valueAxis->setRange(low, high + (high - low) * 0.05);
     m_valueAxis->applyNiceNumbers();
+    // As many decimals as the tick interval needs: a counter far from zero (energy) moves in
+    // its fifth digit, and ticks that all read "205.3" say nothing.
+    const double interval = (m_valueAxis->max() - m_valueAxis->min()) / std::max(1, m_valueAxis->tickCount() - 1);
+    const int decimals = interval > 0 ? std::clamp(int(std::ceil(-std::log10(interval))), 0, 6) : 0;
+    m_valueAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
 }
 
 void TimeSeriesChart::scheduleRedecimate()
