@@ -8,6 +8,7 @@
 #include "model/metricsfeed.h"
 #include "model/viewstate.h"
 #include "profiles/secretstore.h"
+#include "prom/metriccatalogue.h"
 #include "views/profiledialog.h"
 
 #include <QFileInfo>
@@ -180,6 +181,9 @@ void AppController::connectTo(const QString &context)
     m_window->clearError();
     m_session = std::make_unique<Model::ClusterSession>(resolved.value());
     m_feed = new Model::MetricsFeed(m_session.get(), m_prometheus, m_session.get());
+    m_window->setPrometheus(nullptr, Prom::MetricCatalogue());
+    connect(m_feed, &Model::MetricsFeed::ready, this,
+            [this] { m_window->setPrometheus(m_feed->client(), m_feed->catalogue()); });
     const QString server = resolved->insecureSkipTlsVerify
         ? tr("%1 (TLS verification off: insecure-skip-tls-verify)").arg(resolved->server.toString())
         : resolved->server.toString();

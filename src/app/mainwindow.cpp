@@ -4,11 +4,11 @@
 #include "model/allocationtablemodel.h"
 #include "model/clustersnapshot.h"
 #include "model/nodetablemodel.h"
-#include "model/podtablemodel.h"
 #include "model/resourcetext.h"
 #include "model/topologymodel.h"
 #include "model/viewstate.h"
 #include "views/errorbanner.h"
+#include "views/podspage.h"
 #include "views/sriovpage.h"
 #include "views/tablepage.h"
 #include "views/topologypage.h"
@@ -35,7 +35,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_viewState(new Model::ViewState(this))
     , m_nodeModel(new Model::NodeTableModel(this))
-    , m_podModel(new Model::PodTableModel(this))
+    , m_podsPage(new Views::PodsPage(this))
     , m_allocationModel(new Model::AllocationTableModel(this))
     , m_topologyPage(new Views::TopologyPage(new Model::TopologyModel(this), this))
     , m_sriovPage(new Views::SriovPage(this))
@@ -54,8 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_pages->addWidget(new Views::TablePage(m_nodeModel, Model::NodeTableModel::SortRole,
                                             tr("Filter nodes by name, status or resource"), m_pages));
-    m_pages->addWidget(new Views::TablePage(m_podModel, Model::PodTableModel::SortRole,
-                                            tr("Filter pods by namespace, name, node or reason"), m_pages));
+    m_pages->addWidget(m_podsPage);
     m_pages->addWidget(m_topologyPage);
     m_pages->addWidget(new Views::TablePage(m_allocationModel, Model::AllocationTableModel::SortRole,
                                             tr("Filter by node, resource or kind"), m_pages));
@@ -64,7 +63,9 @@ MainWindow::MainWindow(QWidget *parent)
     const std::pair<QString, QString> entries[] = {
         { tr("Nodes"),
           tr("Every node with its GPUs, SR-IOV NICs and extended resources as requested / allocatable (Ctrl+1)") },
-        { tr("Pods"), tr("Pods that hold specialized resources, and pending pods with the reason (Ctrl+2)") },
+        { tr("Pods"),
+          tr("Pods that hold specialized resources, and the selected pod's CPU, memory, GPU, power and network "
+             "charts (Ctrl+2)") },
         { tr("Topology"),
           tr("Nodes → GPUs and MIG devices → pods, and nodes → PFs → VFs → pods, with details (Ctrl+3)") },
         { tr("Allocation"), tr("Requested, allocatable and free GPUs, MIG devices and VFs per node (Ctrl+4)") },
@@ -160,7 +161,7 @@ void MainWindow::createActions()
     viewBar->setObjectName(QStringLiteral("viewToolBar"));
     viewBar->setMovable(false);
     m_viewStateBar = new Views::ViewStateBar(m_viewState, viewBar);
-    connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_sriovPage, &Views::SriovPage::setNamespaceFilter);
+    followViewState();
 
     for (int i = 0; i < m_navigation->count(); ++i) {
         auto *go = new QAction(this);
@@ -172,6 +173,25 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
     addAction(quit);
+}
+
+// The pages read the shared view state; a custom range is one fixed axis for every chart.
+void MainWindow::followViewState()
+{
+    connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_sriovPage, &Views::SriovPage::setNamespaceFilter);
+    connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_podsPage, &Views::PodsPage::setNamespaceFilter);
+    connect(m_viewState, &Model::ViewState::refreshRequested, m_podsPage, &Views::PodsPage::reload);
+    connect(m_viewState, &Model::ViewState::rangeChanged, this, [this] {
+        if (m_viewState->isCustom())
+            m_podsPage->setTimeAxis(m_viewState->axisFor(m_podsPage->width() / 2, QDateTime::currentDateTimeUtc()));
+        else
+            m_podsPage->setTimeRange(m_viewState->span());
+    });
+}
+
+void MainWindow::setPrometheus(Prom::PromClient *client, const Prom::MetricCatalogue &catalogue)
+{
+    m_podsPage->setPrometheus(client, catalogue);
 }
 
 void MainWindow::setContexts(const QStringList &names, const QString &current)
@@ -201,7 +221,7 @@ void MainWindow::setProfiles(const QStringList &names, const QString &current)
 void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
 {
     m_nodeModel->setSnapshot(snapshot, reset);
-    m_podModel->setSnapshot(snapshot, reset);
+    m_podsPage->setSnapshot(snapshot, reset);
     m_allocationModel->setSnapshot(snapshot, reset);
     m_topologyPage->showSnapshot(snapshot, reset);
     m_sriovPage->setSnapshot(snapshot, reset);

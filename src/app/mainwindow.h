@@ -11,15 +11,20 @@ class QStackedWidget;
 namespace Specula::Model {
 class AllocationTableModel;
 class NodeTableModel;
-class PodTableModel;
 class TopologyModel;
 class ViewState;
 struct ClusterSnapshot;
 } // namespace Specula::Model
 
+namespace Specula::Prom {
+class MetricCatalogue;
+class PromClient;
+} // namespace Specula::Prom
+
 namespace Specula::Views {
 class ErrorBanner;
 class TablePage;
+class PodsPage;
 class SriovPage;
 class TopologyPage;
 class ViewStateBar;
@@ -55,6 +60,9 @@ public:
     Views::TablePage *page(Page page) const;
     Views::TopologyPage *topologyPage() const { return m_topologyPage; }
     Views::SriovPage *sriovPage() const { return m_sriovPage; }
+    Views::PodsPage *podsPage() const { return m_podsPage; }
+    // The cluster's Prometheus for the pages that chart metrics; null when there is none (yet).
+    void setPrometheus(Prom::PromClient *client, const Prom::MetricCatalogue &catalogue);
     Views::ErrorBanner *errorBanner() const { return m_banner; }
     QComboBox *contextPicker() const { return m_contexts; }
     QComboBox *profilePicker() const { return m_profiles; }
@@ -72,11 +80,12 @@ Q_SIGNALS:
 private:
     void createActions();
     void showWarnings(const QStringList &warnings);
+    void followViewState();
 
     Model::ViewState *m_viewState;
     Views::ViewStateBar *m_viewStateBar = nullptr;
     Model::NodeTableModel *m_nodeModel;
-    Model::PodTableModel *m_podModel;
+    Views::PodsPage *m_podsPage;
     Model::AllocationTableModel *m_allocationModel;
     Views::TopologyPage *m_topologyPage;
     Views::SriovPage *m_sriovPage;

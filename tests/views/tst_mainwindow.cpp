@@ -8,8 +8,11 @@
 #include "profiles/profilestore.h"
 #include "sim/scenario.h"
 #include "sim/simserver.h"
+#include "views/charts/podchartsgrid.h"
+#include "views/charts/timeserieschart.h"
 #include "views/detailspanel.h"
 #include "views/errorbanner.h"
+#include "views/podspage.h"
 #include "views/sriovpage.h"
 #include "views/tablepage.h"
 #include "views/topologypage.h"
@@ -151,7 +154,7 @@ private Q_SLOTS:
             { Qt::Key_5, m_window->sriovPage() },
             { Qt::Key_3, m_window->topologyPage() },
             { Qt::Key_4, m_window->page(App::MainWindow::AllocationPage) },
-            { Qt::Key_2, m_window->page(App::MainWindow::PodsPage) },
+            { Qt::Key_2, m_window->podsPage() },
             { Qt::Key_1, m_window->page(App::MainWindow::NodesPage) },
         };
         for (const auto &[key, page] : expected) {
@@ -225,7 +228,7 @@ private Q_SLOTS:
 
     void podsPageShowsPendingReasons()
     {
-        auto *page = m_window->page(App::MainWindow::PodsPage);
+        auto *page = m_window->podsPage();
         const auto matches = page->proxy()->match(page->proxy()->index(0, 1), Qt::DisplayRole, u"train-llm-70b-0"_qs, 1,
                                                   Qt::MatchExactly);
         QCOMPARE(matches.size(), 1);
@@ -235,7 +238,7 @@ private Q_SLOTS:
 
     void liveUpdatesKeepTheSelection()
     {
-        auto *page = m_window->page(App::MainWindow::PodsPage);
+        auto *page = m_window->podsPage();
         auto *source = page->proxy()->sourceModel();
         QSignalSpy resets(source, &QAbstractItemModel::modelReset);
         const int before = page->proxy()->rowCount();
@@ -334,6 +337,17 @@ private Q_SLOTS:
         for (int row = 0; row < model->rowCount(model->indexOfKey(key)); ++row)
             holders.append(model->index(row, 0, model->indexOfKey(key)).data().toString());
         QVERIFY2(holders.contains(mig.pods.constFirst().key()), qPrintable(holders.join(u", ")));
+
+        // The Pods page charts the holder through the same Prometheus, over the window's range.
+        auto *pods = m_window->podsPage();
+        QSignalSpy charted(pods, &Views::PodsPage::chartsLoaded);
+        QVERIFY(pods->selectPod(mig.pods.constFirst().key()));
+        QVERIFY(charted.wait(20000));
+        const Views::TimeSeriesChart *utilization = pods->charts()->chart(u"GPU utilization"_qs);
+        QVERIFY(utilization);
+        QCOMPARE(utilization->lineCount(), 1);
+        QVERIFY2(utilization->lineNames().constFirst().contains(u"MIG"_qs),
+                 qPrintable(utilization->lineNames().join(u", ")));
     }
 
     void theFirstRunSavesAProfilePerContext()
