@@ -36,7 +36,9 @@ VfAllocationPainter::VfAllocationPainter(QList<VfAllocationRow> rows, const QFon
         m_labelWidth = std::max(m_labelWidth, m_metrics.horizontalAdvance(row.name));
         m_countsWidth = std::max(m_countsWidth, m_metrics.horizontalAdvance(countsText(row.counts)));
     }
-    m_labelWidth = std::min(m_labelWidth, kMaxLabelWidth) + 2 * kMargin;
+    // One pixel more than the rounded advance, so that a label of exactly that width is not elided
+    // (fonts with fractional advances, such as GTK's under Qt's gtk3 theme).
+    m_labelWidth = std::min(m_labelWidth + 1, kMaxLabelWidth) + 2 * kMargin;
     m_countsWidth += 2 * kMargin;
 }
 
