@@ -151,6 +151,7 @@ Core::Result<Pod> ResourceParsers::parsePod(const QJsonObject &o)
     const QJsonObject spec = r.object(o, QLatin1String("spec"), {});
     pod.nodeName = r.str(spec, QLatin1String("nodeName"), kSpec);
     pod.schedulerName = r.str(spec, QLatin1String("schedulerName"), kSpec);
+    pod.nodeSelector = r.stringMap(spec, QLatin1String("nodeSelector"), kSpec);
     pod.containers = r.containers(spec, QLatin1String("containers"), kSpec);
     pod.initContainers = r.containers(spec, QLatin1String("initContainers"), kSpec);
     pod.overhead = r.resources(spec, QLatin1String("overhead"), kSpec);

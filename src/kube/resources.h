@@ -52,6 +52,7 @@ struct Pod
     ObjectMeta meta;
     QString nodeName;
     QString schedulerName;
+    QHash<QString, QString> nodeSelector;
     QString phase; // Pending, Running, Succeeded, Failed, Unknown
     QList<Container> containers;
     QList<Container> initContainers;

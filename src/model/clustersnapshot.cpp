@@ -185,6 +185,8 @@ ClusterSnapshot buildSnapshot(const ClusterObjects &objects)
         summary.name = pod.meta.name;
         summary.node = pod.nodeName;
         summary.phase = pod.phase;
+        for (auto it = pod.nodeSelector.cbegin(); it != pod.nodeSelector.cend(); ++it)
+            summary.nodeSelector.insert(it.key(), it.value());
         if (!pod.nodeName.isEmpty() && !isTerminated(pod)) {
             auto &requested = requestedByNode[pod.nodeName];
             for (auto it = summary.requests.cbegin(); it != summary.requests.cend(); ++it)

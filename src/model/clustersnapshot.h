@@ -184,6 +184,7 @@ struct PodSummary
     QMap<QString, qint64> requests; // extended resources, effective request in whole units
     QStringList gpus; // UUIDs of the GPUs and MIG devices it holds, where a source names them
     QStringList vfs; // normalised PCI addresses of the VFs it holds
+    QMap<QString, QString> nodeSelector; // spec.nodeSelector: where a pending pod may go
     std::optional<PendingReason> pending;
 
     QString key() const { return namespaceName + QLatin1Char('/') + name; }

@@ -220,6 +220,7 @@ private Q_SLOTS:
         const QByteArray json = R"({"metadata":{"name":"train","namespace":"ml","labels":{"app":"t"},
             "annotations":{"k8s.v1.cni.cncf.io/network-status":"[]"}},
           "spec":{"nodeName":"gpu-1","overhead":{"cpu":"250m","memory":"120Mi"},
+            "nodeSelector":{"nvidia.com/gpu.product":"NVIDIA-H100-80GB-HBM3"},
             "initContainers":[{"name":"init","resources":{"requests":{"cpu":"2"}}},
                               {"name":"proxy","restartPolicy":"Always","resources":{"requests":{"cpu":"100m"}}}],
             "containers":[{"name":"main","resources":{"limits":{"nvidia.com/gpu":"2"},"requests":{"cpu":1.5}}}]},
@@ -229,6 +230,7 @@ private Q_SLOTS:
         QVERIFY2(pod, qPrintable(pod.ok() ? QString() : pod.error().toString()));
         QCOMPARE(pod->meta.namespaceName, u"ml"_qs);
         QCOMPARE(pod->nodeName, u"gpu-1"_qs);
+        QCOMPARE(pod->nodeSelector.value(u"nvidia.com/gpu.product"_qs), u"NVIDIA-H100-80GB-HBM3"_qs);
         QCOMPARE(pod->initContainers.size(), 2);
         QVERIFY(!pod->initContainers.at(0).restartable);
         QVERIFY(pod->initContainers.at(1).restartable);

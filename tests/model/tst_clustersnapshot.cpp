@@ -74,6 +74,7 @@ private Q_SLOTS:
                                     u"Unschedulable"_qs,
                                     u"0/3 nodes are available: 3 Insufficient nvidia.com/gpu."_qs,
                                     {} });
+        waiting.nodeSelector.insert(u"nvidia.com/gpu.product"_qs, u"NVIDIA-H100-80GB-HBM3"_qs);
         add(objects, waiting);
         Kube::Pod plain = waiting;
         plain.meta.name = u"web"_qs;
@@ -87,6 +88,9 @@ private Q_SLOTS:
         QVERIFY(snapshot.pods[0].pending.has_value());
         QCOMPARE(snapshot.pods[0].pending->reason, u"Unschedulable"_qs);
         QVERIFY(snapshot.pods[0].pending->message.contains(u"Insufficient nvidia.com/gpu"_qs));
+        // Where it may go, for the Pending page's fit.
+        QCOMPARE(snapshot.pods[0].nodeSelector,
+                 (QMap<QString, QString> { { u"nvidia.com/gpu.product"_qs, u"NVIDIA-H100-80GB-HBM3"_qs } }));
     }
 
     void pendingMessageComesFromTheLatestSchedulingEvent_data()
