@@ -1,18 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/podtablemodel.h"
 
+#include "model/resourcetext.h"
+
 namespace Specula::Model {
-namespace {
-
-QString requestsText(const PodSummary &pod)
-{
-    QStringList parts;
-    for (auto it = pod.requests.cbegin(); it != pod.requests.cend(); ++it)
-        parts.append(it.key() + QStringLiteral(": ") + QString::number(it.value()));
-    return parts.join(QStringLiteral(", "));
-}
-
-} // namespace
 
 PodTableModel::PodTableModel(QObject *parent)
     : IncrementalTableModel(parent)
@@ -58,7 +49,7 @@ QVariant PodTableModel::data(const QModelIndex &index, int role) const
         case PhaseColumn:
             return pod.phase;
         case RequestsColumn:
-            return requestsText(pod);
+            return ResourceText::requests(pod.requests);
         case PendingColumn:
             return pod.pending ? pod.pending->message.isEmpty() ? pod.pending->reason : pod.pending->message
                                : QString();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/resourceclass.h"
 
+#include "model/clustersnapshot.h"
+
 namespace Specula::Model {
 
 QString resourceClassName(ResourceClass kind)
@@ -32,6 +34,34 @@ ResourceClass classifyResource(const QString &name, const QSet<QString> &sriovPo
     if (sriovPools.contains(name))
         return ResourceClass::Sriov;
     return ResourceClass::Other;
+}
+
+QHash<QString, ResourceClass> resourceKinds(const ClusterSnapshot &snapshot)
+{
+    QHash<QString, ResourceClass> kinds;
+    QSet<QString> pools;
+    for (const NodeSummary &node : snapshot.nodes) {
+        for (const NodeResource &resource : node.resources)
+            kinds.insert(resource.name, resource.kind);
+        if (node.sriov) {
+            for (const PhysicalFunction &pf : node.sriov->pfs) {
+                if (!pf.resource.isEmpty())
+                    pools.insert(pf.resource);
+            }
+        }
+    }
+    for (const PodSummary &pod : snapshot.pods) {
+        for (auto it = pod.requests.cbegin(); it != pod.requests.cend(); ++it) {
+            if (!kinds.contains(it.key()))
+                kinds.insert(it.key(), classifyResource(it.key(), pools));
+        }
+    }
+    return kinds;
+}
+
+bool isDeviceResource(ResourceClass kind)
+{
+    return kind != ResourceClass::Other;
 }
 
 } // namespace Specula::Model

@@ -163,6 +163,29 @@ QString ResourceText::linkSpeed(const PhysicalFunction &pf)
     return tr("%1 Mb/s").arg(*mbps);
 }
 
+QString ResourceText::requests(const QMap<QString, qint64> &requests)
+{
+    QStringList parts;
+    for (auto it = requests.cbegin(); it != requests.cend(); ++it)
+        parts.append(it.key() + QStringLiteral(": ") + QString::number(it.value()));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString ResourceText::duration(qint64 seconds)
+{
+    seconds = std::max<qint64>(0, seconds);
+    const qint64 days = seconds / 86400;
+    const qint64 hours = seconds % 86400 / 3600;
+    const qint64 minutes = seconds % 3600 / 60;
+    if (days > 0)
+        return hours > 0 ? tr("%1 d %2 h").arg(days).arg(hours) : tr("%1 d").arg(days);
+    if (hours > 0)
+        return minutes > 0 ? tr("%1 h %2 min").arg(hours).arg(minutes) : tr("%1 h").arg(hours);
+    if (minutes > 0)
+        return tr("%1 min").arg(minutes);
+    return tr("%1 s").arg(seconds);
+}
+
 QString ResourceText::memory(qint64 mib)
 {
     if (mib >= 1024 && mib % 1024 == 0)

@@ -30,6 +30,11 @@ public:
     // "25 Gb/s", "100 Mb/s", or "link down" when the operator reports no speed.
     // "25 Gb/s", "link down" ("-1 Mb/s"), or "speed unknown" when the operator gave none.
     static QString linkSpeed(const PhysicalFunction &pf);
+    // "nvidia.com/gpu: 2, openshift.io/intel_sriov_netdevice: 1", by resource name.
+    static QString requests(const QMap<QString, qint64> &requests);
+    // How long something has lasted, to the two largest units: "45 s", "12 min", "3 h 12 min",
+    // "2 d 4 h". Negative durations (clock skew) read as "0 s".
+    static QString duration(qint64 seconds);
     // "12 GiB" for whole GiB, "9728 MiB" otherwise.
     static QString memory(qint64 mib);
     // A "%n thing(s)" text as tr() returned it: without a translation loaded, "(s)" becomes

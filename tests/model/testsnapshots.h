@@ -5,6 +5,8 @@
 
 #include "model/clustersnapshot.h"
 
+#include <algorithm>
+
 namespace Specula::TestSnapshots {
 
 inline Model::PodSummary pod(const QString &ns, const QString &name, const QString &node,
@@ -148,6 +150,65 @@ inline Model::ClusterSnapshot topology()
     s.pods[2].gpus = { QStringLiteral("MIG-aaaa") };
     s.pods[0].gpus = { QStringLiteral("GPU-1111") };
     s.podCount = 4;
+    return s;
+}
+
+inline Model::GpuDevice *device(Model::ClusterSnapshot &s, const QString &uuid)
+{
+    for (auto &node : s.nodes) {
+        if (!node.gpu)
+            continue;
+        for (auto &d : node.gpu->devices) {
+            if (d.uuid == uuid)
+                return &d;
+        }
+    }
+    return nullptr;
+}
+
+// The topology snapshot with readings: GPU-0000 busy and free, GPU-1111 (ml/infer-0) and
+// MIG-aaaa (ml/train-0, listed once per container) nearly idle.
+inline Model::ClusterSnapshot withReadings()
+{
+    auto s = topology();
+    device(s, QStringLiteral("GPU-0000"))->readings = { 50.0, {}, {}, {}, 300.0 };
+    device(s, QStringLiteral("GPU-1111"))->readings = { 2.0, {}, {}, {}, 100.5 };
+    auto *mig = device(s, QStringLiteral("MIG-aaaa"));
+    mig->readings.utilPercent = 1.0;
+    mig->readings.powerW = 300.0; // the parent's power, not counted twice
+    mig->pods.append({ QStringLiteral("ml"), QStringLiteral("train-0"), QStringLiteral("sidecar") });
+    return s;
+}
+
+inline const QDateTime kCollectedAt { QDate(2026, 12, 4), QTime(12, 0), Qt::UTC };
+
+inline Model::PodSummary pendingPod(const QString &ns, const QString &name, const QString &resource, qint64 count,
+                                    qint64 waitedSeconds)
+{
+    auto p = pod(ns, name, {}, { { resource, count } });
+    p.phase = QStringLiteral("Pending");
+    p.pending = Model::PendingReason { QStringLiteral("Unschedulable"),
+                                       QStringLiteral("0/3 nodes are available: 3 Insufficient %1.").arg(resource),
+                                       kCollectedAt.addSecs(-waitedSeconds) };
+    return p;
+}
+
+// The topology cluster, collected at kCollectedAt, with pending pods: ml/slice fits (a 1g.10gb
+// slice), ml/big wants a profile nobody has, telco/cnf-1 more VFs than are free, and ml/fpga
+// wants only an FPGA.
+inline Model::ClusterSnapshot withPending()
+{
+    auto s = topology();
+    s.collectedAt = kCollectedAt;
+    s.pods.append(
+        pendingPod(QStringLiteral("ml"), QStringLiteral("slice"), QStringLiteral("nvidia.com/mig-1g.10gb"), 1, 11520));
+    s.pods.append(
+        pendingPod(QStringLiteral("ml"), QStringLiteral("big"), QStringLiteral("nvidia.com/mig-7g.80gb"), 1, 90));
+    s.pods.append(pendingPod(QStringLiteral("telco"), QStringLiteral("cnf-1"),
+                             QStringLiteral("openshift.io/intel_sriov_netdevice"), 4, 200000));
+    s.pods.append(pendingPod(QStringLiteral("ml"), QStringLiteral("fpga"), QStringLiteral("example.com/fpga"), 1, 60));
+    std::sort(s.pods.begin(), s.pods.end(),
+              [](const Model::PodSummary &a, const Model::PodSummary &b) { return a.key() < b.key(); });
     return s;
 }
 
