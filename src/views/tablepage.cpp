@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
+#include <algorithm>
 
 namespace Specula::Views {
 
@@ -60,6 +61,13 @@ QTableView *TablePage::view() const
 void TablePage::setFilterText(const QString &text)
 {
     ui->filter->setText(text);
+}
+
+void TablePage::fitColumns(int maxWidth)
+{
+    ui->view->resizeColumnsToContents();
+    for (int column = 0; column < m_proxy->columnCount(); ++column)
+        ui->view->setColumnWidth(column, std::min(ui->view->columnWidth(column), maxWidth));
 }
 
 void TablePage::updateCount()

@@ -29,6 +29,9 @@ public:
     QTableView *view() const;
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     void setFilterText(const QString &text);
+    // Columns fit their content, none wider than `maxWidth` pixels (long messages stay readable
+    // in their tooltip and the page's details).
+    void fitColumns(int maxWidth);
 
 private:
     void updateCount();
