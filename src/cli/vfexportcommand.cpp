@@ -2,6 +2,7 @@
 #include "cli/vfexportcommand.h"
 
 #include "cli/clusterloader.h"
+#include "export/imagefile.h"
 #include "export/tablecsv.h"
 #include "model/vfallocation.h"
 #include "model/vfallocationpainter.h"
@@ -12,7 +13,6 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QLoggingCategory>
-#include <QSaveFile>
 #include <cstdio>
 
 namespace Specula::Cli {
@@ -78,15 +78,14 @@ std::optional<QString> writeOutput(const VfRequest &request, const QList<Model::
 {
     if (request.png) {
         const Model::VfAllocationPainter painter(rows, QGuiApplication::font(), QGuiApplication::palette());
-        if (!painter.image(kImageWidth, 1.0).save(request.output, "PNG"))
-            return QStringLiteral("cannot write the image %1").arg(request.output);
+        if (const auto error = Export::ImageFile::writePng(request.output, painter.image(kImageWidth, 1.0)))
+            return error->toString();
         return std::nullopt;
     }
     Model::VfAllocationTableModel numbers;
     numbers.setRows(rows, request.grouping);
-    QSaveFile file(request.output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(Export::TableCsv::write(numbers).toUtf8()) < 0 || !file.commit())
-        return QStringLiteral("cannot write %1: %2").arg(request.output, file.errorString());
+    if (const auto error = Export::TableCsv::writeFile(request.output, numbers))
+        return error->toString();
     return std::nullopt;
 }
 

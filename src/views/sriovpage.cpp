@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/sriovpage.h"
 
+#include "export/imagefile.h"
 #include "export/tablecsv.h"
 #include "model/nodenamespacefilter.h"
 #include "model/pftablemodel.h"
@@ -19,7 +20,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPixmap>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -30,19 +30,14 @@
 namespace Specula::Views {
 namespace {
 
-std::optional<QString> writeText(const QString &path, const QString &text)
+std::optional<QString> messageOf(const std::optional<Core::Error> &error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        return SriovPage::tr("Cannot write %1: %2").arg(path, file.errorString());
-    return std::nullopt;
+    return error ? std::optional<QString>(error->toString()) : std::nullopt;
 }
 
 std::optional<QString> writeImage(const QString &path, const QImage &image)
 {
-    if (!image.save(path, "PNG"))
-        return SriovPage::tr("Cannot write the image %1").arg(path);
-    return std::nullopt;
+    return messageOf(Export::ImageFile::writePng(path, image));
 }
 
 bool isPng(SriovPage::ExportTarget target)
@@ -217,7 +212,7 @@ QString SriovPage::graphCsv() const
 {
     Model::VfAllocationTableModel numbers;
     numbers.setRows(m_chart->rows(), m_grouping);
-    return Export::TableCsv::write(numbers);
+    return QString::fromUtf8(Export::TableCsv::toCsv(numbers));
 }
 
 std::optional<QString> SriovPage::exportTo(ExportTarget target, const QString &path) const
@@ -225,12 +220,15 @@ std::optional<QString> SriovPage::exportTo(ExportTarget target, const QString &p
     switch (target) {
     case ExportTarget::GraphPng:
         return writeImage(path, m_chart->image(devicePixelRatioF()));
-    case ExportTarget::GraphCsv:
-        return writeText(path, graphCsv());
+    case ExportTarget::GraphCsv: {
+        Model::VfAllocationTableModel numbers;
+        numbers.setRows(m_chart->rows(), m_grouping);
+        return messageOf(Export::TableCsv::writeFile(path, numbers));
+    }
     case ExportTarget::PfCsv:
-        return writeText(path, Export::TableCsv::write(*m_pfPage->proxy()));
+        return messageOf(Export::TableCsv::writeFile(path, *m_pfPage->proxy()));
     case ExportTarget::VfCsv:
-        return writeText(path, Export::TableCsv::write(*m_vfPage->proxy()));
+        return messageOf(Export::TableCsv::writeFile(path, *m_vfPage->proxy()));
     case ExportTarget::PfPng:
         // grab() renders at the screen's device pixel ratio.
         return writeImage(path, m_pfPage->view()->grab().toImage());

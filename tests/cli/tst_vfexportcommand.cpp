@@ -166,7 +166,7 @@ private Q_SLOTS:
         QTest::addRow("extra argument") << QStringList { u"node-a"_qs, u"-o"_qs, u"x.csv"_qs } << 2
                                         << u"unexpected argument 'node-a'"_qs;
         QTest::addRow("unwritable") << QStringList { u"-o"_qs, u"/nonexistent/dir/x.csv"_qs } << 1
-                                    << u"cannot write /nonexistent/dir/x.csv"_qs;
+                                    << u"/nonexistent/dir/x.csv: cannot write the CSV"_qs;
     }
     void mistakes()
     {
