@@ -29,13 +29,6 @@ std::optional<double> *readingFor(GpuReadings &readings, Metric metric)
     }
 }
 
-bool sameDevice(const GpuDevice &device, const Prom::MetricKey &key)
-{
-    if (key.migInstance)
-        return device.migInstance == key.migInstance && (device.parentUuid == key.uuid || device.uuid == key.uuid);
-    return device.uuid == key.uuid && !device.migInstance;
-}
-
 GpuDevice &deviceFor(NodeSummary &node, const Prom::MetricKey &key)
 {
     if (!node.gpu) {
@@ -45,7 +38,7 @@ GpuDevice &deviceFor(NodeSummary &node, const Prom::MetricKey &key)
     }
     QList<GpuDevice> &devices = node.gpu->devices;
     const auto found
-        = std::find_if(devices.begin(), devices.end(), [&key](const GpuDevice &d) { return sameDevice(d, key); });
+        = std::find_if(devices.begin(), devices.end(), [&key](const GpuDevice &d) { return isDeviceOf(d, key); });
     if (found != devices.end())
         return *found;
     GpuDevice device;
@@ -96,7 +89,14 @@ QString hostOf(const QString &instance)
 
 } // namespace
 
-void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings)
+bool isDeviceOf(const GpuDevice &device, const Prom::MetricKey &key)
+{
+    if (key.migInstance)
+        return device.migInstance == key.migInstance && (device.parentUuid == key.uuid || device.uuid == key.uuid);
+    return device.uuid == key.uuid && !device.migInstance;
+}
+
+QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings)
 {
     QHash<QString, int> nodeIndex;
     for (int i = 0; i < snapshot.nodes.size(); ++i)
@@ -129,7 +129,10 @@ void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readi
 
     QSet<QString> unplaced;
     QHash<QString, QSet<QString>> uuidsByPod;
+    QStringList placedOn;
+    placedOn.reserve(readings.size());
     for (const MetricReading &reading : readings) {
+        placedOn.append(QString());
         const Prom::MetricKey &key = reading.key;
         if (key.uuid.isEmpty())
             continue;
@@ -138,6 +141,7 @@ void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readi
             unplaced.insert(key.uuid);
             continue;
         }
+        placedOn.last() = nodeName;
         nodeByUuid.insert(key.uuid, nodeName);
         GpuDevice &device = deviceFor(snapshot.nodes[nodeIndex.value(nodeName)], key);
         describe(device, key);
@@ -181,6 +185,7 @@ void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readi
                            "UUID, holder pod or exporter address")
                 .arg(unplaced.size()));
     }
+    return placedOn;
 }
 
 } // namespace Specula::Model

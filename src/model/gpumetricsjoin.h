@@ -21,6 +21,12 @@ struct MetricReading
 // UUIDs they hold. A series finds its node by its node label, else by a UUID already placed (DRA,
 // or another series), else by its holder pod, else by Prometheus' `instance` address (an
 // exporter pod's IP or a node's). Series that find none are counted in one warning.
-void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings);
+// Returns the node each reading was placed on (empty where none), in the readings' order, so that
+// a caller holding the readings' series can find their devices with isDeviceOf().
+QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings);
+
+// Whether a series with `key` is about `device`: a MIG instance by its GPU and instance id, a
+// whole GPU by its UUID.
+bool isDeviceOf(const GpuDevice &device, const Prom::MetricKey &key);
 
 } // namespace Specula::Model

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/heatmapdata.h"
+
+#include "model/gpumetricsjoin.h"
+
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace Specula::Model {
+
+struct HeatmapData::Shared
+{
+    Prom::Metric metric = Prom::Metric::GpuUtil;
+    Prom::TimeAxis axis;
+    HeatmapScale scale;
+    QList<HeatmapRow> rows;
+    std::vector<double> values; // rows × axis.count, row-major
+};
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double latestOf(std::span<const double> values)
+{
+    for (auto it = values.rbegin(); it != values.rend(); ++it) {
+        if (!std::isnan(*it))
+            return *it;
+    }
+    return kNaN;
+}
+
+double meanOf(std::span<const double> values)
+{
+    double sum = 0;
+    int count = 0;
+    for (const double value : values) {
+        if (!std::isnan(value)) {
+            sum += value;
+            ++count;
+        }
+    }
+    return count > 0 ? sum / count : kNaN;
+}
+
+// A node's devices as the heatmap lists them: each whole GPU followed by the MIG slices cut from
+// it; slices whose GPU the node does not list come last, in the node's order.
+QList<const GpuDevice *> inRowOrder(const QList<GpuDevice> &devices)
+{
+    QList<const GpuDevice *> ordered;
+    QSet<const GpuDevice *> taken;
+    for (const GpuDevice &gpu : devices) {
+        if (gpu.migInstance)
+            continue;
+        ordered.append(&gpu);
+        taken.insert(&gpu);
+        for (const GpuDevice &slice : devices) {
+            if (slice.migInstance && slice.parentUuid == gpu.uuid) {
+                ordered.append(&slice);
+                taken.insert(&slice);
+            }
+        }
+    }
+    for (const GpuDevice &device : devices) {
+        if (!taken.contains(&device))
+            ordered.append(&device);
+    }
+    return ordered;
+}
+
+} // namespace
+
+QString HeatmapRow::key() const
+{
+    return node + QLatin1Char('|') + uuid + QLatin1Char('|')
+        + (migInstance ? QString::number(*migInstance) : QString());
+}
+
+QString HeatmapRow::deviceLabel() const
+{
+    QString label = index ? QStringLiteral("GPU %1").arg(*index) : uuid.left(12);
+    if (migInstance) {
+        label += QStringLiteral(" · %1 #%2")
+                     .arg(migProfile.isEmpty() ? QStringLiteral("MIG") : migProfile)
+                     .arg(*migInstance);
+    }
+    return label;
+}
+
+QString HeatmapRow::podsText() const
+{
+    QStringList keys;
+    for (const PodRef &pod : pods) {
+        if (!keys.contains(pod.key()))
+            keys.append(pod.key());
+    }
+    return keys.join(QStringLiteral(", "));
+}
+
+HeatmapData::HeatmapData()
+    : d(QSharedPointer<Shared>::create())
+{ }
+
+HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric metric, const Prom::SeriesStore &store,
+                               const Prom::MetricCatalogue &catalogue)
+{
+    auto shared = QSharedPointer<Shared>::create();
+    shared->metric = metric;
+    shared->axis = store.axis();
+    const int steps = shared->axis.count;
+
+    QList<MetricReading> readings;
+    readings.reserve(store.seriesCount());
+    for (int id = 0; id < store.seriesCount(); ++id)
+        readings.append({ metric, catalogue.keyOf(metric, store.labels(id)), latestOf(store.values(id)) });
+    ClusterSnapshot joined = snapshot;
+    const QStringList placedOn = joinGpuMetrics(joined, readings);
+
+    // Rows, and per node the range of its rows and their devices, for placing the series.
+    std::vector<const GpuDevice *> deviceOfRow;
+    QHash<QString, std::pair<int, int>> rowsOfNode;
+    for (const NodeSummary &node : std::as_const(joined.nodes)) {
+        if (!node.gpu)
+            continue;
+        const int first = int(shared->rows.size());
+        const GpuDevice *gpu = nullptr;
+        for (const GpuDevice *device : inRowOrder(node.gpu->devices)) {
+            if (!device->migInstance)
+                gpu = device;
+            HeatmapRow row;
+            row.node = node.name;
+            row.uuid = device->uuid;
+            // A slice whose series name no GPU index has its GPU's.
+            const bool underGpu = device->migInstance && gpu && device->parentUuid == gpu->uuid;
+            row.index = device->index ? device->index : underGpu ? gpu->index : std::nullopt;
+            row.model = device->model.isEmpty() ? node.gpu->product : device->model;
+            row.migProfile = device->migProfile;
+            row.migInstance = device->migInstance;
+            row.pods = device->pods;
+            shared->rows.append(row);
+            deviceOfRow.push_back(device);
+        }
+        rowsOfNode.insert(node.name, { first, int(shared->rows.size()) });
+    }
+
+    shared->values.assign(size_t(shared->rows.size()) * size_t(std::max(steps, 0)), kNaN);
+    for (int id = 0; id < store.seriesCount(); ++id) {
+        const auto range = rowsOfNode.constFind(placedOn.at(id));
+        if (range == rowsOfNode.cend())
+            continue;
+        for (int r = range->first; r < range->second; ++r) {
+            if (!isDeviceOf(*deviceOfRow[size_t(r)], readings.at(id).key))
+                continue;
+            const auto source = store.values(id);
+            double *target = shared->values.data() + size_t(r) * size_t(steps);
+            for (int step = 0; step < steps; ++step) {
+                const double value = source[step];
+                if (std::isnan(value) || Prom::MetricCatalogue::isBlank(value))
+                    continue;
+                target[step] = std::isnan(target[step]) ? value : std::max(target[step], value);
+            }
+            break;
+        }
+    }
+
+    double peak = 0;
+    for (int r = 0; r < shared->rows.size(); ++r) {
+        HeatmapRow &row = shared->rows[r];
+        const std::span<const double> values(shared->values.data() + size_t(r) * size_t(steps), size_t(steps));
+        row.mean = meanOf(values);
+        row.latest = latestOf(values);
+        for (const double value : values) {
+            if (!std::isnan(value))
+                peak = std::max(peak, value);
+        }
+        // Utilization over the range where the heatmap shows it, else the snapshot's latest reading.
+        const std::optional<double> util = metric == Prom::Metric::GpuUtil
+            ? (std::isnan(row.mean) ? std::nullopt : std::optional<double>(row.mean))
+            : deviceOfRow[size_t(r)]->readings.utilPercent;
+        row.idleWhileAllocated = !row.pods.isEmpty() && util && *util < kIdleThresholdPercent;
+    }
+    shared->scale = HeatmapScale::forMetric(metric, peak);
+
+    HeatmapData data;
+    data.d = shared;
+    data.setView(Sort::Node, {});
+    return data;
+}
+
+Prom::Metric HeatmapData::metric() const
+{
+    return d->metric;
+}
+
+const Prom::TimeAxis &HeatmapData::axis() const
+{
+    return d->axis;
+}
+
+const HeatmapScale &HeatmapData::scale() const
+{
+    return d->scale;
+}
+
+int HeatmapData::allRowCount() const
+{
+    return int(d->rows.size());
+}
+
+void HeatmapData::setView(Sort sort, const QString &namespaceFilter)
+{
+    m_sort = sort;
+    m_namespace = namespaceFilter;
+    m_order.clear();
+    for (int r = 0; r < d->rows.size(); ++r) {
+        const QList<PodRef> &pods = d->rows.at(r).pods;
+        if (namespaceFilter.isEmpty() || std::any_of(pods.cbegin(), pods.cend(), [&](const PodRef &pod) {
+                return pod.namespaceName == namespaceFilter;
+            }))
+            m_order.push_back(r);
+    }
+    const QList<HeatmapRow> &rows = d->rows;
+    switch (sort) {
+    case Sort::Node:
+        break;
+    case Sort::MeanDescending:
+        // Rows without data last.
+        std::stable_sort(m_order.begin(), m_order.end(), [&rows](int a, int b) {
+            const double x = rows.at(a).mean;
+            const double y = rows.at(b).mean;
+            if (std::isnan(x) || std::isnan(y))
+                return !std::isnan(x) && std::isnan(y);
+            return x > y;
+        });
+        break;
+    case Sort::IdleFirst:
+        // The idle ones, least used first, then everything else in node order.
+        std::stable_sort(m_order.begin(), m_order.end(), [&rows](int a, int b) {
+            const HeatmapRow &x = rows.at(a);
+            const HeatmapRow &y = rows.at(b);
+            if (x.idleWhileAllocated != y.idleWhileAllocated)
+                return x.idleWhileAllocated;
+            return x.idleWhileAllocated
+                && std::pair(std::isnan(x.mean), x.mean) < std::pair(std::isnan(y.mean), y.mean);
+        });
+        break;
+    }
+}
+
+const HeatmapRow &HeatmapData::row(int shown) const
+{
+    return d->rows.at(m_order[size_t(shown)]);
+}
+
+std::span<const double> HeatmapData::values(int shown) const
+{
+    const size_t steps = size_t(d->axis.count);
+    return { d->values.data() + size_t(m_order[size_t(shown)]) * steps, steps };
+}
+
+int HeatmapData::find(const QString &key) const
+{
+    for (int shown = 0; shown < rowCount(); ++shown) {
+        if (row(shown).key() == key)
+            return shown;
+    }
+    return -1;
+}
+
+bool HeatmapData::sameRows(const HeatmapData &other) const
+{
+    if (rowCount() != other.rowCount())
+        return false;
+    if (d == other.d)
+        return m_order == other.m_order;
+    for (int shown = 0; shown < rowCount(); ++shown) {
+        if (row(shown).key() != other.row(shown).key())
+            return false;
+    }
+    return true;
+}
+
+} // namespace Specula::Model

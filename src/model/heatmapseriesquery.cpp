@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/heatmapseriesquery.h"
+
+#include <QTimer>
+
+namespace Specula::Model {
+
+HeatmapSeriesQuery::HeatmapSeriesQuery(Prom::PromClient *client, const Prom::MetricCatalogue &catalogue,
+                                       Prom::Metric metric, Prom::TimeAxis axis, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_catalogue(catalogue)
+    , m_metric(metric)
+    , m_axis(axis)
+{ }
+
+HeatmapSeriesQuery::~HeatmapSeriesQuery()
+{
+    if (m_query)
+        m_query->cancel();
+}
+
+std::optional<QString> HeatmapSeriesQuery::expr(const Prom::MetricCatalogue &catalogue, Prom::Metric metric)
+{
+    if (metric != Prom::Metric::GpuMemUsed)
+        return catalogue.expr(metric);
+    const auto used = catalogue.expr(Prom::Metric::GpuMemUsed);
+    const auto free = catalogue.expr(Prom::Metric::GpuMemFree);
+    if (!used || !free)
+        return std::nullopt;
+    return QStringLiteral("(100 * %1 / (%1 + %2))").arg(*used, *free);
+}
+
+void HeatmapSeriesQuery::start()
+{
+    const auto promql = expr(m_catalogue, m_metric);
+    if (!promql || !m_client) {
+        // Reported from the event loop, as an answer would be, so callers connect after start().
+        QTimer::singleShot(0, this, [this] {
+            Q_EMIT failed(
+                Core::Error { Core::Error::Kind::NotFound,
+                              QStringLiteral("Prometheus has no source for %1 (%2)")
+                                  .arg(Prom::MetricCatalogue::name(m_metric), m_catalogue.dialect().describe()),
+                              {},
+                              0,
+                              {} });
+            deleteLater();
+        });
+        return;
+    }
+    m_query = new Prom::RangeQuery(m_client, { *promql }, m_axis, this);
+    connect(m_query, &Prom::RangeQuery::finished, this, [this](const Prom::SeriesStore &store) {
+        Q_EMIT finished(m_metric, store);
+        deleteLater();
+    });
+    connect(m_query, &Prom::RangeQuery::failed, this, [this](const Core::Error &error) {
+        Q_EMIT failed(error);
+        deleteLater();
+    });
+    m_query->start();
+}
+
+void HeatmapSeriesQuery::cancel()
+{
+    if (m_query)
+        m_query->cancel();
+    deleteLater();
+}
+
+} // namespace Specula::Model

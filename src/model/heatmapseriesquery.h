@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "prom/metriccatalogue.h"
+#include "prom/promclient.h"
+#include "prom/rangequery.h"
+#include "prom/seriesstore.h"
+
+#include <QObject>
+#include <QPointer>
+#include <optional>
+
+namespace Specula::Model {
+
+// One heatmap metric of every GPU and MIG slice of the cluster over a range: one RangeQuery
+// (split and run in parallel as it sees fit). Emits exactly one of finished() or failed(), unless
+// cancelled; deletes itself after reporting.
+class HeatmapSeriesQuery final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeatmapSeriesQuery)
+
+public:
+    HeatmapSeriesQuery(Prom::PromClient *client, const Prom::MetricCatalogue &catalogue, Prom::Metric metric,
+                       Prom::TimeAxis axis, QObject *parent = nullptr);
+    ~HeatmapSeriesQuery() override;
+
+    // The PromQL for a heatmap metric (HeatmapScale::metrics()); nullopt when the cluster has no
+    // source for it. GpuMemUsed asks for the used share of each GPU's memory in %, used / (used +
+    // free), so the colours compare GPUs of different sizes.
+    static std::optional<QString> expr(const Prom::MetricCatalogue &catalogue, Prom::Metric metric);
+
+    Prom::Metric metric() const { return m_metric; }
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void finished(Specula::Prom::Metric metric, const Specula::Prom::SeriesStore &store);
+    void failed(const Specula::Core::Error &error);
+
+private:
+    QPointer<Prom::PromClient> m_client;
+    Prom::MetricCatalogue m_catalogue;
+    Prom::Metric m_metric;
+    Prom::TimeAxis m_axis;
+    QPointer<Prom::RangeQuery> m_query;
+};
+
+} // namespace Specula::Model

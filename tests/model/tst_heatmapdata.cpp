@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "heatmapfixture.h"
+#include "model/heatmapcsv.h"
+#include "model/heatmapdata.h"
+#include "model/heatmapraster.h"
+#include "model/heatmapscale.h"
+#include "model/heatmapseriesquery.h"
+
+#include <QTest>
+
+Q_DECLARE_METATYPE(Specula::Prom::Metric)
+
+using namespace Specula;
+using Model::HeatmapData;
+using Model::HeatmapScale;
+namespace Fixture = HeatmapFixture;
+
+namespace {
+
+HeatmapData fixtureData()
+{
+    return HeatmapData::build(Fixture::snapshot(), Prom::Metric::GpuUtil, Fixture::utilization(), Fixture::catalogue());
+}
+
+QStringList shownKeys(const HeatmapData &data)
+{
+    QStringList keys;
+    for (int row = 0; row < data.rowCount(); ++row)
+        keys.append(data.row(row).key());
+    return keys;
+}
+
+const QString kA0 = u"gpu-a|GPU-a0|"_qs;
+const QString kA1 = u"gpu-a|GPU-a1|"_qs;
+const QString kB0 = u"gpu-b|GPU-b0|"_qs;
+const QString kSlice1 = u"gpu-b|GPU-b0|1"_qs;
+const QString kSlice2 = u"gpu-b|GPU-b0|2"_qs;
+const QString kB1 = u"gpu-b|GPU-b1|"_qs;
+
+} // namespace
+
+class TestHeatmapData : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Rows by node, each GPU followed by its MIG slices, with identity, holders and values.
+    void rowsGroupedByNode()
+    {
+        const HeatmapData data = fixtureData();
+        QCOMPARE(shownKeys(data), (QStringList { kA0, kA1, kB0, kSlice1, kSlice2, kB1 }));
+        QCOMPARE(data.axis(), (Prom::TimeAxis { Fixture::kStart, Fixture::kStep, Fixture::kSteps }));
+
+        const Model::HeatmapRow &a0 = data.row(0);
+        QCOMPARE(a0.node, u"gpu-a"_qs);
+        QCOMPARE(a0.index.value_or(-1), 0);
+        QCOMPARE(a0.model, u"NVIDIA H100"_qs);
+        QCOMPARE(a0.podsText(), u"ml/train"_qs);
+        QCOMPARE(a0.deviceLabel(), u"GPU 0"_qs);
+        QCOMPARE(data.value(0, 0), 10.0);
+        QCOMPARE(data.value(0, 2), 30.0);
+        QVERIFY(std::isnan(data.value(0, 3)));
+        QCOMPARE(a0.mean, 20.0);
+        QCOMPARE(a0.latest, 30.0);
+
+        // A time-shared GPU: one row, the larger reading of its holders' series.
+        const Model::HeatmapRow &a1 = data.row(1);
+        QCOMPARE(a1.podsText(), u"dev/y, ml/x"_qs);
+        const QList<double> a1Values { data.value(1, 0), data.value(1, 1), data.value(1, 2), data.value(1, 3) };
+        QCOMPARE(a1Values, (QList<double> { 1, 5, 3, 4 }));
+        QCOMPARE(a1.mean, 3.25);
+
+        // The MIG slices sit under their GPU although their series name no GPU index.
+        const Model::HeatmapRow &slice = data.row(3);
+        QCOMPARE(slice.uuid, u"GPU-b0"_qs);
+        QCOMPARE(slice.migInstance.value_or(-1), 1);
+        QCOMPARE(slice.migProfile, u"1g.10gb"_qs);
+        QCOMPARE(slice.deviceLabel(), u"GPU 0 · 1g.10gb #1"_qs);
+        QCOMPARE(slice.podsText(), u"ml/infer"_qs);
+        QCOMPARE(data.value(3, 1), 50.0);
+
+        // Devices the snapshot knows without series: rows without data, the node's product as model.
+        QVERIFY(std::isnan(data.row(2).mean));
+        QVERIFY(std::isnan(data.value(5, 0)));
+        QCOMPARE(data.row(5).model, u"NVIDIA-A100-SXM4-40GB"_qs);
+        QCOMPARE(data.allRowCount(), 6); // the series of an unknown node is nowhere
+    }
+
+    void idleWhileAllocated()
+    {
+        const HeatmapData data = fixtureData();
+        QList<bool> idle;
+        for (int row = 0; row < data.rowCount(); ++row)
+            idle.append(data.row(row).idleWhileAllocated);
+        // GPU-a1 is held at a mean of 3.25 %; slice 2 reads 0 but nobody holds it.
+        QCOMPARE(idle, (QList<bool> { false, true, false, false, false, false }));
+    }
+
+    void sorts()
+    {
+        HeatmapData data = fixtureData();
+        data.setView(HeatmapData::Sort::MeanDescending, {});
+        QCOMPARE(shownKeys(data), (QStringList { kSlice1, kA0, kA1, kSlice2, kB0, kB1 }));
+        QCOMPARE(data.value(0, 0), 50.0); // values follow their rows
+        data.setView(HeatmapData::Sort::IdleFirst, {});
+        QCOMPARE(shownKeys(data), (QStringList { kA1, kA0, kB0, kSlice1, kSlice2, kB1 }));
+        data.setView(HeatmapData::Sort::Node, {});
+        QCOMPARE(shownKeys(data), (QStringList { kA0, kA1, kB0, kSlice1, kSlice2, kB1 }));
+    }
+
+    void namespaceFilter()
+    {
+        HeatmapData data = fixtureData();
+        data.setView(HeatmapData::Sort::Node, u"ml"_qs);
+        QCOMPARE(shownKeys(data), (QStringList { kA0, kA1, kSlice1 }));
+        data.setView(HeatmapData::Sort::MeanDescending, u"dev"_qs);
+        QCOMPARE(shownKeys(data), (QStringList { kA1 }));
+        QCOMPARE(data.value(0, 1), 5.0);
+        data.setView(HeatmapData::Sort::Node, u"nobody"_qs);
+        QCOMPARE(data.rowCount(), 0);
+        QCOMPARE(data.find(kA1), -1);
+    }
+
+    void sameRows()
+    {
+        const HeatmapData a = fixtureData();
+        HeatmapData b = fixtureData();
+        QVERIFY(a.sameRows(b));
+        b.setView(HeatmapData::Sort::MeanDescending, {});
+        QVERIFY(!a.sameRows(b));
+    }
+
+    void csv()
+    {
+        HeatmapData data = fixtureData();
+        data.setView(HeatmapData::Sort::MeanDescending, u"ml"_qs);
+        const QByteArray expected = "node,uuid,gpu,mig_profile,mig_instance,model,pods,mean,"
+                                    "2025-11-24T16:00:00Z,2025-11-24T16:01:00Z,2025-11-24T16:02:00Z,"
+                                    "2025-11-24T16:03:00Z\r\n"
+                                    "gpu-b,GPU-b0,0,1g.10gb,1,\"NVIDIA \"\"A100\"\", SXM\",ml/infer,50,50,50,50,50\r\n"
+                                    "gpu-a,GPU-a0,0,,,NVIDIA H100,ml/train,20,10,20,30,\r\n"
+                                    "gpu-a,GPU-a1,1,,,NVIDIA H100,dev/y ml/x,3.25,1,5,3,4\r\n";
+        QCOMPARE(Model::HeatmapCsv::toCsv(data), expected);
+    }
+
+    void scaleRanges_data()
+    {
+        QTest::addColumn<Prom::Metric>("metric");
+        QTest::addColumn<double>("peak");
+        QTest::addColumn<double>("minimum");
+        QTest::addColumn<double>("maximum");
+        QTest::addColumn<QString>("unit");
+        QTest::addRow("util") << Prom::Metric::GpuUtil << 0.0 << 0.0 << 100.0 << u"%"_qs;
+        QTest::addRow("memory") << Prom::Metric::GpuMemUsed << 0.0 << 0.0 << 100.0 << u"%"_qs;
+        QTest::addRow("temperature") << Prom::Metric::GpuTemp << 0.0 << 20.0 << 90.0 << u"°C"_qs;
+        QTest::addRow("power") << Prom::Metric::GpuPower << 312.0 << 0.0 << 350.0 << u"W"_qs;
+        QTest::addRow("power, exactly a step") << Prom::Metric::GpuPower << 700.0 << 0.0 << 700.0 << u"W"_qs;
+        QTest::addRow("power, no data") << Prom::Metric::GpuPower << 0.0 << 0.0 << 50.0 << u"W"_qs;
+        QTest::addRow("tensor") << Prom::Metric::GpuTensorActive << 0.0 << 0.0 << 100.0 << u"%"_qs;
+    }
+
+    void scaleRanges()
+    {
+        QFETCH(Prom::Metric, metric);
+        QFETCH(double, peak);
+        const HeatmapScale scale = HeatmapScale::forMetric(metric, peak);
+        QTEST(scale.minimum(), "minimum");
+        QTEST(scale.maximum(), "maximum");
+        QTEST(scale.unit(), "unit");
+    }
+
+    void colours()
+    {
+        const HeatmapScale util = HeatmapScale::forMetric(Prom::Metric::GpuUtil);
+        QCOMPARE(util.level(Fixture::kNaN), uchar(0));
+        QCOMPARE(util.level(0), uchar(1));
+        QCOMPARE(util.level(-5), uchar(1));
+        QCOMPARE(util.level(50), uchar(128));
+        QCOMPARE(util.level(100), uchar(255));
+        QCOMPARE(util.level(250), uchar(255));
+        QCOMPARE(HeatmapScale::rampColor(0), qRgb(0x44, 0x01, 0x54));
+        QCOMPARE(HeatmapScale::rampColor(0.5), qRgb(0x21, 0x91, 0x8c));
+        QCOMPARE(HeatmapScale::rampColor(1), qRgb(0xfd, 0xe7, 0x25));
+        QCOMPARE(HeatmapScale::rampColor(0.125), qRgb(0x40, 0x2a, 0x70)); // halfway between the first stops
+        QCOMPARE(util.color(100, qRgb(1, 2, 3)), qRgb(0xfd, 0xe7, 0x25));
+        QCOMPARE(util.color(Fixture::kNaN, qRgb(1, 2, 3)), qRgb(1, 2, 3));
+        const HeatmapScale temp = HeatmapScale::forMetric(Prom::Metric::GpuTemp);
+        QCOMPARE(temp.level(55), uchar(128)); // the middle of 20–90 °C
+        QCOMPARE(temp.format(61), u"61 °C"_qs);
+        QCOMPARE(util.format(87.5), u"87.5 %"_qs);
+        const QList<QRgb> table = HeatmapScale::colorTable(qRgb(9, 9, 9));
+        QCOMPARE(table.size(), 256);
+        QCOMPARE(table.at(0), qRgb(9, 9, 9));
+        QCOMPARE(table.at(128), util.color(50, 0));
+        // Levels only grow with the value, so the highest level of several rows is the highest value.
+        for (double v = 0; v < 100; v += 0.5)
+            QVERIFY(util.level(v) <= util.level(v + 0.5));
+    }
+
+    void metricNames()
+    {
+        for (const Prom::Metric metric : HeatmapScale::metrics())
+            QVERIFY(HeatmapScale::fromShortName(HeatmapScale::shortName(metric)) == metric);
+        QVERIFY(HeatmapScale::fromShortName(u"memory"_qs) == Prom::Metric::GpuMemUsed);
+        QVERIFY(!HeatmapScale::fromShortName(u"gpu"_qs));
+    }
+
+    void raster()
+    {
+        const HeatmapData data = fixtureData();
+        const Model::HeatmapRaster raster = Model::HeatmapRaster::build(data);
+        QCOMPARE(raster.rows(), 6);
+        QCOMPARE(raster.columns(), 4);
+        QCOMPARE(raster.level(0, 1), data.scale().level(20));
+        QCOMPARE(raster.level(0, 3), uchar(0));
+        QCOMPARE(raster.latestLevel(0), data.scale().level(30));
+        QCOMPARE(raster.latestLevel(2), uchar(0));
+
+        const QList<QRgb> table = HeatmapScale::colorTable(qRgb(9, 9, 9));
+        const QImage rows = raster.image(1, 3, 3, table);
+        QCOMPARE(rows.size(), QSize(4, 3));
+        QCOMPARE(rows.pixel(1, 0), data.scale().color(5, 0)); // GPU-a1 at step 1
+        QCOMPARE(rows.pixel(0, 1), qRgb(9, 9, 9)); // GPU-b0: no data
+        // Six rows on three lines: each line the highest of its two rows.
+        const QImage folded = raster.image(0, 6, 3, table);
+        QCOMPARE(folded.size(), QSize(4, 3));
+        QCOMPARE(folded.pixel(0, 0), data.scale().color(10, 0)); // max(10, 1)
+        QCOMPARE(folded.pixel(1, 0), data.scale().color(20, 0)); // max(20, 5)
+        QCOMPARE(folded.pixel(3, 0), data.scale().color(4, 0)); // max(none, 4)
+        QCOMPARE(folded.pixel(2, 1), data.scale().color(50, 0)); // max(none, 50)
+        QCOMPARE(folded.pixel(0, 2), data.scale().color(0, 0)); // max(0, none)
+    }
+
+    // Memory is the used share of each GPU's memory, asked of Prometheus in one expression.
+    void memoryExpression()
+    {
+        const Prom::MetricCatalogue catalogue = Fixture::catalogue();
+        const QString used = *catalogue.expr(Prom::Metric::GpuMemUsed);
+        const QString free = *catalogue.expr(Prom::Metric::GpuMemFree);
+        QCOMPARE(Model::HeatmapSeriesQuery::expr(catalogue, Prom::Metric::GpuMemUsed).value_or(QString()),
+                 u"(100 * %1 / (%1 + %2))"_qs.arg(used, free));
+        QCOMPARE(Model::HeatmapSeriesQuery::expr(catalogue, Prom::Metric::GpuTemp).value_or(QString()),
+                 catalogue.expr(Prom::Metric::GpuTemp).value_or(u"none"_qs));
+        QVERIFY(!Model::HeatmapSeriesQuery::expr(Prom::MetricCatalogue(), Prom::Metric::GpuMemUsed));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeatmapData)
+#include "tst_heatmapdata.moc"
