@@ -2,6 +2,7 @@
 #include "app/appcontroller.h"
 #include "app/mainwindow.h"
 #include "cli/exportcommand.h"
+#include "cli/heatmapexportcommand.h"
 #include "cli/prometheusoptions.h"
 #include "cli/snapshotcommand.h"
 
@@ -31,7 +32,8 @@ void describeOptions(QCommandLineParser &parser)
     parser.setApplicationDescription(QStringLiteral(
         "See what the GPUs, MIG slices and SR-IOV VFs of a Kubernetes cluster are doing.\n\n"
         "Commands:\n  snapshot   print the cluster's specialized resources as JSON (specula snapshot --help)\n"
-        "  export     write a pod's series or charts, or the VF allocation, as CSV or PNG (specula export --help)"));
+        "  export     write a pod's series or charts, the VF allocation or the GPU heatmap, as CSV or PNG\n"
+        "             (specula export --help, specula export heatmap --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     Cli::ConnectionOptions::addTo(parser);
@@ -67,6 +69,9 @@ int main(int argc, char *argv[])
         QApplication app(argc, argv);
         qInstallMessageHandler(standard);
         setApplicationNames();
+        // The heatmap export draws the window's heatmap page, so it lives with the widgets.
+        if (argc > 2 && std::strcmp(argv[2], "heatmap") == 0)
+            return Cli::runHeatmapExportCommand(QCoreApplication::arguments());
         return Cli::runExportCommand(QCoreApplication::arguments());
     }
     if (needsNoWindow(argc, argv)) {

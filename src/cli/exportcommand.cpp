@@ -4,11 +4,10 @@
 #include "cli/clusterloader.h"
 #include "cli/podcsvcolumns.h"
 #include "cli/prometheusoptions.h"
+#include "cli/rangeoptions.h"
 #include "cli/vfexportcommand.h"
-#include "core/duration.h"
 #include "model/metricsconnection.h"
 #include "model/podchartplan.h"
-#include "prom/promstep.h"
 #include "prom/seriescsv.h"
 #include "views/charts/podchartsimage.h"
 
@@ -23,15 +22,10 @@ namespace {
 // The plot width a command-line export is sampled for: fine enough for a report's chart.
 constexpr int kExportWidthPixels = 1200;
 
-void printError(const QString &text)
-{
-    std::fprintf(stderr, "specula export: %s\n", qUtf8Printable(text));
-}
-
 void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
 {
     if (type == QtFatalMsg)
-        std::fprintf(stderr, "specula export: %s\n", qUtf8Printable(message));
+        printExportError(message);
 }
 
 QString utcMinute(qint64 unixSeconds)
@@ -52,20 +46,27 @@ std::optional<ExportRequest> parseRequest(const QCommandLineParser &parser)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2) {
-        printError(QStringLiteral("say what to export: specula export pod NAMESPACE/NAME --range 6h -o FILE.csv"));
+        printExportError(
+            QStringLiteral("say what to export: specula export pod NAMESPACE/NAME --range 6h -o FILE.csv"));
+        return std::nullopt;
+    }
+    if (positional.at(1) == QLatin1String("heatmap")) {
+        printExportError(
+            QStringLiteral("write the heatmap export as specula export heatmap [OPTIONS], heatmap right after export"));
         return std::nullopt;
     }
     if (positional.at(1) != QLatin1String("pod")) {
-        printError(QStringLiteral("cannot export '%1': this version exports pod and vf").arg(positional.at(1)));
+        printExportError(
+            QStringLiteral("cannot export '%1': this version exports pod, vf and heatmap").arg(positional.at(1)));
         return std::nullopt;
     }
     const QString id = positional.value(2);
     if (id.count(QLatin1Char('/')) != 1 || id.startsWith(QLatin1Char('/')) || id.endsWith(QLatin1Char('/'))) {
-        printError(QStringLiteral("pod '%1' is not NAMESPACE/NAME").arg(id));
+        printExportError(QStringLiteral("pod '%1' is not NAMESPACE/NAME").arg(id));
         return std::nullopt;
     }
     if (positional.size() > 3) {
-        printError(QStringLiteral("unexpected argument '%1'").arg(positional.at(3)));
+        printExportError(QStringLiteral("unexpected argument '%1'").arg(positional.at(3)));
         return std::nullopt;
     }
     ExportRequest request;
@@ -73,37 +74,40 @@ std::optional<ExportRequest> parseRequest(const QCommandLineParser &parser)
     request.pod = id.section(QLatin1Char('/'), 1);
     request.output = parser.value(QStringLiteral("output"));
     if (request.output.isEmpty()) {
-        printError(QStringLiteral("-o FILE.csv or -o FILE.png is required"));
+        printExportError(QStringLiteral("-o FILE.csv or -o FILE.png is required"));
         return std::nullopt;
     }
     if (!request.output.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
         && !request.output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-        printError(QStringLiteral("%1: pod series export as .csv (numbers) or .png (charts)").arg(request.output));
+        printExportError(
+            QStringLiteral("%1: pod series export as .csv (numbers) or .png (charts)").arg(request.output));
         return std::nullopt;
     }
-    const auto range = Core::parseDurationSeconds(parser.value(QStringLiteral("range")));
-    if (!range) {
-        printError(QStringLiteral("--range '%1' is not a duration such as 15m, 6h or 7d")
-                       .arg(parser.value(QStringLiteral("range"))));
+    const auto axis = RangeOptions::axis(parser, kExportWidthPixels);
+    if (const auto *error = std::get_if<QString>(&axis)) {
+        printExportError(*error);
         return std::nullopt;
     }
-    const QDateTime end = QDateTime::currentDateTimeUtc();
-    const QDateTime start = end.addSecs(-*range);
-    std::chrono::seconds step = Prom::stepFor(start, end, kExportWidthPixels);
-    if (parser.isSet(QStringLiteral("step"))) {
-        const auto given = Core::parseDurationSeconds(parser.value(QStringLiteral("step")));
-        if (!given || *range / *given > 11000) {
-            printError(QStringLiteral("--step '%1' is not a duration that gives at most 11,000 points over the range")
-                           .arg(parser.value(QStringLiteral("step"))));
-            return std::nullopt;
-        }
-        step = std::chrono::seconds(*given);
-    }
-    request.axis = Prom::TimeAxis::covering(start, end, step);
+    request.axis = std::get<Prom::TimeAxis>(axis);
     return request;
 }
 
 } // namespace
+
+void printExportError(const QString &text)
+{
+    std::fprintf(stderr, "specula export: %s\n", qUtf8Printable(text));
+}
+
+void setExportLogging(bool verbose)
+{
+    if (verbose) {
+        qInstallMessageHandler(nullptr);
+        QLoggingCategory::setFilterRules(QStringLiteral("specula.*.debug=true"));
+    } else {
+        qInstallMessageHandler(quietMessageHandler);
+    }
+}
 
 int runExportCommand(const QStringList &arguments)
 {
@@ -117,11 +121,7 @@ int runExportCommand(const QStringList &arguments)
     parser.addHelpOption();
     ConnectionOptions::addTo(parser);
     PrometheusOptions::addTo(parser);
-    parser.addOption({ QStringLiteral("range"), QStringLiteral("How far back, e.g. 15m, 6h, 7d. Default: 1h."),
-                       QStringLiteral("duration"), QStringLiteral("1h") });
-    parser.addOption({ QStringLiteral("step"),
-                       QStringLiteral("Seconds between points; default: chosen from the range (at least 15s)."),
-                       QStringLiteral("duration") });
+    RangeOptions::addTo(parser);
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
                        QStringLiteral("The CSV or PNG file to write."),
                        QStringLiteral("file") });
@@ -130,7 +130,7 @@ int runExportCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("pod"), QStringLiteral("What to export."));
     parser.addPositionalArgument(QStringLiteral("NAMESPACE/NAME"), QStringLiteral("The pod."));
     if (!parser.parse(arguments)) {
-        printError(parser.errorText());
+        printExportError(parser.errorText());
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -142,22 +142,20 @@ int runExportCommand(const QStringList &arguments)
         return 2;
     const auto connection = ConnectionOptions::from(parser);
     if (!connection) {
-        printError(connection.error().toString());
+        printExportError(connection.error().toString());
         return 2;
     }
     auto prometheus = PrometheusOptions::from(parser, connection.value());
     if (!prometheus) {
-        printError(prometheus.error().toString());
+        printExportError(prometheus.error().toString());
         return 2;
     }
     if (prometheus.value().mode == Model::PrometheusSettings::Mode::None) {
-        printError(QStringLiteral("a pod's series come from Prometheus; --prometheus none leaves nothing to export"));
+        printExportError(
+            QStringLiteral("a pod's series come from Prometheus; --prometheus none leaves nothing to export"));
         return 2;
     }
-    if (parser.isSet(QStringLiteral("verbose")))
-        QLoggingCategory::setFilterRules(QStringLiteral("specula.*.debug=true"));
-    else
-        qInstallMessageHandler(quietMessageHandler);
+    setExportLogging(parser.isSet(QStringLiteral("verbose")));
 
     int exitCode = 0;
     auto finish = [&exitCode](int code) {
@@ -166,27 +164,27 @@ int runExportCommand(const QStringList &arguments)
     };
     ClusterLoader loader(connection.value(), prometheus.value());
     QObject::connect(&loader, &ClusterLoader::failed, [&](const Core::Error &error) {
-        printError(error.toString());
+        printExportError(error.toString());
         finish(error.kind == Core::Error::Kind::Config ? 2 : 1);
     });
     QObject::connect(&loader, &ClusterLoader::loaded, [&] {
         Model::MetricsConnection *metrics = loader.metrics();
         if (metrics->status().state != Model::PrometheusStatus::State::Ok) {
-            printError(QStringLiteral("Prometheus: %1").arg(metrics->status().error));
+            printExportError(QStringLiteral("Prometheus: %1").arg(metrics->status().error));
             finish(1);
             return;
         }
         auto *query = new Model::PodSeriesQuery(metrics->client(), metrics->catalogue(), request->ns, request->pod,
                                                 request->axis, &loader);
         QObject::connect(query, &Model::PodSeriesQuery::failed, [&](const Core::Error &error) {
-            printError(QStringLiteral("Prometheus: %1").arg(error.toString()));
+            printExportError(QStringLiteral("Prometheus: %1").arg(error.toString()));
             finish(1);
         });
         QObject::connect(query, &Model::PodSeriesQuery::finished, [&, metrics](const QList<Model::PodSeries> &series) {
             const QList<Prom::SeriesStore> columns = podCsvColumns(series, metrics->catalogue());
             if (columns.isEmpty()) {
-                printError(QStringLiteral("Prometheus has no series for pod %1/%2 in the range (%3)")
-                               .arg(request->ns, request->pod, metrics->status().dialect));
+                printExportError(QStringLiteral("Prometheus has no series for pod %1/%2 in the range (%3)")
+                                     .arg(request->ns, request->pod, metrics->status().dialect));
                 finish(1);
                 return;
             }
@@ -202,7 +200,7 @@ int runExportCommand(const QStringList &arguments)
                 : Prom::SeriesCsv::writeFile(request->output, columns,
                                              [](const Prom::Labels &labels) { return labels.first(); });
             if (error) {
-                printError(error->toString());
+                printExportError(error->toString());
                 finish(1);
                 return;
             }

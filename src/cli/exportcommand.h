@@ -12,4 +12,9 @@ namespace Specula::Cli {
 // for the pod, 2 for bad input).
 int runExportCommand(const QStringList &arguments);
 
+// What every export prints on failure: one line on stderr, "specula export: " and `text`.
+void printExportError(const QString &text);
+// --verbose logs every request to stderr; otherwise only fatal messages reach it.
+void setExportLogging(bool verbose);
+
 } // namespace Specula::Cli
