@@ -2,6 +2,8 @@
 #include "model/heatmapraster.h"
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace Specula::Model {
 
@@ -25,31 +27,47 @@ HeatmapRaster HeatmapRaster::build(const HeatmapData &data)
     return raster;
 }
 
-QImage HeatmapRaster::image(int first, int count, int pixelRows, const QList<QRgb> &table) const
+QImage HeatmapRaster::render(QSize size, double firstRow, double rowsPerLine, const QList<QRgb> &table,
+                             QRgb background) const
 {
-    first = std::clamp(first, 0, m_rows);
-    count = std::clamp(count, 0, m_rows - first);
-    if (count == 0 || pixelRows <= 0 || m_columns == 0)
+    if (size.isEmpty() || m_columns == 0 || table.size() < 256)
         return {};
+    QImage image(size, QImage::Format_RGB32);
+    std::vector<int> columnOf(size_t(size.width()));
+    for (int x = 0; x < size.width(); ++x)
+        columnOf[size_t(x)] = int(qint64(x) * m_columns / size.width());
+    std::vector<uchar> folded(static_cast<size_t>(m_columns));
     const auto *levels = reinterpret_cast<const uchar *>(m_levels.constData());
-    if (pixelRows >= count) {
-        // The rows as they are: the image shares the bytes and keeps them alive while it lives.
-        auto *keep = new QByteArray(m_levels);
-        QImage image(
-            levels + qsizetype(first) * m_stride, m_columns, count, m_stride, QImage::Format_Indexed8,
-            [](void *bytes) { delete static_cast<QByteArray *>(bytes); }, keep);
-        image.setColorTable(table);
-        return image;
-    }
-    QImage image(m_columns, pixelRows, QImage::Format_Indexed8);
-    image.setColorTable(table);
-    image.fill(0);
-    for (int row = 0; row < count; ++row) {
-        const int line = int(qint64(row) * pixelRows / count);
-        uchar *target = image.scanLine(line);
-        const uchar *source = levels + qsizetype(first + row) * m_stride;
-        for (int column = 0; column < m_columns; ++column)
-            target[column] = std::max(target[column], source[column]);
+    const QRgb *colors = table.constData();
+    int previousFirst = -1;
+    int previousEnd = -1;
+    for (int y = 0; y < size.height(); ++y) {
+        auto *out = reinterpret_cast<QRgb *>(image.scanLine(y));
+        const int first = int(std::floor(firstRow + y * rowsPerLine));
+        const int end = std::min(m_rows, std::max(first + 1, int(std::floor(firstRow + (y + 1) * rowsPerLine))));
+        if (first < 0 || first >= m_rows) {
+            std::fill(out, out + size.width(), background);
+            continue;
+        }
+        // Rows taller than a pixel repeat their line.
+        if (first == previousFirst && end == previousEnd) {
+            std::copy_n(reinterpret_cast<const QRgb *>(image.constScanLine(y - 1)), size.width(), out);
+            continue;
+        }
+        previousFirst = first;
+        previousEnd = end;
+        const uchar *line = levels + qsizetype(first) * m_stride;
+        if (end - first > 1) {
+            std::copy_n(line, m_columns, folded.data());
+            for (int row = first + 1; row < end; ++row) {
+                const uchar *source = levels + qsizetype(row) * m_stride;
+                for (int column = 0; column < m_columns; ++column)
+                    folded[size_t(column)] = std::max(folded[size_t(column)], source[column]);
+            }
+            line = folded.data();
+        }
+        for (int x = 0; x < size.width(); ++x)
+            out[x] = colors[line[columnOf[size_t(x)]]];
     }
     return image;
 }

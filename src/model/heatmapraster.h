@@ -26,10 +26,12 @@ public:
     // The level of the row's newest point (0: none in range).
     uchar latestLevel(int row) const { return uchar(m_latest.at(row)); }
 
-    // Rows [first, first + count) as an indexed image `pixelRows` lines high, coloured by
-    // `table` (HeatmapScale::colorTable). With fewer lines than rows, each line holds per column
-    // the highest level of the rows it covers, so one busy GPU among many idle ones still shows.
-    QImage image(int first, int count, int pixelRows, const QList<QRgb> &table) const;
+    // A picture of `size` pixels (Format_RGB32) coloured by `table` (HeatmapScale::colorTable):
+    // pixel column x shows step x · columns / width; pixel line y the rows from
+    // firstRow + y · rowsPerLine up to the next line's (at least one). Where several rows share a
+    // line, it shows per column their highest level, so one busy GPU among many idle ones still
+    // shows. Lines below the last row are `background`.
+    QImage render(QSize size, double firstRow, double rowsPerLine, const QList<QRgb> &table, QRgb background) const;
 
 private:
     int m_rows = 0;

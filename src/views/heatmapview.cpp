@@ -61,9 +61,9 @@ void HeatmapView::setContent(const Model::HeatmapData &data, const Model::Heatma
 {
     m_data = data;
     m_raster = raster;
-    m_imageFirst = m_imageEnd = m_imagePixels = -1;
-    m_image = QImage();
-    if (!m_selectedKey.isEmpty() && m_data.find(m_selectedKey) < 0) {
+    m_imageValid = false;
+    m_selectedRow = m_selectedKey.isEmpty() ? -1 : m_data.find(m_selectedKey);
+    if (!m_selectedKey.isEmpty() && m_selectedRow < 0) {
         m_selectedKey.clear();
         Q_EMIT selectionChanged(m_selectedKey);
     }
@@ -84,7 +84,7 @@ void HeatmapView::setMode(Mode mode)
 void HeatmapView::setRowHeight(double pixels)
 {
     m_rowHeight = std::clamp(pixels, 1e-3, kMaxRowHeight);
-    m_imageFirst = -1;
+    m_imageValid = false;
     updateGeometry();
     viewport()->update();
 }
@@ -101,6 +101,7 @@ void HeatmapView::setSelectedKey(const QString &key)
     if (key == m_selectedKey)
         return;
     m_selectedKey = key;
+    m_selectedRow = key.isEmpty() ? -1 : m_data.find(key);
     viewport()->update();
     Q_EMIT selectionChanged(key);
 }
@@ -267,7 +268,7 @@ bool HeatmapView::viewportEvent(QEvent *event)
     }
     if (event->type() == QEvent::PaletteChange) {
         m_colorTable = Model::HeatmapScale::colorTable(palette().color(QPalette::Mid).rgb());
-        m_imageFirst = -1;
+        m_imageValid = false;
     }
     return QAbstractScrollArea::viewportEvent(event);
 }
@@ -298,7 +299,7 @@ void HeatmapView::mousePressEvent(QMouseEvent *event)
 
 void HeatmapView::keyPressEvent(QKeyEvent *event)
 {
-    const int current = m_data.find(m_selectedKey);
+    const int current = m_selectedRow;
     const int across = m_mode == Mode::NowGrid ? m_tilesPerLine : 1;
     switch (event->key()) {
     case Qt::Key_Down:
@@ -348,13 +349,16 @@ void HeatmapView::paintEvent(QPaintEvent *)
         paintTimeline(painter, plot);
 }
 
-const QImage &HeatmapView::visibleImage(int firstRow, int endRow, int pixelRows)
+const QImage &HeatmapView::visibleImage(const QSize &pixels, qreal devicePixelRatio)
 {
-    if (firstRow != m_imageFirst || endRow != m_imageEnd || pixelRows != m_imagePixels) {
-        m_image = m_raster.image(firstRow, endRow - firstRow, pixelRows, m_colorTable);
-        m_imageFirst = firstRow;
-        m_imageEnd = endRow;
-        m_imagePixels = pixelRows;
+    const int scroll = verticalScrollBar()->value();
+    if (!m_imageValid || m_imageScroll != scroll || m_imageRowHeight != m_rowHeight || m_image.size() != pixels) {
+        m_image = m_raster.render(pixels, scroll / m_rowHeight, 1.0 / (m_rowHeight * devicePixelRatio), m_colorTable,
+                                  palette().color(QPalette::Base).rgb());
+        m_image.setDevicePixelRatio(devicePixelRatio);
+        m_imageValid = true;
+        m_imageScroll = scroll;
+        m_imageRowHeight = m_rowHeight;
     }
     return m_image;
 }
@@ -365,15 +369,12 @@ void HeatmapView::paintTimeline(QPainter &painter, const QRect &plot)
     const int rows = m_data.rowCount();
     const int firstRow = std::clamp(int(scroll / m_rowHeight), 0, rows);
     const int endRow = std::clamp(int(std::ceil((scroll + plot.height()) / m_rowHeight)), firstRow, rows);
-    const double top = plot.top() + firstRow * m_rowHeight - scroll;
-    const double height = (endRow - firstRow) * m_rowHeight;
-    const int pixelRows = std::min(endRow - firstRow, int(std::ceil(height * painter.device()->devicePixelRatioF())));
-    const QImage &image = visibleImage(firstRow, endRow, pixelRows);
+    const qreal dpr = painter.device()->devicePixelRatioF();
+    painter.drawImage(plot.topLeft(), visibleImage((QSizeF(plot.size()) * dpr).toSize(), dpr));
 
     painter.save();
     painter.setClipRect(plot);
-    painter.drawImage(QRectF(plot.left(), top, plot.width(), height), image);
-    const int selected = m_data.find(m_selectedKey);
+    const int selected = m_selectedRow;
     if (selected >= firstRow && selected < endRow) {
         painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
         painter.setBrush(Qt::NoBrush);
@@ -400,7 +401,8 @@ void HeatmapView::paintRowLabels(QPainter &painter, const QRect &plot, int first
             ++row;
         const double y0 = plot.top() + start * m_rowHeight - scroll;
         const double y1 = plot.top() + row * m_rowHeight - scroll;
-        if (start > 0 && m_data.row(start - 1).node != node) {
+        // Separators only where a node has room for one: thousands of them would be a grey block.
+        if (start > 0 && y1 - y0 >= 3 && m_data.row(start - 1).node != node) {
             painter.setPen(rule);
             painter.drawLine(QPointF(0, y0), QPointF(gutterWidth() - 2, y0));
         }
@@ -459,7 +461,7 @@ void HeatmapView::paintTiles(QPainter &painter, const QRect &plot)
     painter.setClipRect(QRect(0, plot.top(), viewport()->width(), plot.height()));
     auto group = std::upper_bound(m_groups.cbegin(), m_groups.cend(), scroll,
                                   [](int at, const TileGroup &g) { return at < g.top + g.height; });
-    const int selected = m_data.find(m_selectedKey);
+    const int selected = m_selectedRow;
     for (; group != m_groups.cend() && group->top < scroll + plot.height(); ++group) {
         const int y = plot.top() + group->top - scroll;
         painter.setPen(palette().color(QPalette::Mid));

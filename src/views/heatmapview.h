@@ -90,7 +90,7 @@ private:
     void paintRowLabels(QPainter &painter, const QRect &plot, int firstRow, int endRow);
     void paintAxis(QPainter &painter, const QRect &plot);
     void paintTiles(QPainter &painter, const QRect &plot);
-    const QImage &visibleImage(int firstRow, int endRow, int pixelRows);
+    const QImage &visibleImage(const QSize &pixels, qreal devicePixelRatio);
     void select(int row, bool activate);
 
     Model::HeatmapData m_data;
@@ -99,15 +99,16 @@ private:
     Mode m_mode = Mode::Timeline;
     double m_rowHeight = kDefaultRowHeight;
     QString m_selectedKey;
+    int m_selectedRow = -1; // of m_selectedKey in m_data, kept so that painting need not look it up
     std::vector<TileGroup> m_groups;
     int m_tilesPerLine = 1;
 
-    // The last image painted and what it covers: scrolling by a pixel needs a new one, a repaint
-    // without change does not.
+    // The plot as last painted, in device pixels, and where it was: a repaint at the same scroll
+    // position and row height only copies it.
     QImage m_image;
-    int m_imageFirst = -1;
-    int m_imageEnd = -1;
-    int m_imagePixels = -1;
+    bool m_imageValid = false;
+    int m_imageScroll = 0;
+    double m_imageRowHeight = 0;
 };
 
 } // namespace Specula::Views

@@ -217,18 +217,22 @@ private Q_SLOTS:
         QCOMPARE(raster.latestLevel(2), uchar(0));
 
         const QList<QRgb> table = HeatmapScale::colorTable(qRgb(9, 9, 9));
-        const QImage rows = raster.image(1, 3, 3, table);
-        QCOMPARE(rows.size(), QSize(4, 3));
-        QCOMPARE(rows.pixel(1, 0), data.scale().color(5, 0)); // GPU-a1 at step 1
-        QCOMPARE(rows.pixel(0, 1), qRgb(9, 9, 9)); // GPU-b0: no data
-        // Six rows on three lines: each line the highest of its two rows.
-        const QImage folded = raster.image(0, 6, 3, table);
-        QCOMPARE(folded.size(), QSize(4, 3));
+        const QRgb background = qRgb(200, 200, 200);
+        // Rows 1–3, two pixels each, columns two pixels wide.
+        const QImage rows = raster.render(QSize(8, 6), 1, 0.5, table, background);
+        QCOMPARE(rows.size(), QSize(8, 6));
+        QCOMPARE(rows.pixel(2, 0), data.scale().color(5, 0)); // GPU-a1 at step 1
+        QCOMPARE(rows.pixel(3, 1), data.scale().color(5, 0));
+        QCOMPARE(rows.pixel(0, 2), qRgb(9, 9, 9)); // GPU-b0: no data
+        QCOMPARE(rows.pixel(5, 5), data.scale().color(50, 0)); // slice 1 at step 2
+        // Six rows on three lines: each line the highest of its two rows; below them the background.
+        const QImage folded = raster.render(QSize(4, 4), 0, 2, table, background);
         QCOMPARE(folded.pixel(0, 0), data.scale().color(10, 0)); // max(10, 1)
         QCOMPARE(folded.pixel(1, 0), data.scale().color(20, 0)); // max(20, 5)
         QCOMPARE(folded.pixel(3, 0), data.scale().color(4, 0)); // max(none, 4)
         QCOMPARE(folded.pixel(2, 1), data.scale().color(50, 0)); // max(none, 50)
         QCOMPARE(folded.pixel(0, 2), data.scale().color(0, 0)); // max(0, none)
+        QCOMPARE(folded.pixel(0, 3), background);
     }
 
     // Memory is the used share of each GPU's memory, asked of Prometheus in one expression.
