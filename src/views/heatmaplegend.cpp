@@ -10,6 +10,7 @@ constexpr int kMargin = 6;
 constexpr int kBarWidth = 360;
 constexpr int kBarHeight = 12;
 constexpr int kMarks = 5;
+constexpr int kBarLeft = 320; // under the heatmap's plot, right of its label columns
 
 } // namespace
 
@@ -36,7 +37,7 @@ QSize HeatmapLegend::sizeHint() const
 QRect HeatmapLegend::barRect() const
 {
     const int titleWidth = fontMetrics().horizontalAdvance(m_title) + 3 * kMargin;
-    return { std::max(titleWidth, 270), kMargin, kBarWidth, kBarHeight };
+    return { std::max(titleWidth, kBarLeft), kMargin, kBarWidth, kBarHeight };
 }
 
 void HeatmapLegend::paintEvent(QPaintEvent *)
@@ -45,7 +46,9 @@ void HeatmapLegend::paintEvent(QPaintEvent *)
     const QFontMetrics metrics = fontMetrics();
     const QRect bar = barRect();
     painter.setPen(palette().color(QPalette::WindowText));
-    painter.drawText(QRect(kMargin, 0, bar.left() - 2 * kMargin, height()), Qt::AlignRight | Qt::AlignVCenter, m_title);
+    // Level with the bar: the marks' labels below it reach left of its start.
+    painter.drawText(QRect(kMargin, bar.top() - kMargin, bar.left() - 2 * kMargin, bar.height() + 2 * kMargin),
+                     Qt::AlignRight | Qt::AlignVCenter, m_title);
     // One band per level, as the heatmap paints them.
     for (int x = 0; x < bar.width(); ++x) {
         const double fraction = (x + 0.5) / bar.width();

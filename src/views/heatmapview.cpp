@@ -17,7 +17,7 @@ namespace Specula::Views {
 namespace {
 
 constexpr int kNodeColumn = 150;
-constexpr int kDeviceColumn = 120;
+constexpr int kDeviceColumn = 170;
 constexpr int kMargin = 6;
 constexpr double kMaxRowHeight = 48;
 
@@ -449,6 +449,8 @@ void HeatmapView::paintAxis(QPainter &painter, const QRect &plot)
         const double x = plot.left() + ((t - axis.start) / double(axis.step) + 0.5) * cell;
         painter.drawLine(QPointF(x, plot.bottom() + 1), QPointF(x, baseline));
         const QRectF box(x - labelWidth / 2.0, baseline, labelWidth, metrics.height());
+        if (box.right() > viewport()->width())
+            break; // a label cut at the edge reads as another time
         painter.drawText(box, Qt::AlignCenter, timeText(t, withDate));
     }
 }
