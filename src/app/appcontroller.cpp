@@ -5,14 +5,19 @@
 #include "cli/prometheusoptions.h"
 #include "core/logging.h"
 #include "model/clustersession.h"
+#include "model/heatmapseriesquery.h"
 #include "model/metricsfeed.h"
 #include "model/viewstate.h"
 #include "profiles/secretstore.h"
 #include "prom/metriccatalogue.h"
+#include "views/heatmappage.h"
+#include "views/heatmapview.h"
+#include "views/overviewpage.h"
 #include "views/profiledialog.h"
 
 #include <QFileInfo>
 #include <QTimer>
+#include <cmath>
 
 namespace Specula::App {
 namespace {
@@ -70,6 +75,11 @@ AppController::AppController(MainWindow *window, QObject *parent)
     connect(view, &Model::ViewState::refreshIntervalChanged, this, followInterval);
     connect(m_refreshTimer, &QTimer::timeout, view, &Model::ViewState::requestRefresh);
     connect(view, &Model::ViewState::refreshRequested, this, &AppController::refreshMetrics);
+    connect(view, &Model::ViewState::refreshRequested, this, &AppController::refreshHeatmap);
+    connect(view, &Model::ViewState::rangeChanged, this, &AppController::refreshHeatmap);
+    connect(m_window->heatmapPage(), &Views::HeatmapPage::metricChanged, this, &AppController::refreshHeatmap);
+    connect(m_window->heatmapPage(), &Views::HeatmapPage::deviceActivated, this, &AppController::showHolderCharts);
+    connect(m_window->heatmapPage(), &Views::HeatmapPage::contentReady, this, &AppController::showUtilizationMeans);
 }
 
 AppController::~AppController() = default;
@@ -182,8 +192,10 @@ void AppController::connectTo(const QString &context)
     m_session = std::make_unique<Model::ClusterSession>(resolved.value());
     m_feed = new Model::MetricsFeed(m_session.get(), m_prometheus, m_session.get());
     m_window->setPrometheus(nullptr, Prom::MetricCatalogue());
-    connect(m_feed, &Model::MetricsFeed::ready, this,
-            [this] { m_window->setPrometheus(m_feed->client(), m_feed->catalogue()); });
+    connect(m_feed, &Model::MetricsFeed::ready, this, [this] {
+        m_window->setPrometheus(m_feed->client(), m_feed->catalogue());
+        refreshHeatmap();
+    });
     const QString server = resolved->insecureSkipTlsVerify
         ? tr("%1 (TLS verification off: insecure-skip-tls-verify)").arg(resolved->server.toString())
         : resolved->server.toString();
@@ -214,6 +226,62 @@ void AppController::refreshMetrics()
     // Before the first list the feed would not know the node names dcgm's labels are matched to.
     if (m_feed && m_session && m_session->isLoaded())
         m_feed->refresh();
+}
+
+// The heatmap's metric over the window's range, on a grid as fine as the heatmap is wide.
+void AppController::refreshHeatmap()
+{
+    Prom::PromClient *client = m_feed ? m_feed->client() : nullptr;
+    if (!client)
+        return;
+    if (m_heatmapQuery)
+        m_heatmapQuery->cancel();
+    Views::HeatmapPage *page = m_window->heatmapPage();
+    const Prom::Metric metric = page->metric();
+    const Prom::MetricCatalogue catalogue = m_feed->catalogue();
+    const Prom::TimeAxis axis
+        = m_window->viewState()->axisFor(std::max(page->view()->width(), 480), QDateTime::currentDateTimeUtc());
+    m_heatmapQuery = new Model::HeatmapSeriesQuery(client, catalogue, metric, axis, this);
+    connect(m_heatmapQuery, &Model::HeatmapSeriesQuery::finished, this,
+            [this, catalogue](Prom::Metric metric, const Prom::SeriesStore &store) {
+                m_window->heatmapPage()->setSeries(metric, store, catalogue);
+            });
+    connect(m_heatmapQuery, &Model::HeatmapSeriesQuery::failed, this, &AppController::reportError);
+    m_heatmapQuery->start();
+}
+
+// The overview's idle GPUs follow the range's mean utilization, which the heatmap has when it
+// shows utilization. A MIG slice that dcgm names by its GPU's UUID has no key of its own.
+void AppController::showUtilizationMeans()
+{
+    const std::optional<Model::HeatmapData> &data = m_window->heatmapPage()->data();
+    if (!data || data->metric() != Prom::Metric::GpuUtil)
+        return;
+    QHash<QString, double> means;
+    for (int shown = 0; shown < data->rowCount(); ++shown) {
+        const Model::HeatmapRow &row = data->row(shown);
+        const bool ownUuid = row.migProfile.isEmpty() || row.uuid.startsWith(u"MIG-");
+        if (ownUuid && !std::isnan(row.mean))
+            means.insert(row.uuid, row.mean);
+    }
+    m_window->overviewPage()->setMeanUtilization(means, m_window->viewState()->rangeText());
+}
+
+// A GPU clicked in the heatmap: the charts of the pod that holds it.
+void AppController::showHolderCharts(const QString &uuid)
+{
+    if (!m_session)
+        return;
+    for (const Model::NodeSummary &node : m_session->snapshot().nodes) {
+        if (!node.gpu)
+            continue;
+        for (const Model::GpuDevice &device : node.gpu->devices) {
+            if (device.uuid == uuid && !device.pods.isEmpty()) {
+                m_window->showPodCharts(device.pods.constFirst().key());
+                return;
+            }
+        }
+    }
 }
 
 void AppController::reportError(const Core::Error &error)

@@ -7,6 +7,7 @@
 #include "profiles/profilestore.h"
 
 #include <QObject>
+#include <QPointer>
 #include <memory>
 #include <optional>
 
@@ -18,6 +19,7 @@ class SecretStore;
 
 namespace Specula::Model {
 class ClusterSession;
+class HeatmapSeriesQuery;
 class MetricsFeed;
 } // namespace Specula::Model
 
@@ -60,6 +62,9 @@ private:
     void createFirstProfiles(const Kube::KubeConfig &config);
     void showProfiles();
     void refreshMetrics();
+    void refreshHeatmap();
+    void showHolderCharts(const QString &uuid);
+    void showUtilizationMeans();
 
     MainWindow *m_window;
     Cli::ConnectionResolver *m_resolver;
@@ -70,6 +75,7 @@ private:
     Model::PrometheusSettings m_prometheus;
     Model::MetricsFeed *m_feed = nullptr; // owned by the session
     QTimer *m_refreshTimer;
+    QPointer<Model::HeatmapSeriesQuery> m_heatmapQuery; // the newest; an older one is cancelled
     std::optional<Kube::KubeConfig> m_config;
     QString m_context;
     std::unique_ptr<Model::ClusterSession> m_session;

@@ -8,6 +8,9 @@
 #include "model/topologymodel.h"
 #include "model/viewstate.h"
 #include "views/errorbanner.h"
+#include "views/heatmappage.h"
+#include "views/overviewpage.h"
+#include "views/pendingpage.h"
 #include "views/podspage.h"
 #include "views/sriovpage.h"
 #include "views/tablepage.h"
@@ -39,6 +42,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_allocationModel(new Model::AllocationTableModel(this))
     , m_topologyPage(new Views::TopologyPage(new Model::TopologyModel(this), this))
     , m_sriovPage(new Views::SriovPage(this))
+    , m_overviewPage(new Views::OverviewPage(this))
+    , m_heatmapPage(new Views::HeatmapPage(this))
+    , m_pendingPage(new Views::PendingPage(this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_banner(new Views::ErrorBanner(this))
@@ -52,30 +58,38 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Specula"));
     resize(1280, 800);
 
-    m_pages->addWidget(new Views::TablePage(m_nodeModel, Model::NodeTableModel::SortRole,
-                                            tr("Filter nodes by name, status or resource"), m_pages));
-    m_pages->addWidget(m_podsPage);
-    m_pages->addWidget(m_topologyPage);
-    m_pages->addWidget(new Views::TablePage(m_allocationModel, Model::AllocationTableModel::SortRole,
-                                            tr("Filter by node, resource or kind"), m_pages));
-    m_pages->addWidget(m_sriovPage);
-    // The order matches Page and the Ctrl+<n> shortcuts.
-    const std::pair<QString, QString> entries[] = {
-        { tr("Nodes"),
-          tr("Every node with its GPUs, SR-IOV NICs and extended resources as requested / allocatable (Ctrl+1)") },
-        { tr("Pods"),
+    // One entry per Page, in its order; Ctrl+1 … Ctrl+8 follow it.
+    const struct
+    {
+        QWidget *page;
+        QString label, tip;
+    } entries[] = {
+        { m_overviewPage, tr("Overview"),
+          tr("GPUs and VFs allocated and busy, idle GPUs held by pods, pending pods and power, each linking to "
+             "its page") },
+        { new Views::TablePage(m_nodeModel, Model::NodeTableModel::SortRole,
+                               tr("Filter nodes by name, status or resource"), m_pages),
+          tr("Nodes"), tr("Every node with its GPUs, SR-IOV NICs and extended resources as requested / allocatable") },
+        { m_topologyPage, tr("Topology"),
+          tr("Nodes → GPUs and MIG devices → pods, and nodes → PFs → VFs → pods, with details") },
+        { m_heatmapPage, tr("GPU heatmap"),
+          tr("Every GPU and MIG slice over time: utilization, memory, temperature, power or tensor activity") },
+        { m_sriovPage, tr("SR-IOV"),
+          tr("VFs allocated, free and not created per node or pool, with PF and VF tables") },
+        { m_podsPage, tr("Pods"),
           tr("Pods that hold specialized resources, and the selected pod's CPU, memory, GPU, power and network "
-             "charts (Ctrl+2)") },
-        { tr("Topology"),
-          tr("Nodes → GPUs and MIG devices → pods, and nodes → PFs → VFs → pods, with details (Ctrl+3)") },
-        { tr("Allocation"), tr("Requested, allocatable and free GPUs, MIG devices and VFs per node (Ctrl+4)") },
-        { tr("SR-IOV"),
-          tr("VFs allocated, free and not created per node or pool, with the PF and VF tables (Ctrl+5)") },
+             "charts") },
+        { m_pendingPage, tr("Pending"),
+          tr("Pods waiting for GPUs or VFs: the scheduler's reason, how long, and where they would fit now") },
+        { new Views::TablePage(m_allocationModel, Model::AllocationTableModel::SortRole,
+                               tr("Filter by node, resource or kind"), m_pages),
+          tr("Allocation"), tr("Requested, allocatable and free GPUs, MIG devices and VFs per node") },
     };
     int widest = 0;
-    for (const auto &[label, tip] : entries) {
+    for (const auto &[page, label, tip] : entries) {
+        m_pages->addWidget(page);
         auto *item = new QListWidgetItem(label, m_navigation);
-        item->setToolTip(tip);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(tip).arg(m_navigation->count()));
         item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() * 2));
         widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(label));
     }
@@ -97,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     createActions();
+    linkPages();
 
     m_server->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_health);
@@ -180,12 +195,37 @@ void MainWindow::followViewState()
 {
     connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_sriovPage, &Views::SriovPage::setNamespaceFilter);
     connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_podsPage, &Views::PodsPage::setNamespaceFilter);
+    connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_overviewPage,
+            &Views::OverviewPage::setNamespaceFilter);
+    connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_heatmapPage,
+            &Views::HeatmapPage::setNamespaceFilter);
+    connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_pendingPage,
+            &Views::PendingPage::setNamespaceFilter);
     connect(m_viewState, &Model::ViewState::refreshRequested, m_podsPage, &Views::PodsPage::reload);
     connect(m_viewState, &Model::ViewState::rangeChanged, this, [this] {
         if (m_viewState->isCustom())
             m_podsPage->setTimeAxis(m_viewState->axisFor(m_podsPage->width() / 2, QDateTime::currentDateTimeUtc()));
         else
             m_podsPage->setTimeRange(m_viewState->span());
+    });
+}
+
+// The overview's figures open the page that explains them.
+void MainWindow::linkPages()
+{
+    connect(m_overviewPage, &Views::OverviewPage::pageRequested, this, [this](Views::OverviewPage::Target target) {
+        switch (target) {
+        case Views::OverviewPage::Target::Heatmap:
+            return showPage(HeatmapPage);
+        case Views::OverviewPage::Target::Topology:
+            return showPage(TopologyPage);
+        case Views::OverviewPage::Target::Sriov:
+            return showPage(SriovPage);
+        case Views::OverviewPage::Target::Pods:
+            return showPage(PodsPage);
+        case Views::OverviewPage::Target::Pending:
+            return showPage(PendingPage);
+        }
     });
 }
 
@@ -225,6 +265,9 @@ void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset
     m_allocationModel->setSnapshot(snapshot, reset);
     m_topologyPage->showSnapshot(snapshot, reset);
     m_sriovPage->setSnapshot(snapshot, reset);
+    m_overviewPage->setSnapshot(snapshot);
+    m_heatmapPage->setSnapshot(snapshot);
+    m_pendingPage->setSnapshot(snapshot);
     int pending = 0;
     QSet<QString> namespaces;
     for (const auto &pod : snapshot.pods) {
@@ -282,6 +325,12 @@ void MainWindow::clearError()
 void MainWindow::showPage(Page page)
 {
     m_navigation->setCurrentRow(int(page));
+}
+
+void MainWindow::showPodCharts(const QString &pod)
+{
+    if (m_podsPage->selectPod(pod))
+        showPage(PodsPage);
 }
 
 Views::TablePage *MainWindow::page(Page page) const

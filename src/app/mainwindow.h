@@ -24,6 +24,9 @@ class PromClient;
 namespace Specula::Views {
 class ErrorBanner;
 class TablePage;
+class HeatmapPage;
+class OverviewPage;
+class PendingPage;
 class PodsPage;
 class SriovPage;
 class TopologyPage;
@@ -41,7 +44,7 @@ class MainWindow final : public QMainWindow
 
 public:
     enum class Health { Connecting, Live, Degraded, Failed };
-    enum Page { NodesPage, PodsPage, TopologyPage, AllocationPage, SriovPage };
+    enum Page { OverviewPage, NodesPage, TopologyPage, HeatmapPage, SriovPage, PodsPage, PendingPage, AllocationPage };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -56,11 +59,16 @@ public:
     void clearError();
 
     void showPage(Page page);
-    // The table pages (Nodes, Pods, Allocation); null for the Topology page.
+    // The Pods page with this pod's charts ("namespace/name").
+    void showPodCharts(const QString &pod);
+    // The table pages (Nodes, Allocation); null for the others.
     Views::TablePage *page(Page page) const;
     Views::TopologyPage *topologyPage() const { return m_topologyPage; }
     Views::SriovPage *sriovPage() const { return m_sriovPage; }
     Views::PodsPage *podsPage() const { return m_podsPage; }
+    Views::OverviewPage *overviewPage() const { return m_overviewPage; }
+    Views::HeatmapPage *heatmapPage() const { return m_heatmapPage; }
+    Views::PendingPage *pendingPage() const { return m_pendingPage; }
     // The cluster's Prometheus for the pages that chart metrics; null when there is none (yet).
     void setPrometheus(Prom::PromClient *client, const Prom::MetricCatalogue &catalogue);
     Views::ErrorBanner *errorBanner() const { return m_banner; }
@@ -81,6 +89,7 @@ private:
     void createActions();
     void showWarnings(const QStringList &warnings);
     void followViewState();
+    void linkPages();
 
     Model::ViewState *m_viewState;
     Views::ViewStateBar *m_viewStateBar = nullptr;
@@ -89,6 +98,9 @@ private:
     Model::AllocationTableModel *m_allocationModel;
     Views::TopologyPage *m_topologyPage;
     Views::SriovPage *m_sriovPage;
+    Views::OverviewPage *m_overviewPage;
+    Views::HeatmapPage *m_heatmapPage;
+    Views::PendingPage *m_pendingPage;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     Views::ErrorBanner *m_banner;

@@ -49,6 +49,8 @@ public:
     HeatmapLegend *legend() const { return m_legend; }
     // "40,000 GPUs · 312 idle while allocated", and what went wrong with the data.
     QString statusText() const;
+    // The rows as last built (after contentReady()), for figures other pages show.
+    const std::optional<Model::HeatmapData> &data() const { return m_joined; }
 
     // The heatmap and its legend as on screen, at the screen's device pixel ratio.
     QImage renderImage() const;

@@ -12,12 +12,16 @@
 #include "views/charts/timeserieschart.h"
 #include "views/detailspanel.h"
 #include "views/errorbanner.h"
+#include "views/heatmappage.h"
+#include "views/overviewpage.h"
+#include "views/pendingpage.h"
 #include "views/podspage.h"
 #include "views/sriovpage.h"
 #include "views/tablepage.h"
 #include "views/topologypage.h"
 
 #include <QComboBox>
+#include <QCommandLinkButton>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -153,9 +157,12 @@ private Q_SLOTS:
         const std::pair<Qt::Key, QWidget *> expected[] = {
             { Qt::Key_5, m_window->sriovPage() },
             { Qt::Key_3, m_window->topologyPage() },
-            { Qt::Key_4, m_window->page(App::MainWindow::AllocationPage) },
-            { Qt::Key_2, m_window->podsPage() },
-            { Qt::Key_1, m_window->page(App::MainWindow::NodesPage) },
+            { Qt::Key_8, m_window->page(App::MainWindow::AllocationPage) },
+            { Qt::Key_6, m_window->podsPage() },
+            { Qt::Key_4, m_window->heatmapPage() },
+            { Qt::Key_7, m_window->pendingPage() },
+            { Qt::Key_2, m_window->page(App::MainWindow::NodesPage) },
+            { Qt::Key_1, m_window->overviewPage() },
         };
         for (const auto &[key, page] : expected) {
             QVERIFY(page);
@@ -337,6 +344,15 @@ private Q_SLOTS:
         for (int row = 0; row < model->rowCount(model->indexOfKey(key)); ++row)
             holders.append(model->index(row, 0, model->indexOfKey(key)).data().toString());
         QVERIFY2(holders.contains(mig.pods.constFirst().key()), qPrintable(holders.join(u", ")));
+
+        // The heatmap fills from the same Prometheus over the window's range, and the overview's
+        // idle GPUs follow its means rather than the latest readings.
+        auto *heatmap = m_window->heatmapPage();
+        QTRY_VERIFY_WITH_TIMEOUT(heatmap->data() && heatmap->data()->rowCount() > 0, 30000);
+        QCOMPARE(heatmap->data()->metric(), Prom::Metric::GpuUtil);
+        QVERIFY(heatmap->data()->find(heatmap->data()->row(0).key()) == 0);
+        auto *idle = m_window->overviewPage()->findChild<QCommandLinkButton *>(u"idleFigure"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(idle->description().contains(u"mean over last 1 h"_qs), 10000);
 
         // The Pods page charts the holder through the same Prometheus, over the window's range.
         auto *pods = m_window->podsPage();
