@@ -207,6 +207,7 @@ ClusterSnapshot buildSnapshot(const ClusterObjects &objects)
             snapshot.nodeByAddress.insert(node.internalIP, node.meta.name);
         summary.ready = conditionTrue(node.conditions, QLatin1String("Ready"));
         summary.unschedulable = node.unschedulable;
+        summary.labels = node.meta.labels;
         const auto requested = requestedByNode.value(node.meta.name);
         const QStringList names = extendedResourceNames(node, requested);
         for (const auto &name : names) {

@@ -34,6 +34,37 @@ bool isGpuClass(ResourceClass kind)
 
 } // namespace
 
+QString TopologyBuilder::childKey(const QString &parentKey, ItemType type, const QString &id)
+{
+    QLatin1String tag;
+    switch (type) {
+    case ItemType::Cluster:
+        return clusterKey();
+    case ItemType::Node:
+        tag = QLatin1String("|node:");
+        break;
+    case ItemType::Gpu:
+        tag = QLatin1String("|gpu:");
+        break;
+    case ItemType::MigDevice:
+        tag = QLatin1String("|mig:");
+        break;
+    case ItemType::GpuResource:
+        tag = QLatin1String("|res:");
+        break;
+    case ItemType::Pf:
+        tag = QLatin1String("|pf:");
+        break;
+    case ItemType::Vf:
+        tag = QLatin1String("|vf:");
+        break;
+    case ItemType::Pod:
+        tag = QLatin1String("|pod:");
+        break;
+    }
+    return parentKey + tag + id;
+}
+
 TopologyBuilder::TopologyBuilder(const ClusterSnapshot &snapshot)
     : m_snapshot(snapshot)
 {
@@ -96,7 +127,7 @@ void TopologyBuilder::build(Item &root, const KeepNode &keep)
 {
     Item::Content cluster;
     cluster.type = ItemType::Cluster;
-    cluster.key = QStringLiteral("cluster");
+    cluster.key = clusterKey();
     cluster.text = m_snapshot.context.isEmpty() ? m_snapshot.server : m_snapshot.context;
     cluster.summary
         = ResourceText::plural(tr("%n node(s)", nullptr, int(m_snapshot.nodes.size())), int(m_snapshot.nodes.size()));
@@ -107,7 +138,7 @@ void TopologyBuilder::build(Item &root, const KeepNode &keep)
     for (const auto &node : m_snapshot.nodes) {
         if (keep && keep(node)) {
             Item::Content placeholder;
-            placeholder.key = clusterItem->content.key + QStringLiteral("|node:") + node.name;
+            placeholder.key = childKey(clusterItem->content.key, ItemType::Node, node.name);
             clusterItem->add(std::move(placeholder))->reuse = true;
         } else {
             addNode(*clusterItem, node);
@@ -119,7 +150,7 @@ void TopologyBuilder::addNode(Item &cluster, const NodeSummary &node)
 {
     Item::Content c;
     c.type = ItemType::Node;
-    c.key = cluster.content.key + QStringLiteral("|node:") + node.name; // as the placeholder's in build()
+    c.key = childKey(cluster.content.key, ItemType::Node, node.name);
     c.node = node.name;
     c.id = node.name;
     c.text = node.name;
@@ -186,7 +217,7 @@ void TopologyBuilder::addDevice(Item &parent, const NodeSummary &node, const Gpu
     const bool mig = !device.migProfile.isEmpty();
     Item::Content c;
     c.type = mig ? ItemType::MigDevice : ItemType::Gpu;
-    c.key = parent.content.key + (mig ? QStringLiteral("|mig:") : QStringLiteral("|gpu:")) + device.uuid;
+    c.key = childKey(parent.content.key, c.type, device.uuid);
     c.node = node.name;
     c.id = device.uuid;
     c.count = int(device.pods.size());
@@ -228,7 +259,7 @@ void TopologyBuilder::addResources(Item &nodeItem, const NodeSummary &node)
             continue;
         Item::Content c;
         c.type = ItemType::GpuResource;
-        c.key = nodeItem.content.key + QStringLiteral("|res:") + resource.name;
+        c.key = childKey(nodeItem.content.key, c.type, resource.name);
         c.node = node.name;
         c.id = resource.name;
         c.text = QStringLiteral("%1 %2/%3").arg(resource.name).arg(resource.requested).arg(resource.allocatable);
@@ -259,7 +290,7 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
 {
     Item::Content c;
     c.type = ItemType::Pf;
-    c.key = nodeItem.content.key + QStringLiteral("|pf:") + pf.pciAddress;
+    c.key = childKey(nodeItem.content.key, c.type, pf.pciAddress);
     c.node = node.name;
     c.id = pf.pciAddress;
     c.text = pf.name.isEmpty() ? pf.pciAddress : pf.name;
@@ -275,7 +306,7 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
     for (const auto &vf : pf.vfs) {
         Item::Content v;
         v.type = ItemType::Vf;
-        v.key = pfItem->content.key + QStringLiteral("|vf:") + vf.pciAddress;
+        v.key = childKey(pfItem->content.key, v.type, vf.pciAddress);
         v.node = node.name;
         v.id = vf.pciAddress;
         v.text = tr("VF %1").arg(vf.vfId);
@@ -300,7 +331,7 @@ void TopologyBuilder::addPod(Item &parent, const QString &node, const QString &p
     const PodSummary *pod = findPod(node, podKey);
     Item::Content c;
     c.type = ItemType::Pod;
-    c.key = parent.content.key + QStringLiteral("|pod:") + localKey;
+    c.key = childKey(parent.content.key, c.type, localKey);
     c.node = node;
     c.id = podKey;
     c.text = podKey;

@@ -25,6 +25,12 @@ public:
     void build(TopologyModel::Item &root, const KeepNode &keep = {});
     NodeInputs inputs(const NodeSummary &node) const;
 
+    // The stable key of an item: its parent's key and "|node:", "|gpu:", "|mig:", "|res:",
+    // "|pf:", "|vf:" or "|pod:" with its id. Views that show the same items (the map) use it to
+    // share the selection with the tree.
+    static QString clusterKey() { return QStringLiteral("cluster"); }
+    static QString childKey(const QString &parentKey, TopologyModel::ItemType type, const QString &id);
+
 private:
     using Item = TopologyModel::Item;
     using ItemType = TopologyModel::ItemType;

@@ -180,7 +180,7 @@ void KubeApi::handle(const HttpRequest &request, HttpResponder *responder, Fault
     filter.ns = ns;
     const QString labelSelector = request.queryValue(u"labelSelector"_qs);
     if (!labelSelector.isEmpty()) {
-        const auto parsed = LabelSelector::parse(labelSelector);
+        const auto parsed = Kube::LabelSelector::parse(labelSelector);
         if (!parsed) {
             sendStatus(responder, 400, u"BadRequest"_qs, parsed.error().message);
             return;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "kube/labelselector.h"
 #include "sim/faultinjector.h"
 #include "sim/httpserver.h"
-#include "sim/labelselector.h"
 #include "sim/objectstore.h"
 
 #include <QElapsedTimer>
@@ -43,7 +43,7 @@ private:
     struct Filter
     {
         QString ns;
-        LabelSelector labels;
+        Kube::LabelSelector labels;
         QList<FieldRequirement> fields;
         bool matches(const StoredObject &object) const;
     };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The simulator's API behaviour over real HTTPS on 127.0.0.1: watches, gzip, faults, authentication, selectors.
-#include "sim/labelselector.h"
+#include "kube/labelselector.h"
 #include "sim/objectrenderer.h"
 #include "sim/objectstore.h"
 #include "sim/podjsonwriter.h"
@@ -320,7 +320,7 @@ private Q_SLOTS:
         QFETCH(QStringList, matching);
         const QList<Sim::StringMap> labels
             = { { { u"app"_qs, u"a"_qs }, { u"tier"_qs, u"web"_qs } }, { { u"app"_qs, u"b"_qs } }, {} };
-        const auto parsed = Sim::LabelSelector::parse(selector);
+        const auto parsed = Kube::LabelSelector::parse(selector);
         QVERIFY2(parsed.ok(), qPrintable(selector));
         QStringList got;
         for (int i = 0; i < labels.size(); ++i) {
@@ -341,7 +341,7 @@ private Q_SLOTS:
     void badLabelSelectorIs400()
     {
         QFETCH(QString, selector);
-        QVERIFY(!Sim::LabelSelector::parse(selector).ok());
+        QVERIFY(!Kube::LabelSelector::parse(selector).ok());
         startDemo();
         const Response r
             = get(u"/api/v1/pods?labelSelector="_qs + QString::fromLatin1(QUrl::toPercentEncoding(selector)));

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sim/labelselector.h"
+#include "kube/labelselector.h"
 
 #include <QRegularExpression>
 
-namespace Specula::Sim {
+namespace Specula::Kube {
 
 namespace {
 
@@ -67,7 +67,7 @@ Core::Result<LabelSelector> LabelSelector::parse(const QString &text)
     return selector;
 }
 
-bool LabelSelector::matches(const StringMap &labels) const
+template<class Labels> bool LabelSelector::matchesLabels(const Labels &labels) const
 {
     for (const Requirement &r : m_requirements) {
         const auto it = labels.constFind(r.key);
@@ -96,4 +96,14 @@ bool LabelSelector::matches(const StringMap &labels) const
     return true;
 }
 
-} // namespace Specula::Sim
+bool LabelSelector::matches(const QMap<QString, QString> &labels) const
+{
+    return matchesLabels(labels);
+}
+
+bool LabelSelector::matches(const QHash<QString, QString> &labels) const
+{
+    return matchesLabels(labels);
+}
+
+} // namespace Specula::Kube

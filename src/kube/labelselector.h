@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include <QHash>
+#include <QMap>
+#include <QStringList>
+
+namespace Specula::Kube {
+
+// A parsed label selector as kubectl and the API server read it: =, ==, !=, in, notin, key
+// (exists) and !key, joined by commas. Parse errors read like the API server's.
+class LabelSelector
+{
+public:
+    static Core::Result<LabelSelector> parse(const QString &text);
+    bool matches(const QMap<QString, QString> &labels) const;
+    bool matches(const QHash<QString, QString> &labels) const;
+    bool isEmpty() const { return m_requirements.isEmpty(); }
+
+private:
+    enum class Op { Equals, NotEquals, In, NotIn, Exists, DoesNotExist };
+    struct Requirement
+    {
+        QString key;
+        Op op;
+        QStringList values;
+    };
+    template<class Labels> bool matchesLabels(const Labels &labels) const;
+
+    QList<Requirement> m_requirements;
+};
+
+} // namespace Specula::Kube
