@@ -193,6 +193,8 @@ void MainWindow::createActions()
 // The pages read the shared view state; a custom range is one fixed axis for every chart.
 void MainWindow::followViewState()
 {
+    connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_topologyPage,
+            &Views::TopologyPage::setNamespaceFilter);
     connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_sriovPage, &Views::SriovPage::setNamespaceFilter);
     connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_podsPage, &Views::PodsPage::setNamespaceFilter);
     connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_overviewPage,

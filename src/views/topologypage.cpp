@@ -4,6 +4,8 @@
 #include "model/resourcetext.h"
 #include "model/topologymodel.h"
 #include "views/detailspanel.h"
+#include "views/topologymappanel.h"
+#include "views/topologymapview.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -31,8 +33,10 @@ TopologyPage::TopologyPage(Model::TopologyModel *model, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_count(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_view(new QTreeView(m_splitter))
-    , m_details(new DetailsPanel(m_splitter))
+    , m_map(new TopologyMapPanel(m_splitter))
+    , m_treeSplitter(new QSplitter(Qt::Vertical, m_splitter))
+    , m_view(new QTreeView(m_treeSplitter))
+    , m_details(new DetailsPanel(m_treeSplitter))
 {
     m_proxy->setSourceModel(model);
     m_proxy->setSortRole(Model::TopologyModel::SortRole);
@@ -70,10 +74,23 @@ TopologyPage::TopologyPage(Model::TopologyModel *model, QWidget *parent)
     m_view->header()->setStretchLastSection(true);
     m_view->setToolTip(tr("Nodes, their GPUs and NICs, and the pods that hold them. "
                           "Arrow keys move and expand; the details follow the selection."));
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TopologyPage::updateDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TopologyPage::currentChanged);
+    // A click on the map selects the same item in the tree, which the map then follows.
+    connect(m_map, &TopologyMapPanel::keySelected, this, [this](const QString &key) {
+        if (!key.isEmpty())
+            selectKey(key);
+    });
+    connect(m_map, &TopologyMapPanel::mapShown, this, [this] {
+        m_map->view()->selectKey(m_view->currentIndex().data(Model::TopologyModel::KeyRole).toString());
+    });
 
-    m_splitter->addWidget(m_view);
-    m_splitter->addWidget(m_details);
+    m_treeSplitter->addWidget(m_view);
+    m_treeSplitter->addWidget(m_details);
+    m_treeSplitter->setStretchFactor(0, 3);
+    m_treeSplitter->setStretchFactor(1, 2);
+    m_treeSplitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_map);
+    m_splitter->addWidget(m_treeSplitter);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
@@ -85,7 +102,8 @@ TopologyPage::TopologyPage(Model::TopologyModel *model, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filterRow);
     layout->addWidget(m_splitter, 1);
-    setTabOrder(m_filter, m_view);
+    setTabOrder(m_filter, m_map);
+    setTabOrder(m_map, m_view);
     setTabOrder(m_view, m_details);
 
     // Expansion waits for the view to have processed the rows.
@@ -108,6 +126,18 @@ void TopologyPage::showSnapshot(const Model::ClusterSnapshot &snapshot, bool res
 {
     m_snapshot = snapshot;
     m_model->setSnapshot(snapshot, reset);
+    m_map->setSnapshot(snapshot, reset);
+    updateDetails();
+}
+
+void TopologyPage::setNamespaceFilter(const QString &ns)
+{
+    m_map->setNamespaceFilter(ns);
+}
+
+void TopologyPage::currentChanged()
+{
+    m_map->view()->selectKey(m_view->currentIndex().data(Model::TopologyModel::KeyRole).toString());
     updateDetails();
 }
 
@@ -150,6 +180,7 @@ void TopologyPage::expandDefault()
 void TopologyPage::filterChanged(const QString &text)
 {
     m_proxy->setFilterFixedString(text);
+    m_map->setSearch(text);
     if (text.isEmpty()) {
         expandDefault();
     } else if (m_model->itemCount() <= ExpandMatchesUpTo) {

@@ -18,10 +18,12 @@ class TopologyModel;
 namespace Specula::Views {
 
 class DetailsPanel;
+class TopologyMapPanel;
 
-// The device topology: a tree of nodes, GPUs, MIG devices, PFs, VFs and the pods that hold
-// them, with a filter field, beside a panel with everything about the selected item. The model
-// keeps its items across live updates, so selection and expansion survive them.
+// The device topology: the map of nodes with their GPUs and NICs beside a tree of nodes, GPUs,
+// MIG devices, PFs, VFs and the pods that hold them, above a panel with everything about the
+// selected item. One filter field searches both; the map and the tree share the selection. The
+// model keeps its items across live updates, so selection and expansion survive them.
 class TopologyPage final : public QWidget
 {
     Q_OBJECT
@@ -40,11 +42,15 @@ public:
     QTreeView *view() const { return m_view; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     DetailsPanel *details() const { return m_details; }
+    TopologyMapPanel *map() const { return m_map; }
     void setFilterText(const QString &text);
+    // The window's namespace filter, for the map: only nodes with a device held in it.
+    void setNamespaceFilter(const QString &ns);
     // Selects and shows the item with this TopologyModel key; false when there is none.
     bool selectKey(const QString &key);
 
 private:
+    void currentChanged();
     void updateDetails();
     void expandDefault();
     void filterChanged(const QString &text);
@@ -55,6 +61,8 @@ private:
     QLineEdit *m_filter;
     QLabel *m_count;
     QSplitter *m_splitter;
+    TopologyMapPanel *m_map;
+    QSplitter *m_treeSplitter;
     QTreeView *m_view;
     DetailsPanel *m_details;
     Model::ClusterSnapshot m_snapshot;
