@@ -3,6 +3,7 @@
 
 #include "cli/prometheusoptions.h"
 #include "model/clustersession.h"
+#include "model/devicemetricsquery.h"
 #include "model/metricsconnection.h"
 
 namespace Specula::Cli {
@@ -81,6 +82,30 @@ Model::ClusterSnapshot ClusterLoader::snapshot() const
     if (m_metrics)
         snapshot.prometheus = m_metrics->status();
     return snapshot;
+}
+
+void ClusterLoader::fetchReadings(std::function<void(const Model::ClusterSnapshot &)> done)
+{
+    if (!m_metrics || m_metrics->status().state != Model::PrometheusStatus::State::Ok) {
+        done(snapshot());
+        return;
+    }
+    auto *query = new Model::DeviceMetricsQuery(m_metrics->client(), m_metrics->catalogue(), this);
+    connect(query, &Model::DeviceMetricsQuery::finished, this,
+            [this, done](const QList<Model::MetricReading> &readings, const QStringList &warnings) {
+                Model::ClusterSnapshot joined = snapshot();
+                Model::joinGpuMetrics(joined, readings);
+                for (const QString &warning : warnings)
+                    joined.warnings.append(QStringLiteral("Prometheus: %1").arg(warning));
+                done(joined);
+            });
+    connect(query, &Model::DeviceMetricsQuery::failed, this, [this, done](const Core::Error &error) {
+        Model::ClusterSnapshot unjoined = snapshot();
+        unjoined.prometheus.state = Model::PrometheusStatus::State::Unreachable;
+        unjoined.prometheus.error = error.toString();
+        done(unjoined);
+    });
+    query->start();
 }
 
 } // namespace Specula::Cli

@@ -7,6 +7,7 @@
 #include "profiles/secretstore.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace Specula::Model {
@@ -34,6 +35,9 @@ public:
     Model::ClusterSnapshot snapshot() const;
     // Null when Prometheus is disabled; otherwise ready or failed by the time loaded() comes.
     Model::MetricsConnection *metrics() const { return m_metrics; }
+    // After loaded(): asks Prometheus for every device's latest readings and hands `done` the
+    // snapshot with them joined in, or with Prometheus' status saying why there are none.
+    void fetchReadings(std::function<void(const Model::ClusterSnapshot &)> done);
 
 Q_SIGNALS:
     void loaded();

@@ -5,6 +5,7 @@
 #include "cli/podcsvcolumns.h"
 #include "cli/prometheusoptions.h"
 #include "cli/rangeoptions.h"
+#include "cli/topologyexportcommand.h"
 #include "cli/vfexportcommand.h"
 #include "model/metricsconnection.h"
 #include "model/podchartplan.h"
@@ -13,6 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <cstdio>
 
@@ -38,7 +40,7 @@ struct ExportRequest
     QString ns;
     QString pod;
     Prom::TimeAxis axis;
-    QString output;
+    ExportOutput output;
 };
 
 // Checks everything that does not need the cluster, so mistakes fail at once with exit code 2.
@@ -56,8 +58,8 @@ std::optional<ExportRequest> parseRequest(const QCommandLineParser &parser)
         return std::nullopt;
     }
     if (positional.at(1) != QLatin1String("pod")) {
-        printExportError(
-            QStringLiteral("cannot export '%1': this version exports pod, vf and heatmap").arg(positional.at(1)));
+        printExportError(QStringLiteral("cannot export '%1': this version exports pod, vf, heatmap and topology")
+                             .arg(positional.at(1)));
         return std::nullopt;
     }
     const QString id = positional.value(2);
@@ -72,17 +74,10 @@ std::optional<ExportRequest> parseRequest(const QCommandLineParser &parser)
     ExportRequest request;
     request.ns = id.section(QLatin1Char('/'), 0, 0);
     request.pod = id.section(QLatin1Char('/'), 1);
-    request.output = parser.value(QStringLiteral("output"));
-    if (request.output.isEmpty()) {
-        printExportError(QStringLiteral("-o FILE.csv or -o FILE.png is required"));
+    const auto output = exportOutput(parser, QStringLiteral("a pod's series"));
+    if (!output)
         return std::nullopt;
-    }
-    if (!request.output.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
-        && !request.output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-        printExportError(
-            QStringLiteral("%1: pod series export as .csv (numbers) or .png (charts)").arg(request.output));
-        return std::nullopt;
-    }
+    request.output = *output;
     const auto axis = RangeOptions::axis(parser, kExportWidthPixels);
     if (const auto *error = std::get_if<QString>(&axis)) {
         printExportError(*error);
@@ -109,11 +104,47 @@ void setExportLogging(bool verbose)
     }
 }
 
+std::optional<int> parseExportArguments(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments)) {
+        printExportError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qUtf8Printable(parser.helpText()), stdout);
+        return 0;
+    }
+    return std::nullopt;
+}
+
+std::optional<ExportOutput> exportOutput(const QCommandLineParser &parser, const QString &what)
+{
+    ExportOutput output;
+    output.path = parser.value(QStringLiteral("output"));
+    if (output.path.isEmpty()) {
+        printExportError(QStringLiteral("-o FILE.png or -o FILE.csv is required"));
+        return std::nullopt;
+    }
+    output.png = output.path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
+    if (!output.png && !output.path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        printExportError(QStringLiteral("%1: %2 exports as .png or .csv").arg(output.path, what));
+        return std::nullopt;
+    }
+    if (output.png && !qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        printExportError(
+            QStringLiteral("%1: pictures need the GUI library, which this program did not start").arg(output.path));
+        return std::nullopt;
+    }
+    return output;
+}
+
 int runExportCommand(const QStringList &arguments)
 {
     // What to export comes first ("specula export vf …"), and each kind has its own options.
     if (arguments.value(2) == QLatin1String("vf"))
         return runVfExportCommand(arguments);
+    if (arguments.value(2) == QLatin1String("topology"))
+        return runTopologyExportCommand(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Write a pod's time series (GPU, CPU, memory, network, power, energy) as CSV, or its "
@@ -129,14 +160,8 @@ int runExportCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("pod"), QStringLiteral("What to export."));
     parser.addPositionalArgument(QStringLiteral("NAMESPACE/NAME"), QStringLiteral("The pod."));
-    if (!parser.parse(arguments)) {
-        printExportError(parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qUtf8Printable(parser.helpText()), stdout);
-        return 0;
-    }
+    if (const auto exitCode = parseExportArguments(parser, arguments))
+        return *exitCode;
     const auto request = parseRequest(parser);
     if (!request)
         return 2;
@@ -188,16 +213,16 @@ int runExportCommand(const QStringList &arguments)
                 finish(1);
                 return;
             }
-            const auto error = request->output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)
+            const auto error = request->output.png
                 ? Views::PodChartsImage::writePng(
-                    request->output,
+                    request->output.path,
                     Model::PodChartPlan::build(
                         series, metrics->catalogue(),
                         Model::PodChartPlan::vfInterfaces(loader.snapshot(), request->ns + u'/' + request->pod)),
                     QStringLiteral("%1/%2 · %3 – %4 UTC")
                         .arg(request->ns, request->pod, utcMinute(request->axis.start),
                              utcMinute(request->axis.last())))
-                : Prom::SeriesCsv::writeFile(request->output, columns,
+                : Prom::SeriesCsv::writeFile(request->output.path, columns,
                                              [](const Prom::Labels &labels) { return labels.first(); });
             if (error) {
                 printExportError(error->toString());

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <QStringList>
+#include <optional>
+
+class QCommandLineParser;
 
 namespace Specula::Cli {
 
@@ -16,5 +19,18 @@ int runExportCommand(const QStringList &arguments);
 void printExportError(const QString &text);
 // --verbose logs every request to stderr; otherwise only fatal messages reach it.
 void setExportLogging(bool verbose);
+// Parses an export's arguments: on a mistake prints it and gives exit code 2, on --help prints
+// the help and gives 0; nothing when the export goes on.
+std::optional<int> parseExportArguments(QCommandLineParser &parser, const QStringList &arguments);
+
+// The -o file of an export that writes a picture or its numbers.
+struct ExportOutput
+{
+    QString path;
+    bool png = false; // else CSV
+};
+// Checks -o: given, .png or .csv, and a picture only where the GUI library runs. `what` names
+// the export in the error ("the heatmap").
+std::optional<ExportOutput> exportOutput(const QCommandLineParser &parser, const QString &what);
 
 } // namespace Specula::Cli

@@ -33,8 +33,7 @@ struct HeatmapRequest
     HeatmapData::Sort sort = HeatmapData::Sort::Node;
     QString ns;
     Prom::TimeAxis axis;
-    QString output;
-    bool png = false;
+    ExportOutput output;
 };
 
 std::optional<HeatmapData::Sort> sortNamed(const QString &name)
@@ -71,16 +70,10 @@ std::optional<HeatmapRequest> parseRequest(const QCommandLineParser &parser)
     }
     request.sort = *sort;
     request.ns = parser.value(QStringLiteral("namespace"));
-    request.output = parser.value(QStringLiteral("output"));
-    if (request.output.isEmpty()) {
-        printExportError(QStringLiteral("-o FILE.png or -o FILE.csv is required"));
+    const auto output = exportOutput(parser, QStringLiteral("the heatmap"));
+    if (!output)
         return std::nullopt;
-    }
-    request.png = request.output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
-    if (!request.png && !request.output.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        printExportError(QStringLiteral("%1: the heatmap exports as .png or .csv").arg(request.output));
-        return std::nullopt;
-    }
+    request.output = *output;
     const auto axis = RangeOptions::axis(parser, kColumnsWidth);
     if (const auto *error = std::get_if<QString>(&axis)) {
         printExportError(*error);
@@ -132,14 +125,8 @@ int runHeatmapExportCommand(const QStringList &arguments)
     parser.addOption({ QStringLiteral("verbose"), QStringLiteral("Log every request to standard error.") });
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("heatmap"), QStringLiteral("What to export."));
-    if (!parser.parse(arguments)) {
-        printExportError(parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qUtf8Printable(parser.helpText()), stdout);
-        return 0;
-    }
+    if (const auto exitCode = parseExportArguments(parser, arguments))
+        return *exitCode;
     const auto request = parseRequest(parser);
     if (!request)
         return 2;
@@ -175,7 +162,7 @@ int runHeatmapExportCommand(const QStringList &arguments)
         fail(error.toString(), error.kind == Core::Error::Kind::Config ? 2 : 1);
     });
     QObject::connect(&page, &Views::HeatmapPage::contentReady, [&] {
-        const auto error = savePicture(page, request->output);
+        const auto error = savePicture(page, request->output.path);
         if (error)
             fail(*error, 1);
         else
@@ -200,11 +187,11 @@ int runHeatmapExportCommand(const QStringList &arguments)
                                       1);
                                  return;
                              }
-                             if (!request->png) {
+                             if (!request->output.png) {
                                  HeatmapData data
                                      = HeatmapData::build(loader.snapshot(), metric, store, metrics->catalogue());
                                  data.setView(request->sort, request->ns);
-                                 if (const auto error = Model::HeatmapCsv::writeFile(request->output, data))
+                                 if (const auto error = Model::HeatmapCsv::writeFile(request->output.path, data))
                                      fail(error->toString(), 1);
                                  else
                                      finish(0);

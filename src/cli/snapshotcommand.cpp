@@ -4,8 +4,6 @@
 #include "cli/clusterloader.h"
 #include "cli/prometheusoptions.h"
 #include "cli/snapshotjson.h"
-#include "model/devicemetricsquery.h"
-#include "model/metricsconnection.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -107,29 +105,7 @@ int runSnapshotCommand(const QStringList &arguments)
         printError(error.toString());
         finish(exitCodeFor(error));
     });
-    QObject::connect(&loader, &ClusterLoader::loaded, [&] {
-        Model::MetricsConnection *metrics = loader.metrics();
-        if (!metrics || metrics->status().state != Model::PrometheusStatus::State::Ok) {
-            print(loader.snapshot());
-            return;
-        }
-        auto *query = new Model::DeviceMetricsQuery(metrics->client(), metrics->catalogue(), &loader);
-        QObject::connect(query, &Model::DeviceMetricsQuery::finished,
-                         [&](const QList<Model::MetricReading> &readings, const QStringList &warnings) {
-                             Model::ClusterSnapshot snapshot = loader.snapshot();
-                             Model::joinGpuMetrics(snapshot, readings);
-                             for (const QString &warning : warnings)
-                                 snapshot.warnings.append(QStringLiteral("Prometheus: %1").arg(warning));
-                             print(snapshot);
-                         });
-        QObject::connect(query, &Model::DeviceMetricsQuery::failed, [&](const Core::Error &error) {
-            Model::ClusterSnapshot snapshot = loader.snapshot();
-            snapshot.prometheus.state = Model::PrometheusStatus::State::Unreachable;
-            snapshot.prometheus.error = error.toString();
-            print(snapshot);
-        });
-        query->start();
-    });
+    QObject::connect(&loader, &ClusterLoader::loaded, [&] { loader.fetchReadings(print); });
     loader.start();
     QCoreApplication::exec();
     return exitCode;

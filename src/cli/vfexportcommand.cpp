@@ -2,6 +2,7 @@
 #include "cli/vfexportcommand.h"
 
 #include "cli/clusterloader.h"
+#include "cli/exportcommand.h"
 #include "export/imagefile.h"
 #include "export/tablecsv.h"
 #include "model/vfallocation.h"
@@ -12,8 +13,6 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QImage>
-#include <QLoggingCategory>
-#include <cstdio>
 
 namespace Specula::Cli {
 namespace {
@@ -21,70 +20,37 @@ namespace {
 // Wide enough for long node names, the bars and their counts side by side.
 constexpr int kImageWidth = 1000;
 
-void printError(const QString &text)
-{
-    std::fprintf(stderr, "specula export: %s\n", qUtf8Printable(text));
-}
-
-void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
-{
-    if (type == QtFatalMsg)
-        std::fprintf(stderr, "specula export: %s\n", qUtf8Printable(message));
-}
-
-struct VfRequest
-{
-    Model::VfGrouping grouping = Model::VfGrouping::Node;
-    QString output;
-    bool png = false;
-};
-
 // Checks everything that does not need the cluster, so mistakes fail at once with exit code 2.
-std::optional<VfRequest> parseRequest(const QCommandLineParser &parser)
+std::optional<Model::VfGrouping> parseGrouping(const QCommandLineParser &parser)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 2) {
-        printError(QStringLiteral("unexpected argument '%1'").arg(positional.at(2)));
+        printExportError(QStringLiteral("unexpected argument '%1'").arg(positional.at(2)));
         return std::nullopt;
     }
-    VfRequest request;
     const QString by = parser.value(QStringLiteral("by"));
     if (by == QLatin1String("pool"))
-        request.grouping = Model::VfGrouping::Pool;
-    else if (by != QLatin1String("node")) {
-        printError(QStringLiteral("--by '%1': say node or pool").arg(by));
+        return Model::VfGrouping::Pool;
+    if (by != QLatin1String("node")) {
+        printExportError(QStringLiteral("--by '%1': say node or pool").arg(by));
         return std::nullopt;
     }
-    request.output = parser.value(QStringLiteral("output"));
-    if (request.output.isEmpty()) {
-        printError(QStringLiteral("-o FILE.png or -o FILE.csv is required"));
-        return std::nullopt;
-    }
-    request.png = request.output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
-    if (!request.png && !request.output.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        printError(QStringLiteral("%1: the VF allocation exports as .png or .csv").arg(request.output));
-        return std::nullopt;
-    }
-    if (request.png && !qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-        printError(
-            QStringLiteral("%1: pictures need the GUI library, which this program did not start").arg(request.output));
-        return std::nullopt;
-    }
-    return request;
+    return Model::VfGrouping::Node;
 }
 
 // The error's text, or nothing when the file was written.
-std::optional<QString> writeOutput(const VfRequest &request, const QList<Model::VfAllocationRow> &rows)
+std::optional<QString> writeOutput(const ExportOutput &output, Model::VfGrouping grouping,
+                                   const QList<Model::VfAllocationRow> &rows)
 {
-    if (request.png) {
+    if (output.png) {
         const Model::VfAllocationPainter painter(rows, QGuiApplication::font(), QGuiApplication::palette());
-        if (const auto error = Export::ImageFile::writePng(request.output, painter.image(kImageWidth, 1.0)))
+        if (const auto error = Export::ImageFile::writePng(output.path, painter.image(kImageWidth, 1.0)))
             return error->toString();
         return std::nullopt;
     }
     Model::VfAllocationTableModel numbers;
-    numbers.setRows(rows, request.grouping);
-    if (const auto error = Export::TableCsv::writeFile(request.output, numbers))
+    numbers.setRows(rows, grouping);
+    if (const auto error = Export::TableCsv::writeFile(output.path, numbers))
         return error->toString();
     return std::nullopt;
 }
@@ -107,26 +73,18 @@ int runVfExportCommand(const QStringList &arguments)
     parser.addOption({ QStringLiteral("verbose"), QStringLiteral("Log every request to standard error.") });
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("vf"), QStringLiteral("What to export."));
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qUtf8Printable(parser.helpText()), stdout);
-        return 0;
-    }
-    const auto request = parseRequest(parser);
-    if (!request)
+    if (const auto exitCode = parseExportArguments(parser, arguments))
+        return *exitCode;
+    const auto grouping = parseGrouping(parser);
+    const auto output = exportOutput(parser, QStringLiteral("the VF allocation"));
+    if (!grouping || !output)
         return 2;
     const auto connection = ConnectionOptions::from(parser);
     if (!connection) {
-        printError(connection.error().toString());
+        printExportError(connection.error().toString());
         return 2;
     }
-    if (parser.isSet(QStringLiteral("verbose")))
-        QLoggingCategory::setFilterRules(QStringLiteral("specula.*.debug=true"));
-    else
-        qInstallMessageHandler(quietMessageHandler);
+    setExportLogging(parser.isSet(QStringLiteral("verbose")));
 
     int exitCode = 0;
     auto finish = [&exitCode](int code) {
@@ -138,15 +96,15 @@ int runVfExportCommand(const QStringList &arguments)
     noPrometheus.mode = Model::PrometheusSettings::Mode::None;
     ClusterLoader loader(connection.value(), noPrometheus);
     QObject::connect(&loader, &ClusterLoader::failed, [&](const Core::Error &error) {
-        printError(error.toString());
+        printExportError(error.toString());
         finish(error.kind == Core::Error::Kind::Config ? 2 : 1);
     });
     QObject::connect(&loader, &ClusterLoader::loaded, [&] {
-        const auto rows = Model::VfAllocation::rows(loader.snapshot(), request->grouping);
+        const auto rows = Model::VfAllocation::rows(loader.snapshot(), *grouping);
         if (rows.isEmpty())
-            printError(QStringLiteral("the cluster has no SR-IOV capable NICs; %1 shows none").arg(request->output));
-        if (const auto error = writeOutput(*request, rows)) {
-            printError(*error);
+            printExportError(QStringLiteral("the cluster has no SR-IOV capable NICs; %1 shows none").arg(output->path));
+        if (const auto error = writeOutput(*output, *grouping, rows)) {
+            printExportError(*error);
             finish(1);
             return;
         }

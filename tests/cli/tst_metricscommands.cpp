@@ -347,9 +347,8 @@ private Q_SLOTS:
                                                    u"7d"_qs,  u"--step"_qs, u"15s"_qs }
                                   << 2
                                   << u"specula export: --step '15s' is not a duration that gives at most 11,000"_qs;
-        QTest::newRow("neither csv nor png")
-            << QStringList { u"pod"_qs, u"a/b"_qs, u"-o"_qs, u"x.svg"_qs } << 2
-            << u"specula export: x.svg: pod series export as .csv (numbers) or .png"_qs;
+        QTest::newRow("neither csv nor png") << QStringList { u"pod"_qs, u"a/b"_qs, u"-o"_qs, u"x.svg"_qs } << 2
+                                             << u"specula export: x.svg: a pod's series exports as .png or .csv"_qs;
         QTest::newRow("no prometheus") << QStringList { u"pod"_qs, u"a/b"_qs, u"--prometheus"_qs, u"none"_qs } << 2
                                        << u"specula export: a pod's series come from Prometheus"_qs;
         QTest::newRow("unreachable") << QStringList { u"pod"_qs, u"a/b"_qs, u"--prometheus"_qs,
