@@ -32,8 +32,9 @@ void describeOptions(QCommandLineParser &parser)
     parser.setApplicationDescription(QStringLiteral(
         "See what the GPUs, MIG slices and SR-IOV VFs of a Kubernetes cluster are doing.\n\n"
         "Commands:\n  snapshot   print the cluster's specialized resources as JSON (specula snapshot --help)\n"
-        "  export     write a pod's series or charts, the VF allocation or the GPU heatmap, as CSV or PNG\n"
-        "             (specula export --help, specula export heatmap --help)"));
+        "  export     write a pod's series or charts, the VF allocation, the GPU heatmap or the topology map,\n"
+        "             as CSV or PNG\n"
+        "             (specula export --help, specula export heatmap|vf|topology --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     Cli::ConnectionOptions::addTo(parser);
