@@ -2,7 +2,9 @@
 // `specula export heatmap` against the simulated cluster: the CSV holds exactly what the
 // simulator's generators say for every GPU and MIG slice at every step, the PNG is the drawn
 // heatmap, and mistakes fail as every export does.
+#include "../nearlyequal.h"
 #include "../sim/simtesthelpers.h"
+#include "model/heatmapdata.h"
 #include "sim/dcgmmetrics.h"
 #include "sim/gpufleet.h"
 #include "sim/scenario.h"
@@ -148,7 +150,7 @@ private Q_SLOTS:
                     QVERIFY2(cell.isEmpty(), qPrintable(row.at(1) + u": "_qs + cell));
                     continue;
                 }
-                QVERIFY2(std::fabs(cell.toDouble() - *expected) <= 1e-9 * std::max(1.0, std::fabs(*expected)),
+                QVERIFY2(TestNumbers::nearlyEqual(cell.toDouble(), *expected),
                          qPrintable(u"%1 %2 at %3: %4 vs %5"_qs.arg(row.at(1), row.at(4))
                                         .arg(times[column])
                                         .arg(cell)
@@ -179,7 +181,12 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const Csv csv = readCsv(path);
         QVERIFY(!csv.rows.isEmpty());
-        auto idle = [](const QStringList &row) { return !row.at(6).isEmpty() && row.at(7).toDouble() < 5; };
+        const qsizetype pods = csv.header.indexOf(u"pods"_qs);
+        const qsizetype mean = csv.header.indexOf(u"mean"_qs);
+        QVERIFY(pods >= 0 && mean >= 0);
+        auto idle = [&](const QStringList &row) {
+            return !row.at(pods).isEmpty() && row.at(mean).toDouble() < Model::HeatmapData::kIdleThresholdPercent;
+        };
         int leading = 0;
         while (leading < csv.rows.size() && idle(csv.rows.at(leading)))
             ++leading;

@@ -2,6 +2,7 @@
 // `specula snapshot` and `specula export pod` with metrics: the processes find the simulated
 // cluster's Prometheus through the API server's service proxy and must report exactly what the
 // simulator's generators say.
+#include "../nearlyequal.h"
 #include "../sim/simtesthelpers.h"
 #include "sim/dcgmmetrics.h"
 #include "sim/gpufleet.h"
@@ -46,7 +47,7 @@ QList<double> candidates(DcgmMetrics::Field field, quint64 seed, const Sim::GpuD
 bool matchesOne(double actual, const QList<double> &expected)
 {
     return std::any_of(expected.cbegin(), expected.cend(),
-                       [actual](double e) { return std::fabs(actual - e) <= 1e-9 * std::max(1.0, std::fabs(e)); });
+                       [actual](double e) { return TestNumbers::nearlyEqual(actual, e); });
 }
 
 QString describe(const QList<double> &values)

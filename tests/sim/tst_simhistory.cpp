@@ -2,6 +2,7 @@
 // The metrics dialect from YAML and from --metrics-dialect, the built-in scenarios' dialects, the
 // OpenMetrics history that a real Prometheus backfilled with the real promtool serves unchanged,
 // and the time it takes to build the large scenario's series.
+#include "../nearlyequal.h"
 #include "../prom/promserverfixture.h"
 #include "sim/metricset.h"
 #include "sim/openmetricswriter.h"
@@ -234,7 +235,7 @@ void TestSimHistory::backfilledHistoryMatches()
             }
             QVERIFY2(!exact.isEmpty(), body.left(3000).constData());
             const double served = exact.value(u"value"_qs).toArray().at(1).toString().toDouble();
-            QVERIFY2(std::fabs(served - *expected) <= 1e-9 * std::max(1.0, std::fabs(*expected)),
+            QVERIFY2(TestNumbers::nearlyEqual(served, *expected),
                      qPrintable(u"%1: %2 vs %3"_qs.arg(name).arg(served, 0, 'g', 17).arg(*expected, 0, 'g', 17)));
             ++compared;
         }

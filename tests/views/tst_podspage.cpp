@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Pods page against the simulated cluster: the list, filters, and the charts of a selected
 // pod, whose numbers must be exactly what the simulator's generators say.
+#include "../nearlyequal.h"
 #include "../sim/simtesthelpers.h"
 #include "cli/clusterloader.h"
 #include "model/metricsconnection.h"
@@ -230,7 +231,7 @@ private:
                 continue; // before the simulator's history or after now
             QVERIFY(expected);
             QVERIFY2(
-                std::fabs(*shown - *expected * scale) <= 1e-9 * std::max(1.0, std::fabs(*expected * scale)),
+                TestNumbers::nearlyEqual(*shown, *expected * scale),
                 qPrintable(u"%1 at %2: %3 vs %4"_qs.arg(chart->title()).arg(t).arg(*shown).arg(*expected * scale)));
             ++compared;
         }
