@@ -4,6 +4,7 @@
 #include "model/podchartplan.h"
 #include "model/podseriesquery.h"
 #include "model/podtablemodel.h"
+#include "model/resourcetext.h"
 #include "prom/promclient.h"
 #include "prom/promstep.h"
 #include "views/charts/podchartsgrid.h"
@@ -27,11 +28,17 @@ constexpr int kPlotWidthPixels = 1000;
 
 QString spanText(qint64 seconds)
 {
-    if (seconds % 86400 == 0)
-        return PodsPage::tr("%n day(s)", nullptr, int(seconds / 86400));
-    if (seconds % 3600 == 0)
-        return PodsPage::tr("%n hour(s)", nullptr, int(seconds / 3600));
-    return PodsPage::tr("%n minute(s)", nullptr, int(seconds / 60));
+    using Model::ResourceText;
+    if (seconds % 86400 == 0) {
+        const int days = int(seconds / 86400);
+        return ResourceText::plural(PodsPage::tr("%n day(s)", nullptr, days), days);
+    }
+    if (seconds % 3600 == 0) {
+        const int hours = int(seconds / 3600);
+        return ResourceText::plural(PodsPage::tr("%n hour(s)", nullptr, hours), hours);
+    }
+    const int minutes = int(seconds / 60);
+    return ResourceText::plural(PodsPage::tr("%n minute(s)", nullptr, minutes), minutes);
 }
 
 } // namespace
@@ -74,6 +81,8 @@ PodsPage::PodsPage(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Pod names end in what tells replicas apart ("-0", "-7b9f4"): keep both ends.
+    m_view->setTextElideMode(Qt::ElideMiddle);
     for (const int column : { Model::PodTableModel::PhaseColumn, Model::PodTableModel::PendingColumn })
         m_view->hideColumn(column);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PodsPage::selectionChanged);
@@ -104,7 +113,7 @@ PodsPage::PodsPage(QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
