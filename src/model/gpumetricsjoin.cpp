@@ -79,15 +79,15 @@ void addHolder(QList<PodRef> &pods, const PodRef &holder)
         pods.append(holder);
 }
 
-QString hostOf(const QString &instance)
+} // namespace
+
+QString hostOfInstance(const QString &instance)
 {
     // "10.0.3.7:9400", "[fd00::7]:9400", or a DNS name with a port.
     if (instance.startsWith(QLatin1Char('[')))
         return instance.mid(1, instance.indexOf(QLatin1Char(']')) - 1);
     return instance.section(QLatin1Char(':'), 0, 0);
 }
-
-} // namespace
 
 bool isDeviceOf(const GpuDevice &device, const Prom::MetricKey &key)
 {
@@ -124,7 +124,7 @@ QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading>
         if (const PodSummary *pod = key.pod.isEmpty() ? nullptr : snapshot.pod(key.podKey());
             pod && !pod->node.isEmpty())
             return pod->node;
-        return snapshot.nodeByAddress.value(hostOf(key.instance));
+        return snapshot.nodeByAddress.value(hostOfInstance(key.instance));
     };
 
     QSet<QString> unplaced;

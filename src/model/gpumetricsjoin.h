@@ -29,4 +29,8 @@ QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading>
 // whole GPU by its UUID.
 bool isDeviceOf(const GpuDevice &device, const Prom::MetricKey &key);
 
+// The address part of Prometheus' `instance` label ("10.0.3.7:9400" → "10.0.3.7", "[fd00::7]:9400"
+// → "fd00::7"): a node's or pod's IP, or a name where relabelling put one.
+QString hostOfInstance(const QString &instance);
+
 } // namespace Specula::Model

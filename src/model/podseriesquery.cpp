@@ -5,13 +5,30 @@
 
 namespace Specula::Model {
 
+namespace {
+
+Prom::Scope podScope(QString ns, QString pod)
+{
+    Prom::Scope scope;
+    scope.ns = std::move(ns);
+    scope.pod = std::move(pod);
+    return scope;
+}
+
+} // namespace
+
 PodSeriesQuery::PodSeriesQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, QString ns, QString pod,
                                Prom::TimeAxis axis, QObject *parent)
+    : PodSeriesQuery(client, std::move(catalogue), podScope(std::move(ns), std::move(pod)), podMetrics(), axis, parent)
+{ }
+
+PodSeriesQuery::PodSeriesQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, Prom::Scope scope,
+                               QList<Prom::Metric> metrics, Prom::TimeAxis axis, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_catalogue(std::move(catalogue))
-    , m_ns(std::move(ns))
-    , m_pod(std::move(pod))
+    , m_scope(std::move(scope))
+    , m_metrics(std::move(metrics))
     , m_axis(axis)
 { }
 
@@ -33,13 +50,10 @@ QList<Prom::Metric> PodSeriesQuery::podMetrics()
 
 void PodSeriesQuery::start()
 {
-    Prom::Scope scope;
-    scope.ns = m_ns;
-    scope.pod = m_pod;
     // rate() needs at least two samples in its window, whatever the step.
     m_catalogue.setRateWindow(std::max(m_catalogue.rateWindow(), std::chrono::seconds(2 * m_axis.step)));
-    for (const Prom::Metric metric : podMetrics()) {
-        const auto expr = m_catalogue.expr(metric, scope);
+    for (const Prom::Metric metric : std::as_const(m_metrics)) {
+        const auto expr = m_catalogue.expr(metric, m_scope);
         if (!expr)
             continue;
         const qsizetype slot = m_results.size();

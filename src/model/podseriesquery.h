@@ -22,8 +22,9 @@ struct PodSeries
 // Everything the catalogue can say about one pod over a time range: its GPUs' utilization,
 // memory, temperature, power and tensor activity, its CPU, memory, network per interface, power
 // and energy, and the traffic of the SR-IOV VFs it holds (which cAdvisor does not see when the VF
-// is bound to vfio-pci or driven by DPDK). One range query per metric, all in flight at once (each split as RangeQuery
-// sees fit). Emits exactly one of finished() or failed().
+// is bound to vfio-pci or driven by DPDK). Or any list of metrics for any scope (the SR-IOV page
+// asks for the VFs' traffic). One range query per metric, all in flight at once (each split as
+// RangeQuery sees fit). Emits exactly one of finished() or failed().
 class PodSeriesQuery final : public QObject
 {
     Q_OBJECT
@@ -32,13 +33,16 @@ class PodSeriesQuery final : public QObject
 public:
     PodSeriesQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, QString ns, QString pod,
                    Prom::TimeAxis axis, QObject *parent = nullptr);
+    PodSeriesQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, Prom::Scope scope,
+                   QList<Prom::Metric> metrics, Prom::TimeAxis axis, QObject *parent = nullptr);
     ~PodSeriesQuery() override;
 
     void start();
     static QList<Prom::Metric> podMetrics();
 
 Q_SIGNALS:
-    // In podMetrics() order; metrics the cluster has no source for are left out.
+    // In the order asked for (podMetrics() for a pod); metrics the cluster has no source for are
+    // left out.
     void finished(const QList<Specula::Model::PodSeries> &series);
     void failed(const Specula::Core::Error &error);
 
@@ -47,8 +51,8 @@ private:
 
     QPointer<Prom::PromClient> m_client;
     Prom::MetricCatalogue m_catalogue;
-    QString m_ns;
-    QString m_pod;
+    Prom::Scope m_scope;
+    QList<Prom::Metric> m_metrics;
     Prom::TimeAxis m_axis;
     QList<QPointer<Prom::RangeQuery>> m_queries;
     QList<PodSeries> m_results;
