@@ -7,8 +7,11 @@
 #include "model/pftablemodel.h"
 #include "model/vfallocationtablemodel.h"
 #include "model/vftablemodel.h"
+#include "model/vftrafficplan.h"
+#include "prom/seriescsv.h"
 #include "views/tablepage.h"
 #include "views/vfallocationchart.h"
+#include "views/vftrafficpanel.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -43,7 +46,7 @@ std::optional<QString> writeImage(const QString &path, const QImage &image)
 bool isPng(SriovPage::ExportTarget target)
 {
     return target == SriovPage::ExportTarget::GraphPng || target == SriovPage::ExportTarget::PfPng
-        || target == SriovPage::ExportTarget::VfPng;
+        || target == SriovPage::ExportTarget::VfPng || target == SriovPage::ExportTarget::TrafficPng;
 }
 
 } // namespace
@@ -58,6 +61,7 @@ SriovPage::SriovPage(QWidget *parent)
                                                 Model::VfTableModel::NamespacesRole, this))
     , m_chart(new VfAllocationChart(this))
     , m_tabs(new QTabWidget(this))
+    , m_traffic(new VfTrafficPanel(this))
     , m_groupingButtons(new QButtonGroup(this))
     , m_selectionLabel(new QLabel(this))
     , m_clearSelection(new QToolButton(this))
@@ -90,9 +94,14 @@ SriovPage::SriovPage(QWidget *parent)
     toolbar->addStretch();
 
     const std::pair<ExportTarget, QString> exports[] = {
-        { ExportTarget::GraphPng, tr("Graph as PNG…") }, { ExportTarget::GraphCsv, tr("Graph's numbers as CSV…") },
-        { ExportTarget::PfCsv, tr("PF table as CSV…") }, { ExportTarget::PfPng, tr("PF table as PNG…") },
-        { ExportTarget::VfCsv, tr("VF table as CSV…") }, { ExportTarget::VfPng, tr("VF table as PNG…") },
+        { ExportTarget::GraphPng, tr("Graph as PNG…") },
+        { ExportTarget::GraphCsv, tr("Graph's numbers as CSV…") },
+        { ExportTarget::PfCsv, tr("PF table as CSV…") },
+        { ExportTarget::PfPng, tr("PF table as PNG…") },
+        { ExportTarget::VfCsv, tr("VF table as CSV…") },
+        { ExportTarget::VfPng, tr("VF table as PNG…") },
+        { ExportTarget::TrafficPng, tr("Traffic charts as PNG…") },
+        { ExportTarget::TrafficCsv, tr("Traffic numbers as CSV…") },
     };
     auto *exportMenu = new QMenu(this);
     for (const auto &[target, text] : exports) {
@@ -103,7 +112,7 @@ SriovPage::SriovPage(QWidget *parent)
     }
     auto *exportButton = new QToolButton(this);
     exportButton->setText(tr("Export"));
-    exportButton->setToolTip(tr("Save the graph or a table as CSV or PNG"));
+    exportButton->setToolTip(tr("Save the graph, a table or the traffic charts as CSV or PNG"));
     exportButton->setMenu(exportMenu);
     exportButton->setPopupMode(QToolButton::InstantPopup);
     toolbar->addWidget(exportButton);
@@ -115,10 +124,19 @@ SriovPage::SriovPage(QWidget *parent)
     m_pfPage->view()->addActions({ exportAction(ExportTarget::PfCsv), exportAction(ExportTarget::PfPng) });
     m_vfPage->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_vfPage->view()->addActions({ exportAction(ExportTarget::VfCsv), exportAction(ExportTarget::VfPng) });
+    m_traffic->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_traffic->addActions({ exportAction(ExportTarget::TrafficPng), exportAction(ExportTarget::TrafficCsv) });
 
+    // The traffic sits beside the tables, so that the row it charts stays in sight.
+    auto *tablesAndTraffic = new QSplitter(Qt::Horizontal, this);
+    tablesAndTraffic->addWidget(m_tabs);
+    tablesAndTraffic->addWidget(m_traffic);
+    tablesAndTraffic->setStretchFactor(0, 3);
+    tablesAndTraffic->setStretchFactor(1, 2);
+    tablesAndTraffic->setChildrenCollapsible(false);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_chart);
-    splitter->addWidget(m_tabs);
+    splitter->addWidget(tablesAndTraffic);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
@@ -133,6 +151,10 @@ SriovPage::SriovPage(QWidget *parent)
         Q_EMIT vfActivated(index.data(Model::VfTableModel::NodeRole).toString(),
                            index.data(Model::VfTableModel::PciAddressRole).toString());
     });
+    for (const TablePage *table : { m_pfPage, m_vfPage })
+        connect(table->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                &SriovPage::updateTrafficTarget);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &SriovPage::updateTrafficTarget);
     applySelection(QString());
 }
 
@@ -146,6 +168,43 @@ void SriovPage::setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
     m_pfModel->setSnapshot(snapshot, reset);
     m_vfModel->setSnapshot(snapshot, reset);
     updateChart();
+    m_traffic->setSnapshot(snapshot);
+    // A new holder renames the line; the same target asks nothing again.
+    updateTrafficTarget();
+}
+
+void SriovPage::setPrometheus(Prom::PromClient *client, const Prom::MetricCatalogue &catalogue)
+{
+    m_traffic->setPrometheus(client, catalogue);
+}
+
+void SriovPage::setTimeRange(std::chrono::seconds span)
+{
+    m_traffic->setTimeRange(span);
+}
+
+void SriovPage::setTimeAxis(const Prom::TimeAxis &axis)
+{
+    m_traffic->setTimeAxis(axis);
+}
+
+void SriovPage::reload()
+{
+    m_traffic->reload();
+}
+
+void SriovPage::updateTrafficTarget()
+{
+    const bool vfs = m_tabs->currentWidget() == m_vfPage;
+    const QModelIndex current = (vfs ? m_vfPage : m_pfPage)->view()->currentIndex();
+    std::optional<Model::VfTrafficTarget> target;
+    if (current.isValid() && vfs)
+        target = Model::VfTrafficPlan::forVf(m_snapshot, current.data(Model::VfTableModel::NodeRole).toString(),
+                                             current.data(Model::VfTableModel::PciAddressRole).toString());
+    else if (current.isValid())
+        target = Model::VfTrafficPlan::forPf(m_snapshot, current.data(Model::PfTableModel::NodeRole).toString(),
+                                             current.data(Model::PfTableModel::PciAddressRole).toString());
+    m_traffic->setTarget(target);
 }
 
 void SriovPage::setNamespaceFilter(const QString &ns)
@@ -234,6 +293,14 @@ std::optional<QString> SriovPage::exportTo(ExportTarget target, const QString &p
         return writeImage(path, m_pfPage->view()->grab().toImage());
     case ExportTarget::VfPng:
         return writeImage(path, m_vfPage->view()->grab().toImage());
+    case ExportTarget::TrafficPng:
+        return writeImage(path, m_traffic->image());
+    case ExportTarget::TrafficCsv: {
+        const QList<Prom::SeriesStore> stores = m_traffic->shownStores();
+        if (stores.isEmpty())
+            return tr("No VF traffic is charted: select a VF or PF whose traffic Prometheus has.");
+        return messageOf(Prom::SeriesCsv::writeFile(path, stores, &Model::VfTrafficPlan::csvName));
+    }
     }
     return std::nullopt;
 }

@@ -3,8 +3,11 @@
 
 #include "model/clustersnapshot.h"
 #include "model/vfallocation.h"
+#include "prom/metriccatalogue.h"
+#include "prom/seriesstore.h"
 
 #include <QWidget>
+#include <chrono>
 #include <optional>
 
 class QAction;
@@ -19,15 +22,22 @@ class PfTableModel;
 class VfTableModel;
 } // namespace Specula::Model
 
+namespace Specula::Prom {
+class PromClient;
+} // namespace Specula::Prom
+
 namespace Specula::Views {
 
 class TablePage;
 class VfAllocationChart;
+class VfTrafficPanel;
 
 // SR-IOV: the VF allocation graph (per node or per pool) above the tables of physical and
-// virtual functions. Clicking a bar filters both tables to that node (or pool); the tables keep
-// their rows, selection and scroll across live updates. Everything shown exports as CSV, and the
-// graph and the tables as PNG, from the Export button or a context menu.
+// virtual functions, and beside the tables the traffic of the current row (VfTrafficPanel): the
+// VF's receive and transmit rates, or those of the PF's VFs. Clicking a bar filters both tables
+// to that node (or pool); the tables keep their rows, selection and scroll across live updates.
+// Everything shown exports as CSV, and the graph, the tables and the traffic charts as PNG, from
+// the Export button or a context menu.
 class SriovPage final : public QWidget
 {
     Q_OBJECT
@@ -35,7 +45,7 @@ class SriovPage final : public QWidget
 
 public:
     // What the page can export.
-    enum class ExportTarget { GraphPng, GraphCsv, PfCsv, PfPng, VfCsv, VfPng };
+    enum class ExportTarget { GraphPng, GraphCsv, PfCsv, PfPng, VfCsv, VfPng, TrafficPng, TrafficCsv };
 
     explicit SriovPage(QWidget *parent = nullptr);
     ~SriovPage() override;
@@ -45,6 +55,16 @@ public:
     // The window's namespace filter: PFs with a VF held in this namespace, VFs held in it. The
     // graph counts the whole cluster. Empty shows everything.
     void setNamespaceFilter(const QString &ns);
+
+    // Where the traffic series come from, as for the pods page: a null client means no
+    // Prometheus (the panel says so); a deleted client fails the query cleanly.
+    void setPrometheus(Prom::PromClient *client, const Prom::MetricCatalogue &catalogue);
+    // The last `span` up to the moment of each query (default: 1 hour)…
+    void setTimeRange(std::chrono::seconds span);
+    // …or exactly this axis.
+    void setTimeAxis(const Prom::TimeAxis &axis);
+    // Asks again for the current row's traffic (for a refresh interval or a button).
+    void reload();
 
     Model::VfGrouping grouping() const { return m_grouping; }
     void setGrouping(Model::VfGrouping grouping);
@@ -60,6 +80,7 @@ public:
     TablePage *pfTable() const { return m_pfPage; }
     TablePage *vfTable() const { return m_vfPage; }
     QTabWidget *tabs() const { return m_tabs; }
+    VfTrafficPanel *traffic() const { return m_traffic; }
     QAction *exportAction(ExportTarget target) const;
 
 Q_SIGNALS:
@@ -71,6 +92,8 @@ Q_SIGNALS:
 private:
     void applySelection(const QString &name);
     void updateChart();
+    // The traffic panel follows the current row of the table on show.
+    void updateTrafficTarget();
     void askAndExport(ExportTarget target);
 
     Model::ClusterSnapshot m_snapshot;
@@ -83,6 +106,7 @@ private:
     TablePage *m_pfPage;
     TablePage *m_vfPage;
     QTabWidget *m_tabs;
+    VfTrafficPanel *m_traffic;
     QButtonGroup *m_groupingButtons;
     QLabel *m_selectionLabel;
     QToolButton *m_clearSelection;
