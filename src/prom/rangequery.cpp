@@ -22,6 +22,11 @@ QDateTime utc(qint64 seconds)
     return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
 }
 
+Core::Error clientGone()
+{
+    return { Core::Error::Kind::Cancelled, QStringLiteral("the Prometheus connection was closed"), {}, 0, {} };
+}
+
 } // namespace
 
 RangeQuery::RangeQuery(PromClient *client, const QStringList &exprs, const TimeAxis &axis, QObject *parent)
@@ -30,7 +35,11 @@ RangeQuery::RangeQuery(PromClient *client, const QStringList &exprs, const TimeA
     , m_exprs(exprs)
     , m_axis(axis)
     , m_store(axis)
-{ }
+{
+    // The client owns the requests in flight: they go with it, and would never answer.
+    if (client)
+        connect(client, &QObject::destroyed, this, [this] { fail(clientGone()); });
+}
 
 RangeQuery::~RangeQuery()
 {
@@ -60,6 +69,11 @@ void RangeQuery::start()
     if (m_started || m_done)
         return;
     m_started = true;
+    if (!m_client) {
+        QMetaObject::invokeMethod(
+            this, [this] { fail(clientGone()); }, Qt::QueuedConnection);
+        return;
+    }
     m_chunks = RangePlan::plan(m_exprs, m_axis, maxPointsPerRequest());
     if (m_chunks.isEmpty()) {
         // Reported from the event loop, like every other outcome, so callers connect after start().

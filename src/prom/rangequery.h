@@ -23,7 +23,8 @@ class PromJob;
 // worker thread, one merge at a time, so the thread that owns the query never holds a large
 // result for long. Emits exactly one of finished() or failed() — failed() with the first error,
 // naming the chunk's time range, after cancelling the other requests — unless cancel() is called
-// first, after which it emits nothing. Deletes itself after reporting or cancelling.
+// first, after which it emits nothing. A client that is null or deleted before the answer fails
+// the query (Kind::Cancelled). Deletes itself after reporting or cancelling.
 class RangeQuery final : public QObject
 {
     Q_OBJECT
@@ -65,7 +66,7 @@ private:
     void finish();
     Core::Error chunkError(int chunk, Core::Error error) const;
 
-    PromClient *m_client;
+    QPointer<PromClient> m_client;
     QStringList m_exprs;
     TimeAxis m_axis;
     int m_maxConcurrent = defaultMaxConcurrent;
