@@ -208,6 +208,7 @@ private Q_SLOTS:
     void offGridAnswer();
     void warnings();
     void nothingToAsk();
+    void clientGone();
     void supersede();
     void staleAfterFailedRefresh();
 
@@ -519,6 +520,30 @@ void TestRangeQuery::nothingToAsk()
     QCOMPARE(noExpr.errors.first().kind, Core::Error::Kind::Config);
     const Outcome noStep = run(new Prom::RangeQuery(client(), { u"up"_qs }, TimeAxis { m_first, 0, 10 }));
     QCOMPARE(noStep.errors.size(), 1);
+}
+
+// A query whose client is missing, or deleted while its requests are held at the server, fails
+// with Kind::Cancelled instead of crashing or never answering.
+void TestRangeQuery::clientGone()
+{
+    const Outcome none = run(new Prom::RangeQuery(nullptr, { u"up"_qs }, historyAxis()));
+    QCOMPARE(none.errors.size(), 1);
+    QCOMPARE(none.errors.first().kind, Core::Error::Kind::Cancelled);
+    QVERIFY(none.stores.isEmpty());
+
+    HoldingServer server(300);
+    auto *held = new Prom::PromClient(&m_nam, Prom::PromEndpoint::direct(server.url()));
+    auto *query = new Prom::RangeQuery(held, { u"held"_qs }, TimeAxis { 1795456800, 30, 20 });
+    QList<Core::Error> errors;
+    connect(query, &Prom::RangeQuery::failed, this, [&errors](const Core::Error &error) { errors << error; });
+    QSignalSpy destroyed(query, &QObject::destroyed);
+    query->start();
+    QTRY_COMPARE(server.requests, 1); // in flight at the server
+    delete held;
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().kind, Core::Error::Kind::Cancelled);
+    QVERIFY2(errors.first().message.contains(u"closed"_qs), qPrintable(errors.first().toString()));
+    QVERIFY(destroyed.wait(10000));
 }
 
 void TestRangeQuery::supersede()
