@@ -385,10 +385,16 @@ std::optional<QString> MetricCatalogue::vfExpr(Metric metric, const Scope &scope
     const QString family
         = metric == Metric::VfRx ? QStringLiteral("sriov_vf_rx_bytes") : QStringLiteral("sriov_vf_tx_bytes");
     const bool onePod = !scope.ns.isEmpty() || !scope.pod.isEmpty();
-    const QString rate = QStringLiteral("rate(%1%2)").arg(family, window());
+    QStringList vfMatchers;
+    if (!scope.vfAddresses.isEmpty())
+        vfMatchers << matcher(QStringLiteral("pciAddr"), scope.vfAddresses);
+    if (!scope.hosts.isEmpty())
+        vfMatchers << QStringLiteral("instance=~")
+                + quoted(QStringLiteral("\\[?(%1)\\]?(:[0-9]+)?").arg(alternation(scope.hosts)));
+    const QString rate = QStringLiteral("rate(%1%2)").arg(selector(family, vfMatchers), window());
     if (!d.sriovPodDevice)
         return onePod ? std::nullopt : std::optional<QString>(rate);
-    QStringList podMatchers;
+    QStringList podMatchers = vfMatchers;
     if (!scope.ns.isEmpty())
         podMatchers << matcher(d.sriovNamespaceLabel, { scope.ns });
     if (!scope.pod.isEmpty())

@@ -47,6 +47,11 @@ struct Scope
     QString ns, pod; // one pod
     QStringList nodes; // nodes (only where the dialect has a usable node label)
     QStringList uuids; // GPUs by UUID (dcgm only)
+    // VF metrics: VFs by PCI address, and the exporters by host (Prometheus' instance without its
+    // port: a node's IP, or its name where relabelling put it there). PCI addresses repeat
+    // across nodes and the exporter has no node label, so a VF needs both.
+    QStringList vfAddresses {};
+    QStringList hosts {};
 };
 
 // Which PromQL to send for each thing Specula shows, in the dialect this Prometheus speaks. Every

@@ -272,6 +272,13 @@ private Q_SLOTS:
         Scope a100Host { {}, {}, { a100Node }, {} };
         Scope gpuHosts { {}, {}, { t138Node, h100Node }, {} };
         Scope dpdk { u"team-b"_qs, u"dpdk-0"_qs, {}, {} };
+        // PCI addresses repeat across nodes: a VF is its address on its exporter's host.
+        Scope oneVf;
+        oneVf.vfAddresses = { u"0000:d8:02.1"_qs };
+        oneVf.hosts = { h100Node };
+        Scope pfVfs;
+        pfVfs.vfAddresses = { u"0000:d8:02.0"_qs, u"0000:d8:02.1"_qs, u"0000:d8:02.2"_qs };
+        pfVfs.hosts = { t138Node, u"10.0.0.9"_qs };
         struct Case
         {
             const char *name;
@@ -295,6 +302,8 @@ private Q_SLOTS:
             { "node-power", Metric::NodePower, a100Host, 0 },
             { "vf-pod", Metric::VfRx, dpdk, 2 },
             { "vf-other-pod", Metric::VfTx, pod0, 1 },
+            { "vf-one-on-its-node", Metric::VfRx, oneVf, 1 },
+            { "vf-three-on-a-node", Metric::VfTx, pfVfs, 3 },
         };
         for (const Row &row : rows()) {
             for (const Case &c : cases) {
@@ -330,6 +339,10 @@ private Q_SLOTS:
             if (!scope.uuids.isEmpty() && !scope.uuids.contains(e.key.uuid))
                 continue;
             if (!scope.nodes.isEmpty() && !e.key.node.isEmpty() && !scope.nodes.contains(e.key.node))
+                continue;
+            if (!scope.vfAddresses.isEmpty() && !scope.vfAddresses.contains(e.key.pciAddress))
+                continue;
+            if (!scope.hosts.isEmpty() && !scope.hosts.contains(e.key.instance.section(u':', 0, 0)))
                 continue;
             wanted << e;
         }
