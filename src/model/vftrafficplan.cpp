@@ -97,6 +97,20 @@ std::optional<VfTrafficTarget> VfTrafficPlan::forPf(const ClusterSnapshot &snaps
     return VfTrafficTarget { node, pf->name, pf->pciAddress, pf->vfs };
 }
 
+Prom::Scope VfTrafficPlan::scopeOf(const ClusterSnapshot &snapshot, const VfTrafficTarget &target)
+{
+    Prom::Scope scope;
+    for (const VirtualFunction &vf : target.vfs)
+        scope.vfAddresses.append(vf.pciAddress);
+    scope.hosts.append(target.node);
+    for (auto it = snapshot.nodeByAddress.cbegin(); it != snapshot.nodeByAddress.cend(); ++it) {
+        if (it.value() == target.node)
+            scope.hosts.append(it.key());
+    }
+    std::sort(scope.hosts.begin() + 1, scope.hosts.end());
+    return scope;
+}
+
 QString VfTrafficPlan::vfName(const VirtualFunction &vf)
 {
     return vf.pod ? QStringLiteral("%1 (%2)").arg(vf.pciAddress, vf.pod->key()) : vf.pciAddress;

@@ -47,8 +47,10 @@ public:
                                                 const QString &pciAddress);
     static std::optional<VfTrafficTarget> forPf(const ClusterSnapshot &snapshot, const QString &node,
                                                 const QString &pfAddress);
-    // The metrics to ask for.
+    // The metrics to ask for, and the scope that narrows them to the target's VFs on its node's
+    // exporter (its name and the addresses the snapshot knows for it).
     static QList<Prom::Metric> metrics() { return { Prom::Metric::VfRx, Prom::Metric::VfTx }; }
+    static Prom::Scope scopeOf(const ClusterSnapshot &snapshot, const VfTrafficTarget &target);
     static QString vfName(const VirtualFunction &vf);
 
     static VfTraffic build(const QList<PodSeries> &series, const Prom::MetricCatalogue &catalogue,

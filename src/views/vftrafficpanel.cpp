@@ -186,9 +186,8 @@ void VfTrafficPanel::startQuery()
         return;
     }
     showStatus(tr("Loading the traffic of %1 from Prometheus…").arg(what));
-    // The exporter has no node label to narrow by: the plan picks the target's VFs out of the answer.
-    m_query = new Model::PodSeriesQuery(m_client, m_catalogue, Prom::Scope {}, Model::VfTrafficPlan::metrics(),
-                                        queryAxis(), this);
+    m_query = new Model::PodSeriesQuery(m_client, m_catalogue, Model::VfTrafficPlan::scopeOf(m_snapshot, *m_target),
+                                        Model::VfTrafficPlan::metrics(), queryAxis(), this);
     connect(m_query, &Model::PodSeriesQuery::finished, this, [this, what](const QList<Model::PodSeries> &series) {
         m_query->deleteLater();
         m_query = nullptr;

@@ -151,10 +151,19 @@ private Q_SLOTS:
 
     void linesAreCappedToTheBusiest()
     {
-        // The plan on the same answer as the page, with room for one line only.
+        // The plan on the whole cluster's VF series, with room for every VF and for one only.
         const auto target = Model::VfTrafficPlan::forPf(m_loader->snapshot(), m_node, m_pf.pciAddress);
         QVERIFY(target);
         QCOMPARE(target->vfs, m_pf.vfs);
+        // The page asks for these VFs on this node's exporter only.
+        const Prom::Scope scope = Model::VfTrafficPlan::scopeOf(m_loader->snapshot(), *target);
+        QCOMPARE(scope.vfAddresses.size(), m_pf.vfs.size());
+        for (const Model::VirtualFunction &vf : m_pf.vfs)
+            QVERIFY(scope.vfAddresses.contains(vf.pciAddress));
+        QCOMPARE(scope.hosts.first(), m_node);
+        QVERIFY(scope.hosts.size() >= 2);
+        for (const QString &host : scope.hosts.mid(1))
+            QCOMPARE(m_loader->snapshot().nodeByAddress.value(host), m_node);
         Model::PodSeriesQuery query(m_loader->metrics()->client(), m_loader->metrics()->catalogue(), Prom::Scope {},
                                     Model::VfTrafficPlan::metrics(), m_axis);
         QList<Model::PodSeries> series;
