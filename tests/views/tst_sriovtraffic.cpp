@@ -253,6 +253,21 @@ private Q_SLOTS:
         QVERIFY(traffic->charts()->charts().isEmpty());
     }
 
+    void aRangeWithoutDataSaysSo()
+    {
+        // Years before the simulator's counters start: Prometheus answers, with no series.
+        m_page->setTimeAxis(Prom::TimeAxis { 1600000000, 60, 20 });
+        Views::VfTrafficPanel *traffic = m_page->traffic();
+        QSignalSpy loaded(traffic, &Views::VfTrafficPanel::trafficLoaded);
+        makeCurrent(true, m_heldVf.pciAddress);
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(traffic->statusText(),
+                 u"Prometheus has no traffic series for VF %1 on %2 in this time range."_qs.arg(
+                     Model::VfTrafficPlan::vfName(m_heldVf), m_node));
+        QVERIFY(traffic->charts()->charts().isEmpty());
+        QVERIFY(m_page->exportTo(SriovPage::ExportTarget::TrafficCsv, m_dir.filePath(u"empty.csv"_qs)));
+    }
+
     void withoutPrometheusThePageSaysSo()
     {
         m_page->setPrometheus(nullptr, Prom::MetricCatalogue());
@@ -274,7 +289,9 @@ private Q_SLOTS:
         delete client;
         QCOMPARE(failed.size(), 1);
         QVERIFY(!m_page->traffic()->isLoading());
-        QVERIFY2(m_page->traffic()->statusText().contains(u"the Prometheus connection was closed"_qs),
+        QVERIFY2(m_page->traffic()->statusText().startsWith(u"Could not load the traffic of VF %1 on %2: "_qs.arg(
+                     Model::VfTrafficPlan::vfName(m_heldVf), m_node))
+                     && m_page->traffic()->statusText().contains(u"the Prometheus connection was closed"_qs),
                  qPrintable(m_page->traffic()->statusText()));
         // Asking again finds no client.
         m_page->reload();
