@@ -204,11 +204,17 @@ void MainWindow::followViewState()
     connect(m_viewState, &Model::ViewState::namespaceFilterChanged, m_pendingPage,
             &Views::PendingPage::setNamespaceFilter);
     connect(m_viewState, &Model::ViewState::refreshRequested, m_podsPage, &Views::PodsPage::reload);
+    connect(m_viewState, &Model::ViewState::refreshRequested, m_sriovPage, &Views::SriovPage::reload);
     connect(m_viewState, &Model::ViewState::rangeChanged, this, [this] {
-        if (m_viewState->isCustom())
-            m_podsPage->setTimeAxis(m_viewState->axisFor(m_podsPage->width() / 2, QDateTime::currentDateTimeUtc()));
-        else
-            m_podsPage->setTimeRange(m_viewState->span());
+        // Charts two to a row: each is about half the page wide.
+        const auto follow = [this](auto *page) {
+            if (m_viewState->isCustom())
+                page->setTimeAxis(m_viewState->axisFor(page->width() / 2, QDateTime::currentDateTimeUtc()));
+            else
+                page->setTimeRange(m_viewState->span());
+        };
+        follow(m_podsPage);
+        follow(m_sriovPage);
     });
 }
 
@@ -234,6 +240,7 @@ void MainWindow::linkPages()
 void MainWindow::setPrometheus(Prom::PromClient *client, const Prom::MetricCatalogue &catalogue)
 {
     m_podsPage->setPrometheus(client, catalogue);
+    m_sriovPage->setPrometheus(client, catalogue);
 }
 
 void MainWindow::setContexts(const QStringList &names, const QString &current)

@@ -133,6 +133,9 @@ SriovPage::SriovPage(QWidget *parent)
     tablesAndTraffic->addWidget(m_traffic);
     tablesAndTraffic->setStretchFactor(0, 3);
     tablesAndTraffic->setStretchFactor(1, 2);
+    // Shares, not pixels: the splitter scales them to its width, where the tables' size hint alone
+    // would squeeze the charts.
+    tablesAndTraffic->setSizes({ 3000, 2000 });
     tablesAndTraffic->setChildrenCollapsible(false);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_chart);
