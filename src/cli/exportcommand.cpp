@@ -2,8 +2,8 @@
 #include "cli/exportcommand.h"
 
 #include "cli/clusterloader.h"
+#include "cli/exportsupport.h"
 #include "cli/podcsvcolumns.h"
-#include "cli/prometheusoptions.h"
 #include "cli/rangeoptions.h"
 #include "cli/topologyexportcommand.h"
 #include "cli/vfexportcommand.h"
@@ -13,22 +13,12 @@
 #include "views/charts/podchartsimage.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QGuiApplication>
-#include <QLoggingCategory>
-#include <cstdio>
 
 namespace Specula::Cli {
 namespace {
 
 // The plot width a command-line export is sampled for: fine enough for a report's chart.
 constexpr int kExportWidthPixels = 1200;
-
-void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
-{
-    if (type == QtFatalMsg)
-        printExportError(message);
-}
 
 QString utcMinute(qint64 unixSeconds)
 {
@@ -89,55 +79,6 @@ std::optional<ExportRequest> parseRequest(const QCommandLineParser &parser)
 
 } // namespace
 
-void printExportError(const QString &text)
-{
-    std::fprintf(stderr, "specula export: %s\n", qUtf8Printable(text));
-}
-
-void setExportLogging(bool verbose)
-{
-    if (verbose) {
-        qInstallMessageHandler(nullptr);
-        QLoggingCategory::setFilterRules(QStringLiteral("specula.*.debug=true"));
-    } else {
-        qInstallMessageHandler(quietMessageHandler);
-    }
-}
-
-std::optional<int> parseExportArguments(QCommandLineParser &parser, const QStringList &arguments)
-{
-    if (!parser.parse(arguments)) {
-        printExportError(parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qUtf8Printable(parser.helpText()), stdout);
-        return 0;
-    }
-    return std::nullopt;
-}
-
-std::optional<ExportOutput> exportOutput(const QCommandLineParser &parser, const QString &what)
-{
-    ExportOutput output;
-    output.path = parser.value(QStringLiteral("output"));
-    if (output.path.isEmpty()) {
-        printExportError(QStringLiteral("-o FILE.png or -o FILE.csv is required"));
-        return std::nullopt;
-    }
-    output.png = output.path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
-    if (!output.png && !output.path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        printExportError(QStringLiteral("%1: %2 exports as .png or .csv").arg(output.path, what));
-        return std::nullopt;
-    }
-    if (output.png && !qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-        printExportError(
-            QStringLiteral("%1: pictures need the GUI library, which this program did not start").arg(output.path));
-        return std::nullopt;
-    }
-    return output;
-}
-
 int runExportCommand(const QStringList &arguments)
 {
     // What to export comes first ("specula export vf …"), and each kind has its own options.
@@ -149,68 +90,36 @@ int runExportCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Write a pod's time series (GPU, CPU, memory, network, power, energy) as CSV, or its "
                        "charts as PNG."));
-    parser.addHelpOption();
-    ConnectionOptions::addTo(parser);
-    PrometheusOptions::addTo(parser);
+    addExportOptions(parser, QStringLiteral("pod"), QStringLiteral("The CSV or PNG file to write."), true);
     RangeOptions::addTo(parser);
-    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-                       QStringLiteral("The CSV or PNG file to write."),
-                       QStringLiteral("file") });
-    parser.addOption({ QStringLiteral("verbose"), QStringLiteral("Log every request to standard error.") });
-    parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("pod"), QStringLiteral("What to export."));
     parser.addPositionalArgument(QStringLiteral("NAMESPACE/NAME"), QStringLiteral("The pod."));
     if (const auto exitCode = parseExportArguments(parser, arguments))
         return *exitCode;
     const auto request = parseRequest(parser);
     if (!request)
         return 2;
-    const auto connection = ConnectionOptions::from(parser);
-    if (!connection) {
-        printExportError(connection.error().toString());
+    const auto connection = exportConnection(parser, true, QStringLiteral("a pod's series come from Prometheus"));
+    if (!connection)
         return 2;
-    }
-    auto prometheus = PrometheusOptions::from(parser, connection.value());
-    if (!prometheus) {
-        printExportError(prometheus.error().toString());
-        return 2;
-    }
-    if (prometheus.value().mode == Model::PrometheusSettings::Mode::None) {
-        printExportError(
-            QStringLiteral("a pod's series come from Prometheus; --prometheus none leaves nothing to export"));
-        return 2;
-    }
-    setExportLogging(parser.isSet(QStringLiteral("verbose")));
 
-    int exitCode = 0;
-    auto finish = [&exitCode](int code) {
-        exitCode = code;
-        QCoreApplication::exit(code);
-    };
-    ClusterLoader loader(connection.value(), prometheus.value());
-    QObject::connect(&loader, &ClusterLoader::failed, [&](const Core::Error &error) {
-        printExportError(error.toString());
-        finish(error.kind == Core::Error::Kind::Config ? 2 : 1);
-    });
+    ClusterLoader loader(connection->cluster, connection->prometheus);
+    ExportRun run(loader);
     QObject::connect(&loader, &ClusterLoader::loaded, [&] {
         Model::MetricsConnection *metrics = loader.metrics();
         if (metrics->status().state != Model::PrometheusStatus::State::Ok) {
-            printExportError(QStringLiteral("Prometheus: %1").arg(metrics->status().error));
-            finish(1);
+            run.fail(QStringLiteral("Prometheus: %1").arg(metrics->status().error));
             return;
         }
         auto *query = new Model::PodSeriesQuery(metrics->client(), metrics->catalogue(), request->ns, request->pod,
                                                 request->axis, &loader);
         QObject::connect(query, &Model::PodSeriesQuery::failed, [&](const Core::Error &error) {
-            printExportError(QStringLiteral("Prometheus: %1").arg(error.toString()));
-            finish(1);
+            run.fail(QStringLiteral("Prometheus: %1").arg(error.toString()));
         });
         QObject::connect(query, &Model::PodSeriesQuery::finished, [&, metrics](const QList<Model::PodSeries> &series) {
             const QList<Prom::SeriesStore> columns = podCsvColumns(series, metrics->catalogue());
             if (columns.isEmpty()) {
-                printExportError(QStringLiteral("Prometheus has no series for pod %1/%2 in the range (%3)")
-                                     .arg(request->ns, request->pod, metrics->status().dialect));
-                finish(1);
+                run.fail(QStringLiteral("Prometheus has no series for pod %1/%2 in the range (%3)")
+                             .arg(request->ns, request->pod, metrics->status().dialect));
                 return;
             }
             const auto error = request->output.png
@@ -224,18 +133,14 @@ int runExportCommand(const QStringList &arguments)
                              utcMinute(request->axis.last())))
                 : Prom::SeriesCsv::writeFile(request->output.path, columns,
                                              [](const Prom::Labels &labels) { return labels.first(); });
-            if (error) {
-                printExportError(error->toString());
-                finish(1);
-                return;
-            }
-            finish(0);
+            if (error)
+                run.fail(error->toString());
+            else
+                run.finish(0);
         });
         query->start();
     });
-    loader.start();
-    QCoreApplication::exec();
-    return exitCode;
+    return run.exec();
 }
 
 } // namespace Specula::Cli

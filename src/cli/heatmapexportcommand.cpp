@@ -2,8 +2,7 @@
 #include "cli/heatmapexportcommand.h"
 
 #include "cli/clusterloader.h"
-#include "cli/exportcommand.h"
-#include "cli/prometheusoptions.h"
+#include "cli/exportsupport.h"
 #include "cli/rangeoptions.h"
 #include "model/heatmapcsv.h"
 #include "model/heatmapseriesquery.h"
@@ -107,9 +106,8 @@ int runHeatmapExportCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Draw the GPU heatmap (every GPU and MIG slice over time) as PNG, or write its numbers as CSV."));
-    parser.addHelpOption();
-    ConnectionOptions::addTo(parser);
-    PrometheusOptions::addTo(parser);
+    addExportOptions(parser, QStringLiteral("heatmap"),
+                     QStringLiteral("The file to write: .png for the picture, .csv for the numbers."), true);
     RangeOptions::addTo(parser);
     parser.addOption({ QStringLiteral("metric"),
                        QStringLiteral("util (default), memory (used % of total), temperature, power or tensor."),
@@ -119,72 +117,40 @@ int runHeatmapExportCommand(const QStringList &arguments)
                        QStringLiteral("order"), QStringLiteral("node") });
     parser.addOption({ QStringLiteral("namespace"), QStringLiteral("Only GPUs held by pods of this namespace."),
                        QStringLiteral("name") });
-    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-                       QStringLiteral("The file to write: .png for the picture, .csv for the numbers."),
-                       QStringLiteral("file") });
-    parser.addOption({ QStringLiteral("verbose"), QStringLiteral("Log every request to standard error.") });
-    parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("heatmap"), QStringLiteral("What to export."));
     if (const auto exitCode = parseExportArguments(parser, arguments))
         return *exitCode;
     const auto request = parseRequest(parser);
     if (!request)
         return 2;
-    const auto connection = ConnectionOptions::from(parser);
-    if (!connection) {
-        printExportError(connection.error().toString());
+    const auto connection = exportConnection(parser, true, QStringLiteral("the heatmap's values come from Prometheus"));
+    if (!connection)
         return 2;
-    }
-    auto prometheus = PrometheusOptions::from(parser, connection.value());
-    if (!prometheus) {
-        printExportError(prometheus.error().toString());
-        return 2;
-    }
-    if (prometheus.value().mode == Model::PrometheusSettings::Mode::None) {
-        printExportError(
-            QStringLiteral("the heatmap's values come from Prometheus; --prometheus none leaves nothing to export"));
-        return 2;
-    }
-    setExportLogging(parser.isSet(QStringLiteral("verbose")));
 
-    int exitCode = 0;
-    auto finish = [&exitCode](int code) {
-        exitCode = code;
-        QCoreApplication::exit(code);
-    };
-    auto fail = [&finish](const QString &text, int code) {
-        printExportError(text);
-        finish(code);
-    };
-    ClusterLoader loader(connection.value(), prometheus.value());
+    ClusterLoader loader(connection->cluster, connection->prometheus);
+    ExportRun run(loader);
     Views::HeatmapPage page;
-    QObject::connect(&loader, &ClusterLoader::failed, [&](const Core::Error &error) {
-        fail(error.toString(), error.kind == Core::Error::Kind::Config ? 2 : 1);
-    });
     QObject::connect(&page, &Views::HeatmapPage::contentReady, [&] {
-        const auto error = savePicture(page, request->output.path);
-        if (error)
-            fail(*error, 1);
+        if (const auto error = savePicture(page, request->output.path))
+            run.fail(*error);
         else
-            finish(0);
+            run.finish(0);
     });
     QObject::connect(&loader, &ClusterLoader::loaded, [&] {
         Model::MetricsConnection *metrics = loader.metrics();
         if (metrics->status().state != Model::PrometheusStatus::State::Ok) {
-            fail(QStringLiteral("Prometheus: %1").arg(metrics->status().error), 1);
+            run.fail(QStringLiteral("Prometheus: %1").arg(metrics->status().error));
             return;
         }
         auto *query = new Model::HeatmapSeriesQuery(metrics->client(), metrics->catalogue(), request->metric,
                                                     request->axis, &loader);
         QObject::connect(query, &Model::HeatmapSeriesQuery::failed, [&](const Core::Error &error) {
-            fail(QStringLiteral("Prometheus: %1").arg(error.toString()), 1);
+            run.fail(QStringLiteral("Prometheus: %1").arg(error.toString()));
         });
         QObject::connect(query, &Model::HeatmapSeriesQuery::finished,
                          [&, metrics](Prom::Metric metric, const Prom::SeriesStore &store) {
                              if (store.isEmpty()) {
-                                 fail(QStringLiteral("Prometheus has no %1 series in the range (%2)")
-                                          .arg(Prom::MetricCatalogue::name(metric), metrics->status().dialect),
-                                      1);
+                                 run.fail(QStringLiteral("Prometheus has no %1 series in the range (%2)")
+                                              .arg(Prom::MetricCatalogue::name(metric), metrics->status().dialect));
                                  return;
                              }
                              if (!request->output.png) {
@@ -192,9 +158,9 @@ int runHeatmapExportCommand(const QStringList &arguments)
                                      = HeatmapData::build(loader.snapshot(), metric, store, metrics->catalogue());
                                  data.setView(request->sort, request->ns);
                                  if (const auto error = Model::HeatmapCsv::writeFile(request->output.path, data))
-                                     fail(error->toString(), 1);
+                                     run.fail(error->toString());
                                  else
-                                     finish(0);
+                                     run.finish(0);
                                  return;
                              }
                              // The page draws once it has joined and coloured the input (contentReady).
@@ -206,9 +172,7 @@ int runHeatmapExportCommand(const QStringList &arguments)
                          });
         query->start();
     });
-    loader.start();
-    QCoreApplication::exec();
-    return exitCode;
+    return run.exec();
 }
 
 } // namespace Specula::Cli

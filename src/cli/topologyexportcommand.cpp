@@ -2,8 +2,7 @@
 #include "cli/topologyexportcommand.h"
 
 #include "cli/clusterloader.h"
-#include "cli/exportcommand.h"
-#include "cli/prometheusoptions.h"
+#include "cli/exportsupport.h"
 #include "export/imagefile.h"
 #include "export/tablecsv.h"
 #include "model/topologymappainter.h"
@@ -68,9 +67,8 @@ int runTopologyExportCommand(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Draw the topology map (nodes with their GPUs, MIG slices and SR-IOV NICs, and the pods on them) as PNG, "
         "or write every device on it as CSV."));
-    parser.addHelpOption();
-    ConnectionOptions::addTo(parser);
-    PrometheusOptions::addTo(parser);
+    addExportOptions(parser, QStringLiteral("topology"),
+                     QStringLiteral("The file to write: .png for the map, .csv for its devices."), true);
     parser.addOption({ QStringLiteral("color"),
                        QStringLiteral("Colour GPUs by allocation (default), util, memory (used %), temperature or "
                                       "power; the latest readings from Prometheus."),
@@ -86,40 +84,18 @@ int runTopologyExportCommand(const QStringList &arguments)
                        QStringLiteral("Only nodes with something that contains this text (node, device, UUID, PCI "
                                       "address, pod), the matches outlined."),
                        QStringLiteral("text") });
-    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-                       QStringLiteral("The file to write: .png for the map, .csv for its devices."),
-                       QStringLiteral("file") });
-    parser.addOption({ QStringLiteral("verbose"), QStringLiteral("Log every request to standard error.") });
-    parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("topology"), QStringLiteral("What to export."));
     if (const auto exitCode = parseExportArguments(parser, arguments))
         return *exitCode;
     const auto options = parseOptions(parser);
     const auto output = exportOutput(parser, QStringLiteral("the topology map"));
     if (!options || !output)
         return 2;
-    const auto connection = ConnectionOptions::from(parser);
-    if (!connection) {
-        printExportError(connection.error().toString());
+    const auto connection = exportConnection(parser, true);
+    if (!connection)
         return 2;
-    }
-    auto prometheus = PrometheusOptions::from(parser, connection.value());
-    if (!prometheus) {
-        printExportError(prometheus.error().toString());
-        return 2;
-    }
-    setExportLogging(parser.isSet(QStringLiteral("verbose")));
 
-    int exitCode = 0;
-    auto finish = [&exitCode](int code) {
-        exitCode = code;
-        QCoreApplication::exit(code);
-    };
-    ClusterLoader loader(connection.value(), prometheus.value());
-    QObject::connect(&loader, &ClusterLoader::failed, [&](const Core::Error &error) {
-        printExportError(error.toString());
-        finish(error.kind == Core::Error::Kind::Config ? 2 : 1);
-    });
+    ClusterLoader loader(connection->cluster, connection->prometheus);
+    ExportRun run(loader);
     QObject::connect(&loader, &ClusterLoader::loaded, [&] {
         loader.fetchReadings([&](const Model::ClusterSnapshot &snapshot) {
             if (options->coloring != Model::MapColoring::Allocation
@@ -131,17 +107,13 @@ int runTopologyExportCommand(const QStringList &arguments)
             const Model::TopologyMap map = Model::TopologyMap::build(snapshot, *options);
             if (map.nodes().isEmpty())
                 printExportError(QStringLiteral("no node matches; %1 shows none").arg(output->path));
-            if (const auto error = writeOutput(*output, map)) {
-                printExportError(*error);
-                finish(1);
-                return;
-            }
-            finish(0);
+            if (const auto error = writeOutput(*output, map))
+                run.fail(*error);
+            else
+                run.finish(0);
         });
     });
-    loader.start();
-    QCoreApplication::exec();
-    return exitCode;
+    return run.exec();
 }
 
 } // namespace Specula::Cli

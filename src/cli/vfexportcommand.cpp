@@ -2,7 +2,7 @@
 #include "cli/vfexportcommand.h"
 
 #include "cli/clusterloader.h"
-#include "cli/exportcommand.h"
+#include "cli/exportsupport.h"
 #include "export/imagefile.h"
 #include "export/tablecsv.h"
 #include "model/vfallocation.h"
@@ -63,56 +63,32 @@ int runVfExportCommand(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Write the cluster's SR-IOV VF allocation (allocated, free, not created) per node or per pool, as the "
         "window's graph (.png) or its numbers (.csv)."));
-    parser.addHelpOption();
-    ConnectionOptions::addTo(parser);
+    // VF allocation comes from the Kubernetes API alone.
+    addExportOptions(parser, QStringLiteral("vf"), QStringLiteral("The file to write: .png or .csv."), false);
     parser.addOption({ QStringLiteral("by"), QStringLiteral("One bar or row per node or per pool. Default: node."),
                        QStringLiteral("node|pool"), QStringLiteral("node") });
-    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-                       QStringLiteral("The file to write: .png or .csv."),
-                       QStringLiteral("file") });
-    parser.addOption({ QStringLiteral("verbose"), QStringLiteral("Log every request to standard error.") });
-    parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("vf"), QStringLiteral("What to export."));
     if (const auto exitCode = parseExportArguments(parser, arguments))
         return *exitCode;
     const auto grouping = parseGrouping(parser);
     const auto output = exportOutput(parser, QStringLiteral("the VF allocation"));
     if (!grouping || !output)
         return 2;
-    const auto connection = ConnectionOptions::from(parser);
-    if (!connection) {
-        printExportError(connection.error().toString());
+    const auto connection = exportConnection(parser, false);
+    if (!connection)
         return 2;
-    }
-    setExportLogging(parser.isSet(QStringLiteral("verbose")));
 
-    int exitCode = 0;
-    auto finish = [&exitCode](int code) {
-        exitCode = code;
-        QCoreApplication::exit(code);
-    };
-    // VF allocation comes from the Kubernetes API alone.
-    Model::PrometheusSettings noPrometheus;
-    noPrometheus.mode = Model::PrometheusSettings::Mode::None;
-    ClusterLoader loader(connection.value(), noPrometheus);
-    QObject::connect(&loader, &ClusterLoader::failed, [&](const Core::Error &error) {
-        printExportError(error.toString());
-        finish(error.kind == Core::Error::Kind::Config ? 2 : 1);
-    });
+    ClusterLoader loader(connection->cluster, connection->prometheus);
+    ExportRun run(loader);
     QObject::connect(&loader, &ClusterLoader::loaded, [&] {
         const auto rows = Model::VfAllocation::rows(loader.snapshot(), *grouping);
         if (rows.isEmpty())
             printExportError(QStringLiteral("the cluster has no SR-IOV capable NICs; %1 shows none").arg(output->path));
-        if (const auto error = writeOutput(*output, *grouping, rows)) {
-            printExportError(*error);
-            finish(1);
-            return;
-        }
-        finish(0);
+        if (const auto error = writeOutput(*output, *grouping, rows))
+            run.fail(*error);
+        else
+            run.finish(0);
     });
-    loader.start();
-    QCoreApplication::exec();
-    return exitCode;
+    return run.exec();
 }
 
 } // namespace Specula::Cli
