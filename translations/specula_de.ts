@@ -1055,6 +1055,17 @@
     </message>
 </context>
 <context>
+    <name>Specula::Model::VfTrafficPlan</name>
+    <message>
+        <source>Receive</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Transmit</source>
+        <translation>Senden</translation>
+    </message>
+</context>
+<context>
     <name>Specula::Model::ViewState</name>
     <message>
         <source>%1 d</source>
@@ -2143,10 +2154,6 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <source>Save the graph or a table as CSV or PNG</source>
-        <translation>Das Diagramm oder eine Tabelle als CSV oder PNG speichern</translation>
-    </message>
-    <message>
         <source>Click a bar to show only its PFs and VFs</source>
         <translation>Auf einen Balken klicken, um nur seine PFs und VFs zu zeigen</translation>
     </message>
@@ -2169,6 +2176,22 @@
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Traffic charts as PNG…</source>
+        <translation>Datenverkehr als PNG…</translation>
+    </message>
+    <message>
+        <source>Traffic numbers as CSV…</source>
+        <translation>Datenverkehr als CSV…</translation>
+    </message>
+    <message>
+        <source>Save the graph, a table or the traffic charts as CSV or PNG</source>
+        <translation>Diagramm, Tabelle oder Datenverkehr als CSV oder PNG speichern</translation>
+    </message>
+    <message>
+        <source>No VF traffic is charted: select a VF or PF whose traffic Prometheus has.</source>
+        <translation>Es wird kein VF-Datenverkehr gezeigt: Wählen Sie eine VF oder PF, deren Datenverkehr Prometheus kennt.</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2394,57 @@
     <message>
         <source>No SR-IOV capable NICs in this cluster</source>
         <translation>Keine SR-IOV-fähigen NICs in diesem Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>Specula::Views::VfTrafficPanel</name>
+    <message>
+        <source>VF traffic</source>
+        <translation>VF-Datenverkehr</translation>
+    </message>
+    <message>
+        <source>Select a VF to chart its receive and transmit rates, or a PF to chart its VFs&apos;.</source>
+        <translation>Wählen Sie eine VF, um ihre Empfangs- und Senderaten zu sehen, oder eine PF für die ihrer VFs.</translation>
+    </message>
+    <message>
+        <source>the VFs of PF %1 on %2</source>
+        <translation>die VFs der PF %1 auf %2</translation>
+    </message>
+    <message>
+        <source>VF %1 on %2</source>
+        <translation>VF %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Traffic of %1</source>
+        <translation>Datenverkehr von %1</translation>
+    </message>
+    <message>
+        <source>This PF has no VFs.</source>
+        <translation>Diese PF hat keine VFs.</translation>
+    </message>
+    <message>
+        <source>No Prometheus is connected, so there is no VF traffic to show.</source>
+        <translation>Kein Prometheus verbunden, daher gibt es keinen VF-Datenverkehr zu zeigen.</translation>
+    </message>
+    <message>
+        <source>This Prometheus has no series from the SR-IOV metrics exporter (sriov_vf_rx_bytes, sriov_vf_tx_bytes), so there is no VF traffic to show.</source>
+        <translation>Dieser Prometheus hat keine Reihen des SR-IOV-Metrics-Exporters (sriov_vf_rx_bytes, sriov_vf_tx_bytes), daher gibt es keinen VF-Datenverkehr zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Loading the traffic of %1 from Prometheus…</source>
+        <translation>Datenverkehr von %1 wird aus Prometheus geladen…</translation>
+    </message>
+    <message>
+        <source>Prometheus has no traffic series for %1 in this time range.</source>
+        <translation>Prometheus hat für %1 in diesem Zeitraum keine Datenverkehrsreihen.</translation>
+    </message>
+    <message>
+        <source>The %1 busiest of %2 VFs are shown (by mean receive plus transmit rate).</source>
+        <translation>Gezeigt werden die %1 meistgenutzten von %2 VFs (nach mittlerer Empfangs- plus Senderate).</translation>
+    </message>
+    <message>
+        <source>Could not load the traffic of %1: %2</source>
+        <translation>Datenverkehr von %1 konnte nicht geladen werden: %2</translation>
     </message>
 </context>
 <context>
