@@ -167,17 +167,6 @@
     </message>
 </context>
 <context>
-    <name>Specula::Model</name>
-    <message>
-        <source>pod</source>
-        <translation>Pod</translation>
-    </message>
-    <message>
-        <source>all interfaces</source>
-        <translation>alle Schnittstellen</translation>
-    </message>
-</context>
-<context>
     <name>Specula::Model::AllocationTableModel</name>
     <message>
         <source>%1 more requested than allocatable: pods hold devices the node no longer offers</source>
@@ -525,6 +514,14 @@
     <message>
         <source>Network</source>
         <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>all interfaces</source>
+        <translation>alle Schnittstellen</translation>
     </message>
 </context>
 <context>

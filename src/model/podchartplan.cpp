@@ -9,11 +9,6 @@ namespace {
 
 using Prom::Metric;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Specula::Model::PodChartPlan", text);
-}
-
 QString gpuName(const Prom::MetricKey &key)
 {
     QString name = key.gpuIndex ? QStringLiteral("GPU %1").arg(*key.gpuIndex)
@@ -39,11 +34,11 @@ QString lineName(Metric metric, const Prom::MetricKey &key, const QHash<QString,
     case Metric::GpuPower:
         return gpuName(key);
     case Metric::PodPower:
-        return tr("pod");
+        return PodChartPlan::tr("pod");
     case Metric::PodNetRx:
     case Metric::PodNetTx: {
         const QString vf = key.interface.isEmpty() ? QString() : vfInterfaces.key(key.interface);
-        const QString interface = key.interface.isEmpty() ? tr("all interfaces") : key.interface;
+        const QString interface = key.interface.isEmpty() ? PodChartPlan::tr("all interfaces") : key.interface;
         return vf.isEmpty() ? interface + QLatin1Char(' ') + direction(metric)
                             : QStringLiteral("%1 (VF %2) %3").arg(interface, vf, direction(metric));
     }
@@ -54,7 +49,7 @@ QString lineName(Metric metric, const Prom::MetricKey &key, const QHash<QString,
                                    : QStringLiteral("VF %1 %2 %3").arg(key.pciAddress, interface, direction(metric));
     }
     default:
-        return tr("pod");
+        return PodChartPlan::tr("pod");
     }
 }
 

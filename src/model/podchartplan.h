@@ -4,6 +4,7 @@
 #include "model/clustersnapshot.h"
 #include "model/podseriesquery.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace Specula::Model {
@@ -26,6 +27,8 @@ struct PodChart
 // net1 rx"). Charts without series are left out; the order is fixed.
 class PodChartPlan
 {
+    Q_DECLARE_TR_FUNCTIONS(Specula::Model::PodChartPlan)
+
 public:
     static const QString nameLabel;
 
