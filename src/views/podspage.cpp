@@ -80,8 +80,18 @@ PodsPage::PodsPage(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    // Pod names end in what tells replicas apart ("-0", "-7b9f4"): keep both ends.
+    // The pod's name takes the room; the other columns start at a width that fits their usual text
+    // (measuring every row would cost seconds on a large cluster).
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(Model::PodTableModel::NameColumn, QHeaderView::Stretch);
+    header->resizeSection(Model::PodTableModel::NamespaceColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("kube-system-xx")));
+    header->resizeSection(Model::PodTableModel::NodeColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("gpu-a100-mig-mixed-0")));
+    header->resizeSection(Model::PodTableModel::RequestsColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("nvidia.com/mig-3g.40gb: 2")));
+    // Pod names end in what tells replicas apart ("-0", "-7b9f4"): one line, both ends kept.
+    m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideMiddle);
     for (const int column : { Model::PodTableModel::PhaseColumn, Model::PodTableModel::PendingColumn })
         m_view->hideColumn(column);
@@ -113,8 +123,9 @@ PodsPage::PodsPage(QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 1000, 2000 }); // shares of the width, whatever the table's size hint says
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
