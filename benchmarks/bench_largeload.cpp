@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Whether the window stays responsive while it loads a large cluster (target: the GUI thread is
+// never busy more than 50 ms at a time, ≤ 600 MB resident). Starts `specula-sim` with the scenario
+// as a separate process on 127.0.0.1 (so that its memory and its serving are not counted), opens
+// the real window and controller offscreen, connects them to it and runs a watchdog on the GUI
+// thread: a timer every few milliseconds that records each gap between its runs. It runs until
+// the cluster is loaded, the GPU readings and the heatmap are shown and a few live refreshes have
+// been shown too. Each stall is attributed to the event being delivered when it happened (its
+// receiver) and to the milestones reached during it. After that, the last snapshot is handed to
+// each page on its own, to say which page costs what. Prints figures; asserts nothing.
+//
+//   QT_QPA_PLATFORM=offscreen build/dev/benchmarks/specula-bench-largeload [--sim PATH]
+//       [--scenario builtin:large] [--refreshes 2] [--timeout 600]
+// benchmarks/large-load.sh runs it with the right environment.
+
+#include "app/appcontroller.h"
+#include "app/mainwindow.h"
+#include "model/allocationtablemodel.h"
+#include "model/clustersession.h"
+#include "model/nodetablemodel.h"
+#include "model/viewstate.h"
+#include "views/heatmappage.h"
+#include "views/overviewpage.h"
+#include "views/pendingpage.h"
+#include "views/podspage.h"
+#include "views/sriovpage.h"
+#include "views/tablepage.h"
+#include "views/topologypage.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMetaObject>
+#include <QProcess>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+
+using namespace Specula;
+
+namespace {
+
+constexpr qint64 kStallBudgetMs = 50;
+constexpr int kProbeIntervalMs = 2;
+
+// VmRSS and VmHWM in MiB (resident now, and at most so far); "n/a" where /proc is not there.
+QString memoryField([[maybe_unused]] const char *field)
+{
+#ifdef Q_OS_LINUX
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith(field))
+                return QString::number(line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0, 'f', 1);
+        }
+    }
+#endif
+    return QStringLiteral("n/a");
+}
+
+// Times every event delivered from the event loop (outermost only: nested deliveries belong to
+// the one that started them), keeping those long enough to matter for the watchdog's report.
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    struct Delivery
+    {
+        qint64 endMs;
+        qint64 durationMs;
+        QString what;
+    };
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0 || !m_clock.isValid()) {
+            ++m_depth;
+            const bool result = QApplication::notify(receiver, event);
+            --m_depth;
+            return result;
+        }
+        ++m_depth;
+        const qint64 start = m_clock.elapsed();
+        // Read before delivery: the receiver or the event may be gone afterwards.
+        const QString what = QString::fromLatin1(receiver->metaObject()->className())
+            + (receiver->objectName().isEmpty() ? QString() : u" \""_qs + receiver->objectName() + u'"')
+            + u", event type "_qs + QString::number(int(event->type()));
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 duration = m_clock.elapsed() - start;
+        --m_depth;
+        if (duration >= 20)
+            m_deliveries.append({ m_clock.elapsed(), duration, what });
+        return result;
+    }
+
+    void startClock(const QElapsedTimer &clock) { m_clock = clock; }
+    const QList<Delivery> &deliveries() const { return m_deliveries; }
+
+private:
+    QElapsedTimer m_clock;
+    int m_depth = 0;
+    QList<Delivery> m_deliveries;
+};
+
+struct Stall
+{
+    qint64 endMs;
+    qint64 lengthMs;
+};
+
+struct Milestone
+{
+    qint64 atMs;
+    QString what;
+};
+
+class LoadRun final : public QObject
+{
+public:
+    LoadRun(TimedApplication *app, const QString &kubeconfig, int refreshes)
+        : m_app(app)
+        , m_refreshes(refreshes)
+    {
+        m_window.resize(1400, 900);
+        m_window.show();
+        m_clock.start();
+        m_app->startClock(m_clock);
+        m_lastProbe = 0;
+        m_probe.setTimerType(Qt::PreciseTimer);
+        m_probe.setInterval(kProbeIntervalMs);
+        connect(&m_probe, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.elapsed();
+            const qint64 gap = now - m_lastProbe - kProbeIntervalMs;
+            if (gap > 16)
+                m_stalls.append({ now, gap });
+            m_lastProbe = now;
+        });
+        m_probe.start();
+
+        connect(&m_controller, &App::AppController::loaded, this, [this] {
+            mark(u"cluster loaded"_qs);
+            m_loadedMs = m_clock.elapsed();
+            connect(m_controller.session(), &Model::ClusterSession::snapshotReady, this, &LoadRun::onSnapshotShown);
+        });
+        connect(m_window.heatmapPage(), &Views::HeatmapPage::contentReady, this, [this] {
+            ++m_heatmaps;
+            mark(u"heatmap shown"_qs);
+            advance();
+        });
+        Cli::ConnectionOptions options;
+        options.kubeconfig = kubeconfig;
+        mark(u"connect"_qs);
+        m_controller.start(options);
+    }
+
+    bool finished() const { return m_done; }
+    App::MainWindow &window() { return m_window; }
+    Model::ClusterSession *session() const { return m_controller.session(); }
+
+    void report() const
+    {
+        std::printf("loaded (every kind listed, first snapshot on every page): %s\n",
+                    m_loadedMs >= 0 ? qPrintable(QString::number(m_loadedMs) + u" ms"_qs) : "not reached");
+        std::printf("GPU readings and heatmap shown: %s\n",
+                    m_metricsMs >= 0 ? qPrintable(QString::number(m_metricsMs) + u" ms"_qs) : "not reached");
+        std::printf("%d live refreshes shown: %s\n", m_refreshes,
+                    m_done ? qPrintable(QString::number(m_doneMs) + u" ms"_qs) : "not reached");
+        std::printf("snapshots shown: %d\n", m_snapshots);
+
+        QList<Stall> stalls = m_stalls;
+        std::sort(stalls.begin(), stalls.end(), [](const Stall &a, const Stall &b) { return a.lengthMs > b.lengthMs; });
+        const auto over = std::count_if(stalls.begin(), stalls.end(),
+                                        [](const Stall &stall) { return stall.lengthMs > kStallBudgetMs; });
+        qint64 busy = 0;
+        for (const Stall &stall : stalls)
+            busy += stall.lengthMs;
+        std::printf("GUI-thread stalls > %lld ms: %lld (longest %lld ms; %lld ms in stalls > 16 ms)\n", kStallBudgetMs,
+                    qint64(over), stalls.isEmpty() ? 0 : stalls.constFirst().lengthMs, busy);
+        std::printf("longest stalls (ending at, length, what was delivered, milestones during it):\n");
+        for (qsizetype i = 0; i < std::min<qsizetype>(10, stalls.size()); ++i)
+            std::printf("  %7lld ms  %5lld ms  %s\n", stalls[i].endMs, stalls[i].lengthMs,
+                        qPrintable(describe(stalls[i])));
+    }
+
+private:
+    void mark(const QString &what) { m_milestones.append({ m_clock.elapsed(), what }); }
+
+    void onSnapshotShown(const Model::ClusterSnapshot &snapshot)
+    {
+        ++m_snapshots;
+        m_lastPrometheusOk = snapshot.prometheus.state == Model::PrometheusStatus::State::Ok;
+        mark(u"snapshot #%1 shown"_qs.arg(m_snapshots));
+        advance();
+    }
+
+    // Once the readings and the heatmap are on screen, asks for `m_refreshes` refreshes, one
+    // after the other, each complete when a new snapshot and a new heatmap have been shown.
+    void advance()
+    {
+        if (m_done || !m_lastPrometheusOk || m_heatmaps == 0)
+            return;
+        if (m_metricsMs < 0) {
+            m_metricsMs = m_clock.elapsed();
+            mark(u"readings and heatmap shown"_qs);
+        } else if (m_snapshots <= m_snapshotsAtRefresh || m_heatmaps <= m_heatmapsAtRefresh) {
+            return;
+        } else if (++m_refreshesShown >= m_refreshes) {
+            m_done = true;
+            m_doneMs = m_clock.elapsed();
+            QTimer::singleShot(0, m_app, &QCoreApplication::quit);
+            return;
+        }
+        m_snapshotsAtRefresh = m_snapshots;
+        m_heatmapsAtRefresh = m_heatmaps;
+        mark(u"refresh requested"_qs);
+        m_window.viewState()->requestRefresh();
+    }
+
+    QString describe(const Stall &stall) const
+    {
+        const qint64 begin = stall.endMs - stall.lengthMs;
+        QStringList parts;
+        for (const auto &delivery : m_app->deliveries()) {
+            if (delivery.endMs >= begin && delivery.endMs - delivery.durationMs <= stall.endMs)
+                parts.append(u"%1 (%2 ms)"_qs.arg(delivery.what).arg(delivery.durationMs));
+        }
+        for (const Milestone &milestone : m_milestones) {
+            if (milestone.atMs >= begin && milestone.atMs <= stall.endMs)
+                parts.append(u"[" + milestone.what + u"]");
+        }
+        return parts.join(u"; "_qs);
+    }
+
+    TimedApplication *m_app;
+    App::MainWindow m_window;
+    App::AppController m_controller { &m_window };
+    QElapsedTimer m_clock;
+    QTimer m_probe;
+    qint64 m_lastProbe = 0;
+    QList<Stall> m_stalls;
+    QList<Milestone> m_milestones;
+    int m_refreshes;
+    int m_snapshots = 0;
+    int m_heatmaps = 0;
+    int m_snapshotsAtRefresh = 0;
+    int m_heatmapsAtRefresh = 0;
+    int m_refreshesShown = 0;
+    bool m_lastPrometheusOk = false;
+    bool m_done = false;
+    qint64 m_loadedMs = -1;
+    qint64 m_metricsMs = -1;
+    qint64 m_doneMs = -1;
+};
+
+// The last snapshot handed to each page on its own (as a live update, then as a cluster
+// switch), timed: what each page costs the GUI thread per snapshot.
+void timePages(App::MainWindow &window, const Model::ClusterSnapshot &snapshot)
+{
+    QElapsedTimer timer;
+    auto time = [&](const char *name, auto &&show) {
+        for (const bool reset : { false, true }) {
+            timer.start();
+            show(reset);
+            const qint64 direct = timer.elapsed();
+            // Work a page queued for the event loop belongs to it too.
+            QCoreApplication::processEvents();
+            std::printf("  %-28s %-7s %5lld ms (+%lld ms queued)\n", name, reset ? "reset" : "update", direct,
+                        timer.elapsed() - direct);
+        }
+    };
+    std::printf("each page given the last snapshot on its own:\n");
+    time("the whole window", [&](bool reset) { window.showSnapshot(snapshot, reset); });
+    auto *nodes
+        = qobject_cast<Model::NodeTableModel *>(window.page(App::MainWindow::NodesPage)->proxy()->sourceModel());
+    if (nodes)
+        time("Nodes", [&](bool reset) { nodes->setSnapshot(snapshot, reset); });
+    auto *allocation = qobject_cast<Model::AllocationTableModel *>(
+        window.page(App::MainWindow::AllocationPage)->proxy()->sourceModel());
+    if (allocation)
+        time("Allocation", [&](bool reset) { allocation->setSnapshot(snapshot, reset); });
+    time("Topology", [&](bool reset) { window.topologyPage()->showSnapshot(snapshot, reset); });
+    time("SR-IOV", [&](bool reset) { window.sriovPage()->setSnapshot(snapshot, reset); });
+    time("Overview", [&](bool) { window.overviewPage()->setSnapshot(snapshot); });
+    time("Heatmap", [&](bool) { window.heatmapPage()->setSnapshot(snapshot); });
+    time("Pending", [&](bool) { window.pendingPage()->setSnapshot(snapshot); });
+    time("Pods", [&](bool reset) { window.podsPage()->setSnapshot(snapshot, reset); });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    TimedApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Specula"));
+    QCoreApplication::setApplicationName(QStringLiteral("specula-bench"));
+    QCommandLineParser parser;
+    const QCommandLineOption simOption(u"sim"_qs, u"The specula-sim executable"_qs, u"path"_qs,
+                                       QCoreApplication::applicationDirPath() + u"/../src/app/specula-sim"_qs);
+    const QCommandLineOption scenarioOption(u"scenario"_qs, u"The simulator's scenario"_qs, u"name"_qs,
+                                            u"builtin:large"_qs);
+    const QCommandLineOption refreshOption(u"refreshes"_qs, u"Live refreshes to wait for"_qs, u"n"_qs, u"2"_qs);
+    const QCommandLineOption timeoutOption(u"timeout"_qs, u"Seconds before giving up"_qs, u"s"_qs, u"600"_qs);
+    parser.addOptions({ simOption, scenarioOption, refreshOption, timeoutOption });
+    parser.addHelpOption();
+    parser.process(app);
+
+    // Profiles and settings of this run stay out of the user's.
+    QTemporaryDir dir;
+    qputenv("SPECULA_PROFILES_FILE", dir.filePath(u"profiles.ini"_qs).toLocal8Bit());
+    const QString kubeconfig = dir.filePath(u"kubeconfig"_qs);
+
+    QProcess sim;
+    sim.setProgram(parser.value(simOption));
+    sim.setArguments({ u"--scenario"_qs, parser.value(scenarioOption), u"--tls"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs,
+                       u"--kubeconfig-out"_qs, kubeconfig });
+    sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer simClock;
+    simClock.start();
+    sim.start();
+    if (!sim.waitForStarted()) {
+        std::fprintf(stderr, "bench-largeload: cannot start %s: %s\n", qPrintable(sim.program()),
+                     qPrintable(sim.errorString()));
+        return 1;
+    }
+    // The benchmark is not the product: waiting here for the simulator is fine.
+    QByteArray simOutput;
+    while (!simOutput.contains("ready\n")) {
+        if (!sim.waitForReadyRead(600000)) {
+            std::fprintf(stderr, "bench-largeload: the simulator did not get ready\n");
+            return 1;
+        }
+        simOutput += sim.readAllStandardOutput();
+    }
+    std::printf("simulator %s ready in %lld ms; window process before connecting: %s MiB resident\n",
+                qPrintable(parser.value(scenarioOption)), simClock.elapsed(), qPrintable(memoryField("VmRSS:")));
+
+    int status = 0;
+    {
+        LoadRun run(&app, kubeconfig, parser.value(refreshOption).toInt());
+        QTimer::singleShot(parser.value(timeoutOption).toInt() * 1000, &app, [] {
+            std::fprintf(stderr, "bench-largeload: timed out\n");
+            QCoreApplication::quit();
+        });
+        app.exec();
+        run.report();
+        std::printf("resident memory: %s MiB after load, %s MiB at the peak\n", qPrintable(memoryField("VmRSS:")),
+                    qPrintable(memoryField("VmHWM:")));
+        if (run.session())
+            timePages(run.window(), run.session()->snapshot());
+        status = run.finished() ? 0 : 1;
+    }
+    sim.terminate();
+    sim.waitForFinished();
+    return status;
+}
