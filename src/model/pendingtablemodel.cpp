@@ -40,7 +40,11 @@ QList<PendingTableModel::Row> PendingTableModel::rowsOf(const ClusterSnapshot &s
 
 void PendingTableModel::setSnapshot(const ClusterSnapshot &snapshot, const QString &namespaceFilter, bool reset)
 {
-    QList<Row> next = rowsOf(snapshot, namespaceFilter);
+    setRows(rowsOf(snapshot, namespaceFilter), reset);
+}
+
+void PendingTableModel::setRows(QList<Row> next, bool reset)
+{
     if (reset) {
         beginResetModel();
         m_rows = std::move(next);

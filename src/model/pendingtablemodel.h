@@ -49,6 +49,8 @@ public:
 
     // `namespaceFilter` empty: every namespace. `reset` is for a switch to another cluster.
     void setSnapshot(const ClusterSnapshot &snapshot, const QString &namespaceFilter = {}, bool reset = false);
+    // Shows `rows` (from rowsOf(), which may run on another thread) with row signals, or a reset.
+    void setRows(QList<Row> rows, bool reset = false);
     // The rows the model would show for this snapshot, sorted by pod key.
     static QList<Row> rowsOf(const ClusterSnapshot &snapshot, const QString &namespaceFilter);
 

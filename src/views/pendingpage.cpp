@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/pendingpage.h"
 
+#include "core/offthread.h"
 #include "model/pendingtablemodel.h"
 #include "model/resourcetext.h"
 #include "views/exportactions.h"
@@ -172,7 +173,21 @@ bool PendingPage::selectPod(const QString &key)
 
 void PendingPage::refresh()
 {
-    m_model->setSnapshot(m_snapshot, m_namespace);
+    const quint64 generation = ++m_generation;
+    Core::runOffThread(
+        this,
+        [snapshot = m_snapshot, namespaceName = m_namespace] {
+            return Model::PendingTableModel::rowsOf(snapshot, namespaceName);
+        },
+        [this, generation](QList<Model::PendingTableModel::Row> rows) {
+            if (generation == m_generation)
+                showRows(std::move(rows));
+        });
+}
+
+void PendingPage::showRows(QList<Model::PendingTableModel::Row> rows)
+{
+    m_model->setRows(std::move(rows));
     const int pods = m_model->rowCount();
     if (!m_columnsFitted && pods > 0) {
         m_table->fitColumns(fontMetrics().averageCharWidth() * 60);
@@ -184,6 +199,7 @@ void PendingPage::refresh()
                   : ResourceText::plural(tr("%n pending pod(s) waiting for GPUs or VFs (%1).", nullptr, pods), pods)
                         .arg(scope));
     updateDetails();
+    Q_EMIT updated();
 }
 
 void PendingPage::updateDetails()

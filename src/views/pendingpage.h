@@ -2,15 +2,12 @@
 #pragma once
 
 #include "model/clustersnapshot.h"
+#include "model/pendingtablemodel.h"
 
 #include <QWidget>
 
 class QLabel;
 class QTextBrowser;
-
-namespace Specula::Model {
-class PendingTableModel;
-}
 
 namespace Specula::Views {
 
@@ -30,8 +27,10 @@ public:
     explicit PendingPage(QWidget *parent = nullptr);
     ~PendingPage() override;
 
+    // The rows follow off the GUI thread (where each pod would fit is checked against every
+    // node); updated() says when they are on screen.
     void setSnapshot(const Model::ClusterSnapshot &snapshot);
-    // Only pods of this namespace; empty: every namespace.
+    // Only pods of this namespace; empty: every namespace. The rows follow as for a snapshot.
     void setNamespaceFilter(const QString &namespaceName);
     // Selects the pod ("namespace/name"); false when it is not shown.
     bool selectPod(const QString &key);
@@ -44,9 +43,12 @@ public:
 Q_SIGNALS:
     // The selected pod, "namespace/name", or empty.
     void podSelected(const QString &key);
+    // The table, the scope line and the details show the latest snapshot and namespace filter.
+    void updated();
 
 private:
     void refresh();
+    void showRows(QList<Model::PendingTableModel::Row> rows);
     void updateDetails();
 
     Model::PendingTableModel *m_model;
@@ -57,6 +59,7 @@ private:
     Model::ClusterSnapshot m_snapshot;
     QString m_namespace;
     QString m_shownKey;
+    quint64 m_generation = 0; // rows of an older snapshot or filter that arrive late are dropped
     bool m_columnsFitted = false; // once, when the first rows arrive; then the user's widths stay
 };
 

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QThreadPool>
 
 using namespace Specula;
 using Column = Model::PendingTableModel::Column;
@@ -31,7 +32,7 @@ private Q_SLOTS:
         m_page->resize(1100, 700);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-        m_page->setSnapshot(TestSnapshots::withPending());
+        QVERIFY(show([this] { m_page->setSnapshot(TestSnapshots::withPending()); }));
     }
 
     void cleanup() { m_page.reset(); }
@@ -93,7 +94,7 @@ private Q_SLOTS:
         auto s = TestSnapshots::withPending();
         s.pods.removeIf([](const Model::PodSummary &p) { return p.name == u"slice"_qs; });
         s.collectedAt = s.collectedAt.addSecs(60);
-        m_page->setSnapshot(s);
+        QVERIFY(show([&] { m_page->setSnapshot(s); }));
 
         QCOMPARE(resets.size(), 0);
         QCOMPARE(m_page->table()->proxy()->rowCount(), 2);
@@ -108,15 +109,15 @@ private Q_SLOTS:
 
     void namespaceFilterNarrowsTheRows()
     {
-        m_page->setNamespaceFilter(u"telco"_qs);
+        QVERIFY(show([this] { m_page->setNamespaceFilter(u"telco"_qs); }));
         QCOMPARE(m_page->table()->proxy()->rowCount(), 1);
         QCOMPARE(m_page->table()->proxy()->index(0, Column::NameColumn).data().toString(), u"cnf-1"_qs);
         QCOMPARE(m_page->findChild<QLabel *>(u"pendingScope"_qs)->text(),
                  u"1 pending pod waiting for GPUs or VFs (namespace telco)."_qs);
-        m_page->setNamespaceFilter(u"nobody"_qs);
+        QVERIFY(show([this] { m_page->setNamespaceFilter(u"nobody"_qs); }));
         QCOMPARE(m_page->findChild<QLabel *>(u"pendingScope"_qs)->text(),
                  u"No pending pod wants GPUs or VFs (namespace nobody)."_qs);
-        m_page->setNamespaceFilter({});
+        QVERIFY(show([this] { m_page->setNamespaceFilter({}); }));
         QCOMPARE(m_page->table()->proxy()->rowCount(), 3);
     }
 
@@ -164,7 +165,7 @@ private Q_SLOTS:
         loader.start();
         QVERIFY(loaded.wait(30000));
         QCOMPARE(failed.size(), 0);
-        m_page->setSnapshot(loader.snapshot());
+        QVERIFY(show([&] { m_page->setSnapshot(loader.snapshot()); }));
 
         const auto *model = m_page->model();
         const auto cellOf = [model](const QString &key, Column column) {
@@ -183,7 +184,32 @@ private Q_SLOTS:
         QCOMPARE(cellOf(u"inference/mig-job-large-6hx9p"_qs, Column::WaitingColumn), u"5 min"_qs);
     }
 
+    // Rows of an older snapshot that arrive after a newer one was given are never shown.
+    void onlyTheLatestSnapshotIsShown()
+    {
+        auto older = TestSnapshots::withPending();
+        older.pods.removeIf([](const Model::PodSummary &p) { return p.name == u"slice"_qs; });
+        QSignalSpy updated(m_page.get(), &Views::PendingPage::updated);
+        m_page->setSnapshot(older);
+        m_page->setSnapshot(TestSnapshots::withPending());
+        QVERIFY(updated.wait());
+        QCOMPARE(m_page->table()->proxy()->rowCount(), 3);
+        // Both computations done and their results delivered: still only the newer one shown.
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(updated.size(), 1);
+        QCOMPARE(m_page->table()->proxy()->rowCount(), 3);
+    }
+
 private:
+    // Runs `change` and waits until the page shows its result (the rows follow off the GUI thread).
+    template<class Change> bool show(Change change)
+    {
+        QSignalSpy updated(m_page.get(), &Views::PendingPage::updated);
+        change();
+        return updated.wait(10000);
+    }
+
     std::unique_ptr<Views::PendingPage> m_page;
 };
 
