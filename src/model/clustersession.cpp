@@ -94,6 +94,7 @@ ClusterSession::ClusterSession(Net::ConnectionContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
     , m_nam(std::make_unique<QNetworkAccessManager>())
+    , m_objects(std::make_shared<ClusterObjects>())
     , m_rebuildTimer(new QTimer(this))
 {
     m_rebuildTimer->setSingleShot(true);
@@ -158,15 +159,19 @@ void ClusterSession::addSource(const Source &source)
                     informer->stop();
                 m_listed.insert(informer);
                 m_unavailable.remove(informer);
-                clearSource(m_objects, source.kind, configMapName);
-                for (const auto &object : objects)
-                    storeObject(m_objects, object, false);
+                m_changes.append([kind = source.kind, configMapName, objects](ClusterObjects &into) {
+                    clearSource(into, kind, configMapName);
+                    for (const auto &object : objects)
+                        storeObject(into, object, false);
+                });
                 scheduleRebuild();
                 updateStateFromInformers();
             });
     connect(informer, &Kube::Informer::changed, this, [this](const QList<Kube::WatchEvent> &events) {
-        for (const auto &event : events)
-            storeObject(m_objects, event.object, event.type == Kube::WatchEvent::Type::Deleted);
+        m_changes.append([events](ClusterObjects &into) {
+            for (const auto &event : events)
+                storeObject(into, event.object, event.type == Kube::WatchEvent::Type::Deleted);
+        });
         scheduleRebuild();
     });
     connect(informer, &Kube::Informer::stateChanged, this, &ClusterSession::updateStateFromInformers);
@@ -213,11 +218,13 @@ void ClusterSession::rebuild()
     }
     m_building = true;
     const quint64 generation = ++m_generation;
-    // The hashes are implicitly shared: the worker reads a frozen copy while watches go on.
+    // Changes that arrive while this build runs wait in m_changes for the next one.
     Core::runOffThread(
         this,
-        [objects = m_objects, readings = m_gpuReadings] {
-            ClusterSnapshot snapshot = buildSnapshot(objects);
+        [objects = m_objects, changes = std::exchange(m_changes, {}), readings = m_gpuReadings] {
+            for (const auto &change : changes)
+                change(*objects);
+            ClusterSnapshot snapshot = buildSnapshot(*objects);
             if (!readings.isEmpty())
                 joinGpuMetrics(snapshot, readings);
             return snapshot;

@@ -9,6 +9,7 @@
 #include "net/connectioncontext.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -82,7 +83,12 @@ private:
     QList<Kube::Informer *> m_informers;
     QSet<Kube::Informer *> m_listed; // informers whose first list arrived (or that gave up)
     QHash<Kube::Informer *, QString> m_unavailable; // optional sources that failed, with the error
-    ClusterObjects m_objects;
+    // The informers' objects. Only the build on the worker touches them (one build at a time),
+    // so that 150,000 pods are neither stored on the GUI thread nor copied there when a watch
+    // event arrives while a build reads them.
+    std::shared_ptr<ClusterObjects> m_objects;
+    // What the informers brought since the last build was started; the next build applies it.
+    QList<std::function<void(ClusterObjects &)>> m_changes;
     QList<MetricReading> m_gpuReadings;
     PrometheusStatus m_prometheus;
     ClusterSnapshot m_snapshot;
