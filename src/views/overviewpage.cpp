@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/overviewpage.h"
 
+#include "core/offthread.h"
 #include "model/idlegputablemodel.h"
 #include "model/resourcetext.h"
 #include "views/exportactions.h"
@@ -131,7 +132,22 @@ void OverviewPage::setMeanUtilization(const QHash<QString, double> &meanUtilByUu
 
 void OverviewPage::refresh()
 {
-    const Model::OverviewFigures &f = m_figures = Model::OverviewFigures::of(m_snapshot, m_means, m_namespace);
+    const quint64 generation = ++m_generation;
+    Core::runOffThread(
+        this,
+        [snapshot = m_snapshot, means = m_means, namespaceName = m_namespace] {
+            return Model::OverviewFigures::of(snapshot, means, namespaceName);
+        },
+        [this, generation](Model::OverviewFigures figures) {
+            if (generation == m_generation)
+                showFigures(std::move(figures));
+        });
+}
+
+void OverviewPage::showFigures(Model::OverviewFigures figures)
+{
+    m_figures = std::move(figures);
+    const Model::OverviewFigures &f = m_figures;
 
     m_gpus->setText(tr("GPUs: %1 of %2 allocated").arg(f.gpusAllocated).arg(count(f.gpusTotal)));
     QStringList gpuNotes;
@@ -179,6 +195,7 @@ void OverviewPage::refresh()
         m_idleTable->fitColumns(fontMetrics().averageCharWidth() * 60);
         m_columnsFitted = true;
     }
+    Q_EMIT updated();
 }
 
 } // namespace Specula::Views

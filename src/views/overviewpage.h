@@ -35,6 +35,8 @@ public:
     explicit OverviewPage(QWidget *parent = nullptr);
     ~OverviewPage() override;
 
+    // The figures are worked out off the GUI thread; updated() says when they are on screen.
+    // The same goes for the namespace filter and the mean utilization.
     void setSnapshot(const Model::ClusterSnapshot &snapshot);
     // Pod figures (pending, holders, idle GPUs) only for this namespace; empty: every namespace.
     void setNamespaceFilter(const QString &namespaceName);
@@ -50,10 +52,13 @@ public:
 Q_SIGNALS:
     // A figure was clicked: the window shows the page with its details.
     void pageRequested(Specula::Views::OverviewPage::Target target);
+    // The figures and the idle table show the latest snapshot, filter and means.
+    void updated();
 
 private:
     QCommandLinkButton *addFigure(const QString &objectName, Target target, const QString &toolTip);
     void refresh();
+    void showFigures(Model::OverviewFigures figures);
 
     Model::IdleGpuTableModel *m_idleModel;
     TablePage *m_idleTable;
@@ -72,6 +77,7 @@ private:
     QHash<QString, double> m_means;
     QString m_rangeText;
     QString m_namespace;
+    quint64 m_generation = 0; // figures of older inputs that arrive late are dropped
     bool m_columnsFitted = false; // once, when the first rows arrive; then the user's widths stay
 };
 

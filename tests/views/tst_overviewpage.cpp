@@ -46,7 +46,7 @@ private Q_SLOTS:
         m_page->resize(1200, 700);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-        m_page->setSnapshot(cluster());
+        QVERIFY(show([&] { m_page->setSnapshot(cluster()); }));
     }
 
     void cleanup() { m_page.reset(); }
@@ -82,13 +82,13 @@ private Q_SLOTS:
 
     void unknownFiguresReadAsDash()
     {
-        m_page->setSnapshot(TestSnapshots::topology());
+        QVERIFY(show([&] { m_page->setSnapshot(TestSnapshots::topology()); }));
         QCOMPARE(m_page->findChild<QCommandLinkButton *>(u"powerFigure"_qs)->text(), u"GPU power: —"_qs);
         QCOMPARE(m_page->findChild<QCommandLinkButton *>(u"gpusFigure"_qs)->description(),
                  u"busy: — (no utilization readings)"_qs);
         auto s = TestSnapshots::topology();
         s.nodes.removeIf([](const Model::NodeSummary &n) { return n.gpu.has_value(); });
-        m_page->setSnapshot(s);
+        QVERIFY(show([&] { m_page->setSnapshot(s); }));
         QCOMPARE(m_page->findChild<QCommandLinkButton *>(u"gpusFigure"_qs)->text(), u"GPUs: 0 of — allocated"_qs);
     }
 
@@ -126,7 +126,9 @@ private Q_SLOTS:
         QCOMPARE(proxy->rowCount(), 2);
         QVERIFY(m_page->findChild<QLabel *>(u"idleHeading"_qs)->text().contains(u"latest reading, no range data"_qs));
 
-        m_page->setMeanUtilization({ { u"GPU-1111"_qs, 30.0 }, { u"MIG-aaaa"_qs, 4.5 } }, u"last 1 h"_qs);
+        QVERIFY(show([&] {
+            m_page->setMeanUtilization({ { u"GPU-1111"_qs, 30.0 }, { u"MIG-aaaa"_qs, 4.5 } }, u"last 1 h"_qs);
+        }));
         QCOMPARE(m_page->findChild<QCommandLinkButton *>(u"idleFigure"_qs)->description(),
                  u"held by a pod, utilization under 5 % (mean over last 1 h)"_qs);
         QCOMPARE(proxy->rowCount(), 1);
@@ -139,7 +141,9 @@ private Q_SLOTS:
 
     void idleSelectionSurvivesAnUpdateOfAnotherRow()
     {
-        m_page->setMeanUtilization({ { u"GPU-1111"_qs, 1.0 }, { u"MIG-aaaa"_qs, 2.0 } }, u"last 1 h"_qs);
+        QVERIFY(show([&] {
+            m_page->setMeanUtilization({ { u"GPU-1111"_qs, 1.0 }, { u"MIG-aaaa"_qs, 2.0 } }, u"last 1 h"_qs);
+        }));
         auto *view = m_page->idleTable()->view();
         auto *proxy = m_page->idleTable()->proxy();
         const auto matches = proxy->match(proxy->index(0, IdleColumn::PodColumn), Qt::DisplayRole, u"train-0"_qs);
@@ -147,7 +151,9 @@ private Q_SLOTS:
         view->setCurrentIndex(matches.first());
         QSignalSpy resets(m_page->idleModel(), &QAbstractItemModel::modelReset);
 
-        m_page->setMeanUtilization({ { u"GPU-1111"_qs, 3.0 }, { u"MIG-aaaa"_qs, 2.0 } }, u"last 1 h"_qs);
+        QVERIFY(show([&] {
+            m_page->setMeanUtilization({ { u"GPU-1111"_qs, 3.0 }, { u"MIG-aaaa"_qs, 2.0 } }, u"last 1 h"_qs);
+        }));
         QCOMPARE(resets.size(), 0);
         QCOMPARE(view->currentIndex().siblingAtColumn(IdleColumn::PodColumn).data().toString(), u"train-0"_qs);
         QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
@@ -157,7 +163,7 @@ private Q_SLOTS:
 
     void namespaceFilterNarrowsPodFigures()
     {
-        m_page->setNamespaceFilter(u"telco"_qs);
+        QVERIFY(show([&] { m_page->setNamespaceFilter(u"telco"_qs); }));
         QCOMPARE(m_page->idleTable()->proxy()->rowCount(), 0);
         QCOMPARE(m_page->findChild<QCommandLinkButton *>(u"pendingFigure"_qs)->text(),
                  u"Waiting for devices: 1 pod"_qs);
@@ -208,6 +214,14 @@ private Q_SLOTS:
     }
 
 private:
+    // Runs `change` and waits until the page shows its result (the figures follow off the GUI thread).
+    template<class Change> bool show(Change change)
+    {
+        QSignalSpy updated(m_page.get(), &Views::OverviewPage::updated);
+        change();
+        return updated.wait(10000);
+    }
+
     std::unique_ptr<Views::OverviewPage> m_page;
 };
 
