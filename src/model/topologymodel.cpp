@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/topologymodel.h"
 
+#include "core/offthread.h"
 #include "model/topologybuilder.h"
 #include "model/topologyitem.h"
 
@@ -18,34 +19,80 @@ TopologyModel::TopologyModel(QObject *parent)
 
 TopologyModel::~TopologyModel() = default;
 
-void TopologyModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+// The tree a snapshot describes, and what each node's subtree was built from.
+struct TopologyModel::Built
 {
-    const bool resetting = reset || !m_hasSnapshot || snapshot.context != m_context;
-    TopologyBuilder builder(snapshot);
+    std::shared_ptr<Item> root; // shared: results cross threads in copyable futures
     QHash<QString, NodeInputs> inputs;
-    inputs.reserve(snapshot.nodes.size());
+    bool resetting = false;
+};
+
+TopologyModel::Built TopologyModel::build(const ClusterSnapshot &snapshot, const QHash<QString, NodeInputs> &shown,
+                                          bool resetting)
+{
+    TopologyBuilder builder(snapshot);
+    Built built { std::make_shared<Item>(), {}, resetting };
+    built.inputs.reserve(snapshot.nodes.size());
     auto keep = [&](const NodeSummary &node) {
         NodeInputs current { builder.inputs(node) };
-        const auto it = m_inputs.constFind(node.name);
-        const bool same = !resetting && it != m_inputs.cend() && *it == current;
-        inputs.insert(node.name, std::move(current));
+        const auto it = shown.constFind(node.name);
+        const bool same = !resetting && it != shown.cend() && *it == current;
+        built.inputs.insert(node.name, std::move(current));
         return same;
     };
-    auto desired = std::make_unique<Item>();
-    builder.build(*desired, keep);
-    m_inputs = std::move(inputs);
+    builder.build(*built.root, keep);
+    return built;
+}
 
-    if (resetting) {
+void TopologyModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+{
+    if (m_building) {
+        const bool resetWaiting = m_waiting && m_waiting->second;
+        m_waiting.emplace(snapshot, reset || resetWaiting);
+        return;
+    }
+    if (snapshot.nodes.size() >= OffThreadFromNodes) {
+        buildOffThread(snapshot, reset);
+        return;
+    }
+    const bool resetting = reset || !m_hasSnapshot || snapshot.context != m_context;
+    apply(build(snapshot, m_inputs, resetting), snapshot.context);
+}
+
+// One build at a time, so that each compares against the tree on screen.
+void TopologyModel::buildOffThread(const ClusterSnapshot &snapshot, bool reset)
+{
+    m_building = true;
+    const bool resetting = reset || !m_hasSnapshot || snapshot.context != m_context;
+    Core::runOffThread(
+        this, [snapshot, shown = m_inputs, resetting] { return build(snapshot, shown, resetting); },
+        [this, context = snapshot.context](Built built) {
+            m_building = false;
+            apply(std::move(built), context);
+            if (m_waiting) {
+                auto [next, reset] = *std::exchange(m_waiting, std::nullopt);
+                setSnapshot(next, reset);
+            }
+        });
+}
+
+void TopologyModel::apply(Built built, const QString &context)
+{
+    m_inputs = std::move(built.inputs);
+    if (built.resetting) {
         beginResetModel();
-        m_root = std::move(desired);
-        m_context = snapshot.context;
+        m_root = std::make_unique<Item>(std::move(*built.root));
+        for (auto &child : m_root->children)
+            child->parent = m_root.get();
+        m_context = context;
         m_hasSnapshot = true;
         m_itemCount = m_root->count() - 1;
         endResetModel();
-        return;
+    } else {
+        syncChildren(m_root.get(), *built.root);
+        m_itemCount = m_root->count() - 1;
     }
-    syncChildren(m_root.get(), *desired);
-    m_itemCount = m_root->count() - 1;
+    Q_EMIT updated();
 }
 
 // Turns `current`'s children into `desired`'s, keeping every item whose key stays: removals

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModel>
 #include <memory>
+#include <optional>
 
 namespace Specula::Model {
 
@@ -13,7 +14,7 @@ namespace Specula::Model {
 // Only SR-IOV-capable PFs appear; other NICs are listed in the node's details.
 // A new snapshot is diffed level by level by stable keys into row insertions, removals,
 // moves and dataChanged, so selection, expansion and scroll survive live updates; the model
-// resets only when the cluster changes.
+// resets only when the cluster changes. A large cluster's tree is built off the GUI thread.
 class TopologyModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -36,7 +37,12 @@ public:
     explicit TopologyModel(QObject *parent = nullptr);
     ~TopologyModel() override;
 
-    // Diffs against the current tree; resets when `reset` is set or the context differs.
+    // From this many nodes on, the tree is built off the GUI thread and shown when ready (then
+    // updated() is emitted); smaller ones are shown before setSnapshot() returns.
+    static constexpr int OffThreadFromNodes = 500;
+
+    // Diffs against the current tree; resets when `reset` is set or the context differs. While a
+    // large tree is being built, only the newest of the snapshots given meanwhile follows it.
     void setSnapshot(const ClusterSnapshot &snapshot, bool reset = false);
     QModelIndex indexOfKey(const QString &key) const;
     int itemCount() const { return m_itemCount; }
@@ -51,7 +57,15 @@ public:
     struct Item;
     struct NodeInputs;
 
+Q_SIGNALS:
+    // The tree shows the latest snapshot given to setSnapshot().
+    void updated();
+
 private:
+    struct Built;
+    static Built build(const ClusterSnapshot &snapshot, const QHash<QString, NodeInputs> &shown, bool resetting);
+    void buildOffThread(const ClusterSnapshot &snapshot, bool reset);
+    void apply(Built built, const QString &context);
     Item *itemAt(const QModelIndex &index) const;
     QModelIndex indexOf(const Item *item, int column = 0) const;
     void syncChildren(Item *current, Item &desired);
@@ -62,6 +76,8 @@ private:
     QString m_context;
     bool m_hasSnapshot = false;
     int m_itemCount = 0;
+    bool m_building = false; // a tree is being built off the GUI thread
+    std::optional<std::pair<ClusterSnapshot, bool>> m_waiting; // the newest snapshot given meanwhile, and its reset
 };
 
 } // namespace Specula::Model

@@ -5,6 +5,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Specula;
 using Type = Model::TopologyModel::ItemType;
@@ -20,6 +21,33 @@ const QString kVf0 = kPf + u"|vf:0000:3b:02.0"_qs;
 QString keyOf(const QModelIndex &index)
 {
     return index.data(Model::TopologyModel::KeyRole).toString();
+}
+
+// The topology test cluster with copies of its GPU node, `nodes` in all: large enough for the
+// off-thread build.
+Model::ClusterSnapshot largeCluster(int nodes)
+{
+    Model::ClusterSnapshot s = TestSnapshots::topology();
+    const Model::NodeSummary gpuNode = *s.node(u"gpu-a"_qs);
+    for (int n = int(s.nodes.size()); n < nodes; ++n) {
+        Model::NodeSummary copy = gpuNode;
+        copy.name = u"gpu-copy-%1"_qs.arg(n, 5, 10, QLatin1Char('0'));
+        s.nodes.append(copy);
+    }
+    std::sort(s.nodes.begin(), s.nodes.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+    return s;
+}
+
+// Every item's key and texts, depth first.
+QStringList dump(const Model::TopologyModel &model, const QModelIndex &parent = {})
+{
+    QStringList lines;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        lines.append(keyOf(index) + u' ' + index.data().toString() + u' ' + index.siblingAtColumn(1).data().toString());
+        lines += dump(model, index);
+    }
+    return lines;
 }
 
 QStringList childKeys(const Model::TopologyModel &model, const QString &parentKey)
@@ -326,6 +354,49 @@ private Q_SLOTS:
         model.setSnapshot(changed);
         QCOMPARE(removed.size(), 1);
         QCOMPARE(model.rowCount(model.index(0, 0)), 0);
+    }
+
+    // A large cluster's tree is built off the GUI thread: the same tree, shown when ready, and
+    // of the snapshots given while one is built only the newest follows.
+    void largeClusterIsBuiltOffTheGuiThread()
+    {
+        const int nodes = Model::TopologyModel::OffThreadFromNodes + 20;
+        auto first = largeCluster(nodes);
+        Model::TopologyModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy updated(&model, &Model::TopologyModel::updated);
+        model.setSnapshot(first);
+        QCOMPARE(model.rowCount(), 0); // a result can only arrive through the event loop
+        QVERIFY(updated.wait(20000));
+        QCOMPARE(model.rowCount(model.index(0, 0)), nodes);
+        QVERIFY(model.indexOfKey(u"cluster|node:gpu-copy-00100|gpu:GPU-0000"_qs).isValid());
+
+        // Three more while the first of them is being built: the middle one is never shown.
+        auto second = first;
+        second.nodes[0].name = u"gpu-0-renamed"_qs;
+        auto third = largeCluster(nodes + 1);
+        auto fourth = largeCluster(nodes);
+        fourth.nodes.removeIf([](const Model::NodeSummary &n) { return n.name == u"gpu-copy-00100"_qs; });
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        updated.clear();
+        model.setSnapshot(second);
+        model.setSnapshot(third);
+        model.setSnapshot(fourth);
+        QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 2, 20000);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(updated.size(), 2);
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(!model.indexOfKey(u"cluster|node:gpu-copy-00100"_qs).isValid());
+        QVERIFY(!model.indexOfKey(u"cluster|node:gpu-0-renamed"_qs).isValid());
+        QCOMPARE(model.rowCount(model.index(0, 0)), nodes - 1);
+
+        // The tree equals the one a fresh model builds from the same snapshot.
+        Model::TopologyModel fresh;
+        QSignalSpy freshUpdated(&fresh, &Model::TopologyModel::updated);
+        fresh.setSnapshot(fourth);
+        QVERIFY(freshUpdated.wait(20000));
+        QCOMPARE(dump(model), dump(fresh));
     }
 };
 
