@@ -10,7 +10,7 @@
 // each page on its own, to say which page costs what. Prints figures; asserts nothing.
 //
 //   QT_QPA_PLATFORM=offscreen build/dev/benchmarks/specula-bench-largeload [--sim PATH]
-//       [--scenario builtin:large] [--refreshes 2] [--timeout 600]
+//       [--scenario FILE] [--prometheus SPEC] [--refreshes 2] [--timeout 600]
 // benchmarks/large-load.sh runs it with the right environment.
 
 #include "app/appcontroller.h"
@@ -18,6 +18,7 @@
 #include "model/allocationtablemodel.h"
 #include "model/clustersession.h"
 #include "model/nodetablemodel.h"
+#include "model/prometheussettings.h"
 #include "model/viewstate.h"
 #include "views/heatmappage.h"
 #include "views/overviewpage.h"
@@ -39,6 +40,9 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#ifdef Q_OS_UNIX
+#include <time.h>
+#endif
 
 using namespace Specula;
 
@@ -60,6 +64,18 @@ QString memoryField([[maybe_unused]] const char *field)
     }
 #endif
     return QStringLiteral("n/a");
+}
+
+// CPU time of the calling thread in ms, to tell a GUI thread that works from one that waits for
+// a core (two cores shared with the simulator and the snapshot builds); -1 where unknown.
+qint64 threadCpuMs()
+{
+#ifdef Q_OS_UNIX
+    timespec now {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+#endif
+    return -1;
 }
 
 // Times every event delivered from the event loop (outermost only: nested deliveries belong to
@@ -111,6 +127,7 @@ struct Stall
 {
     qint64 endMs;
     qint64 lengthMs;
+    qint64 cpuMs; // of it, the GUI thread's own CPU time
 };
 
 struct Milestone
@@ -122,7 +139,8 @@ struct Milestone
 class LoadRun final : public QObject
 {
 public:
-    LoadRun(TimedApplication *app, const QString &kubeconfig, int refreshes)
+    LoadRun(TimedApplication *app, const QString &kubeconfig, const Model::PrometheusSettings &prometheus,
+            int refreshes)
         : m_app(app)
         , m_refreshes(refreshes)
     {
@@ -131,14 +149,17 @@ public:
         m_clock.start();
         m_app->startClock(m_clock);
         m_lastProbe = 0;
+        m_lastCpu = threadCpuMs();
         m_probe.setTimerType(Qt::PreciseTimer);
         m_probe.setInterval(kProbeIntervalMs);
         connect(&m_probe, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.elapsed();
+            const qint64 cpu = threadCpuMs();
             const qint64 gap = now - m_lastProbe - kProbeIntervalMs;
             if (gap > 16)
-                m_stalls.append({ now, gap });
+                m_stalls.append({ now, gap, cpu - m_lastCpu });
             m_lastProbe = now;
+            m_lastCpu = cpu;
         });
         m_probe.start();
 
@@ -155,7 +176,7 @@ public:
         Cli::ConnectionOptions options;
         options.kubeconfig = kubeconfig;
         mark(u"connect"_qs);
-        m_controller.start(options);
+        m_controller.start(options, prometheus);
     }
 
     bool finished() const { return m_done; }
@@ -170,7 +191,7 @@ public:
                     m_metricsMs >= 0 ? qPrintable(QString::number(m_metricsMs) + u" ms"_qs) : "not reached");
         std::printf("%d live refreshes shown: %s\n", m_refreshes,
                     m_done ? qPrintable(QString::number(m_doneMs) + u" ms"_qs) : "not reached");
-        std::printf("snapshots shown: %d\n", m_snapshots);
+        std::printf("snapshots shown: %d; Prometheus in the last: %s\n", m_snapshots, qPrintable(m_prometheus));
 
         QList<Stall> stalls = m_stalls;
         std::sort(stalls.begin(), stalls.end(), [](const Stall &a, const Stall &b) { return a.lengthMs > b.lengthMs; });
@@ -179,12 +200,19 @@ public:
         qint64 busy = 0;
         for (const Stall &stall : stalls)
             busy += stall.lengthMs;
+        qint64 longestBusy = 0;
+        for (const Stall &stall : stalls)
+            longestBusy = std::max(longestBusy, stall.cpuMs);
+        const auto overBusy = std::count_if(stalls.begin(), stalls.end(),
+                                            [](const Stall &stall) { return stall.cpuMs > kStallBudgetMs; });
         std::printf("GUI-thread stalls > %lld ms: %lld (longest %lld ms; %lld ms in stalls > 16 ms)\n", kStallBudgetMs,
                     qint64(over), stalls.isEmpty() ? 0 : stalls.constFirst().lengthMs, busy);
-        std::printf("longest stalls (ending at, length, what was delivered, milestones during it):\n");
+        std::printf("  of which the GUI thread itself computed > %lld ms: %lld (most CPU in one stall: %lld ms)\n",
+                    kStallBudgetMs, qint64(overBusy), longestBusy);
+        std::printf("longest stalls (ending at, length, GUI-thread CPU in it, what was delivered, milestones):\n");
         for (qsizetype i = 0; i < std::min<qsizetype>(10, stalls.size()); ++i)
-            std::printf("  %7lld ms  %5lld ms  %s\n", stalls[i].endMs, stalls[i].lengthMs,
-                        qPrintable(describe(stalls[i])));
+            std::printf("  %7lld ms  %5lld ms  cpu %5lld ms  %s\n", stalls[i].endMs, stalls[i].lengthMs,
+                        stalls[i].cpuMs, qPrintable(describe(stalls[i])));
     }
 
 private:
@@ -194,6 +222,10 @@ private:
     {
         ++m_snapshots;
         m_lastPrometheusOk = snapshot.prometheus.state == Model::PrometheusStatus::State::Ok;
+        m_prometheus = m_lastPrometheusOk ? u"ok, "_qs + snapshot.prometheus.source
+            : snapshot.prometheus.state == Model::PrometheusStatus::State::Disabled
+            ? u"no readings yet"_qs
+            : u"unreachable: "_qs + snapshot.prometheus.error;
         mark(u"snapshot #%1 shown"_qs.arg(m_snapshots));
         advance();
     }
@@ -242,6 +274,7 @@ private:
     QElapsedTimer m_clock;
     QTimer m_probe;
     qint64 m_lastProbe = 0;
+    qint64 m_lastCpu = 0;
     QList<Stall> m_stalls;
     QList<Milestone> m_milestones;
     int m_refreshes;
@@ -251,6 +284,7 @@ private:
     int m_heatmapsAtRefresh = 0;
     int m_refreshesShown = 0;
     bool m_lastPrometheusOk = false;
+    QString m_prometheus;
     bool m_done = false;
     qint64 m_loadedMs = -1;
     qint64 m_metricsMs = -1;
@@ -301,11 +335,14 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const QCommandLineOption simOption(u"sim"_qs, u"The specula-sim executable"_qs, u"path"_qs,
                                        QCoreApplication::applicationDirPath() + u"/../src/app/specula-sim"_qs);
-    const QCommandLineOption scenarioOption(u"scenario"_qs, u"The simulator's scenario"_qs, u"name"_qs,
-                                            u"builtin:large"_qs);
+    const QCommandLineOption scenarioOption(
+        u"scenario"_qs, u"The simulator's scenario (default: builtin:large with its Prometheus API as a Service)"_qs,
+        u"name"_qs);
+    const QCommandLineOption prometheusOption(u"prometheus"_qs, u"How the window finds Prometheus"_qs, u"spec"_qs,
+                                              u"service:monitoring/prometheus-k8s:9090"_qs);
     const QCommandLineOption refreshOption(u"refreshes"_qs, u"Live refreshes to wait for"_qs, u"n"_qs, u"2"_qs);
     const QCommandLineOption timeoutOption(u"timeout"_qs, u"Seconds before giving up"_qs, u"s"_qs, u"600"_qs);
-    parser.addOptions({ simOption, scenarioOption, refreshOption, timeoutOption });
+    parser.addOptions({ simOption, scenarioOption, prometheusOption, refreshOption, timeoutOption });
     parser.addHelpOption();
     parser.process(app);
 
@@ -313,10 +350,30 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     qputenv("SPECULA_PROFILES_FILE", dir.filePath(u"profiles.ini"_qs).toLocal8Bit());
     const QString kubeconfig = dir.filePath(u"kubeconfig"_qs);
+    const auto prometheus = Model::PrometheusSettings::parse(parser.value(prometheusOption));
+    if (!prometheus) {
+        std::fprintf(stderr, "bench-largeload: --prometheus: %s\n", qPrintable(prometheus.error().toString()));
+        return 2;
+    }
+    // builtin:large declares no Prometheus; the window's metrics need one, so the benchmark's copy
+    // of it serves the simulator's Prometheus API behind the usual kube-prometheus Service.
+    QString scenario = parser.value(scenarioOption);
+    if (scenario.isEmpty()) {
+        QFile large(QStringLiteral(SPECULA_LARGE_SCENARIO));
+        QFile copy(dir.filePath(u"large.yaml"_qs));
+        if (!large.open(QIODevice::ReadOnly) || !copy.open(QIODevice::WriteOnly)) {
+            std::fprintf(stderr, "bench-largeload: cannot copy %s\n", SPECULA_LARGE_SCENARIO);
+            return 1;
+        }
+        copy.write(large.readAll().replace(
+            "\nmetrics:\n",
+            "\nmetrics:\n  prometheus: {namespace: monitoring, service: prometheus-k8s, port: 9090}\n"));
+        scenario = copy.fileName();
+    }
 
     QProcess sim;
     sim.setProgram(parser.value(simOption));
-    sim.setArguments({ u"--scenario"_qs, parser.value(scenarioOption), u"--tls"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs,
+    sim.setArguments({ u"--scenario"_qs, scenario, u"--tls"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs,
                        u"--kubeconfig-out"_qs, kubeconfig });
     sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QElapsedTimer simClock;
@@ -337,11 +394,11 @@ int main(int argc, char *argv[])
         simOutput += sim.readAllStandardOutput();
     }
     std::printf("simulator %s ready in %lld ms; window process before connecting: %s MiB resident\n",
-                qPrintable(parser.value(scenarioOption)), simClock.elapsed(), qPrintable(memoryField("VmRSS:")));
+                qPrintable(scenario), simClock.elapsed(), qPrintable(memoryField("VmRSS:")));
 
     int status = 0;
     {
-        LoadRun run(&app, kubeconfig, parser.value(refreshOption).toInt());
+        LoadRun run(&app, kubeconfig, prometheus.value(), parser.value(refreshOption).toInt());
         QTimer::singleShot(parser.value(timeoutOption).toInt() * 1000, &app, [] {
             std::fprintf(stderr, "bench-largeload: timed out\n");
             QCoreApplication::quit();
