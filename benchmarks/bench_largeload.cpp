@@ -187,7 +187,7 @@ public:
     {
         std::printf("loaded (every kind listed, first snapshot on every page): %s\n",
                     m_loadedMs >= 0 ? qPrintable(QString::number(m_loadedMs) + u" ms"_qs) : "not reached");
-        std::printf("GPU readings and heatmap shown: %s\n",
+        std::printf("GPU readings and heatmap shown (or Prometheus failed): %s\n",
                     m_metricsMs >= 0 ? qPrintable(QString::number(m_metricsMs) + u" ms"_qs) : "not reached");
         std::printf("%d live refreshes shown: %s\n", m_refreshes,
                     m_done ? qPrintable(QString::number(m_doneMs) + u" ms"_qs) : "not reached");
@@ -230,16 +230,18 @@ private:
         advance();
     }
 
-    // Once the readings and the heatmap are on screen, asks for `m_refreshes` refreshes, one
-    // after the other, each complete when a new snapshot and a new heatmap have been shown.
+    // Once the readings and the heatmap are on screen (or Prometheus failed, as the snapshot
+    // says), asks for `m_refreshes` refreshes, one after the other, each complete when a new
+    // snapshot and, with readings, a new heatmap have been shown.
     void advance()
     {
-        if (m_done || !m_lastPrometheusOk || m_heatmaps == 0)
+        const bool failed = !m_lastPrometheusOk && !m_prometheus.isEmpty() && m_prometheus != u"no readings yet";
+        if (m_done || (!failed && (!m_lastPrometheusOk || m_heatmaps == 0)))
             return;
         if (m_metricsMs < 0) {
             m_metricsMs = m_clock.elapsed();
-            mark(u"readings and heatmap shown"_qs);
-        } else if (m_snapshots <= m_snapshotsAtRefresh || m_heatmaps <= m_heatmapsAtRefresh) {
+            mark(failed ? u"Prometheus failed"_qs : u"readings and heatmap shown"_qs);
+        } else if (m_snapshots <= m_snapshotsAtRefresh || (!failed && m_heatmaps <= m_heatmapsAtRefresh)) {
             return;
         } else if (++m_refreshesShown >= m_refreshes) {
             m_done = true;
