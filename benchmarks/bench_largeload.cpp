@@ -30,10 +30,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QMetaObject>
 #include <QProcess>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
@@ -309,7 +307,8 @@ void timePages(App::MainWindow &window, const Model::ClusterSnapshot &snapshot)
                         timer.elapsed() - direct);
         }
     };
-    std::printf("each page given the last snapshot on its own:\n");
+    std::printf("each page given the last snapshot on its own (work a page hands to another thread is not in"
+                " these figures; the stalls above include applying its result):\n");
     time("the whole window", [&](bool reset) { window.showSnapshot(snapshot, reset); });
     auto *nodes
         = qobject_cast<Model::NodeTableModel *>(window.page(App::MainWindow::NodesPage)->proxy()->sourceModel());
