@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/result.h"
+
 #include <QHash>
 #include <QMap>
 #include <QStringList>
