@@ -4,6 +4,7 @@
 #include "sim/promqlrun.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace Specula::Sim {
 
@@ -152,11 +153,14 @@ Core::Result<QList<Prom::Labels>> PromqlEvaluator::series(const PromqlNode &sele
     if (selector.kind != PromqlNode::Kind::Selector)
         return error(u"bad_data"_qs, u"match[] must be a series selector"_qs);
     try {
-        PromqlRun run(m_storage, m_limits, 0, 0, 1);
+        // Prometheus bounds no metadata lookup, and the whole metric-name list of a large
+        // cluster must be reachable; so only queries carry the series limit.
+        Limits unbounded = m_limits;
+        unbounded.maxSeries = std::numeric_limits<qsizetype>::max();
+        PromqlRun run(m_storage, unbounded, 0, 0, 1);
         QList<Prom::Labels> out;
         for (const SimSeries *series : run.select(selector))
             out.append(series->labels);
-        std::sort(out.begin(), out.end(), labelsLess);
         return out;
     } catch (const PromqlRun::Failure &failure) {
         return error(failure.type, failure.message);

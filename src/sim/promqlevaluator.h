@@ -56,7 +56,8 @@ public:
     // A range query: matrix (the expression must be a scalar or an instant vector).
     Core::Result<Prom::QueryResult> range(const PromqlNode &root, qint64 startMs, qint64 endMs, qint64 stepMs) const;
 
-    // The series a selector picks (match[] of /api/v1/series), labels sorted as Prometheus does.
+    // The series a selector picks (match[] of /api/v1/series and /api/v1/labels), in no order and
+    // without the series limit.
     Core::Result<QList<Prom::Labels>> series(const PromqlNode &selector) const;
 
     // Prometheus' order of label sets (labels.Compare).

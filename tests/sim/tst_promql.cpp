@@ -365,6 +365,10 @@ private Q_SLOTS:
         const auto tooMany = PromqlEvaluator(storage(), limits).instant(*parsed.root, 300000);
         QVERIFY(!tooMany);
         QCOMPARE(tooMany.error().message, u"query selects too many series for the simulator (more than 2)"_qs);
+        // Metadata lookups (/api/v1/series, /labels) are not bounded, as in Prometheus.
+        const auto listed = PromqlEvaluator(storage(), limits).series(*parsed.root);
+        QVERIFY(listed);
+        QCOMPARE(listed.value().size(), 3);
         limits = {};
         limits.maxPoints = 10;
         const auto tooLong = PromqlEvaluator(storage(), limits).range(*parsed.root, 0, 100000, 10000);
