@@ -106,9 +106,12 @@ ClusterSession::ClusterSession(Net::ConnectionContext context, QObject *parent)
 
 ClusterSession::~ClusterSession()
 {
-    // Informers and the client hold replies of the access manager: end them first.
+    // Informers, the client and children such as the metrics feed hold replies of the access
+    // manager: end them first. QObject would delete the children only after the members.
     qDeleteAll(m_informers);
     delete m_client;
+    while (!children().isEmpty())
+        delete children().constFirst();
 }
 
 void ClusterSession::start(bool watch)
