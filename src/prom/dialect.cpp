@@ -3,6 +3,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 
 namespace Specula::Prom {
 
@@ -21,19 +22,24 @@ QString shortName(const QString &host)
 
 } // namespace
 
-bool Dialect::looksLikeExporterPod(const QString &value, const QStringList &nodeNames)
+QSet<QString> Dialect::hostKeys(const QStringList &nodeNames)
 {
-    if (value.isEmpty())
+    QSet<QString> keys;
+    keys.reserve(nodeNames.size());
+    for (const QString &node : nodeNames)
+        keys.insert(shortName(node));
+    return keys;
+}
+
+bool Dialect::looksLikeExporterPod(const QString &value, const QSet<QString> &nodeHostKeys)
+{
+    if (value.isEmpty() || nodeHostKeys.contains(shortName(value)))
         return false;
-    for (const QString &node : nodeNames) {
-        if (node == value || shortName(node) == shortName(value))
-            return false;
-    }
     // DaemonSet pods are "<daemonset>-<5 characters from Kubernetes' random alphabet>", which has
     // no vowels and no 0, 1, 3; dcgm-exporter's DaemonSets have "dcgm" in their name. Without
     // node names this is the only evidence; with them, a value that names no node is enough.
     static const QRegularExpression daemonSetPod(QStringLiteral("^.*dcgm.*-[bcdfghjklmnpqrstvwxz2456789]{5}$"));
-    return !nodeNames.isEmpty() || daemonSetPod.match(value).hasMatch();
+    return !nodeHostKeys.isEmpty() || daemonSetPod.match(value).hasMatch();
 }
 
 Dialect Dialect::detect(const QStringList &families, const QHash<QString, QStringList> &labelNamesByFamily,
@@ -59,9 +65,10 @@ Dialect Dialect::detect(const QStringList &families, const QHash<QString, QStrin
     }
     dialect.dcgmLowerCaseNames = dialect.dcgm && !upper;
     if (dialect.dcgm && !dcgmLabels.isEmpty()) {
-        bool podHostname = false;
-        for (const QString &value : hostnameValues)
-            podHostname = podHostname || looksLikeExporterPod(value, nodeNames);
+        const QSet<QString> nodeHostKeys = hostKeys(nodeNames);
+        const bool podHostname = std::any_of(hostnameValues.cbegin(), hostnameValues.cend(), [&](const QString &value) {
+            return looksLikeExporterPod(value, nodeHostKeys);
+        });
         // A relabelled `node` beats a Hostname that names the exporter pods.
         if (dcgmLabels.contains(QStringLiteral("Hostname")))
             dialect.dcgmNodeLabel = QStringLiteral("Hostname");

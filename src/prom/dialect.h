@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QMetaType>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -68,8 +69,10 @@ struct Dialect
     // The dcgm family name as this Prometheus spells it ("DCGM_FI_DEV_GPU_UTIL" or lower case).
     QString dcgmFamily(const QString &upperCaseName) const;
 
+    // The first DNS label of each node name, so that a node's FQDN and short name compare equal.
+    static QSet<QString> hostKeys(const QStringList &nodeNames);
     // Whether a Hostname value is the name of a dcgm-exporter pod rather than of a node.
-    static bool looksLikeExporterPod(const QString &value, const QStringList &nodeNames);
+    static bool looksLikeExporterPod(const QString &value, const QSet<QString> &nodeHostKeys);
 
     friend bool operator==(const Dialect &, const Dialect &) = default;
 };
