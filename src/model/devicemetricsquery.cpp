@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/devicemetricsquery.h"
 
+#include "core/offthread.h"
 #include "prom/promclient.h"
 
 namespace Specula::Model {
@@ -35,14 +36,28 @@ void DeviceMetricsQuery::start()
         m_jobs.append(job);
         ++m_pending;
         connect(job, &Prom::PromJob::finished, this, [this, metric](const Prom::PromResponse &response) {
-            for (const Prom::Series &series : response.query.series) {
-                if (!series.samples.isEmpty())
-                    m_readings.append(
-                        { metric, m_catalogue.keyOf(metric, series.labels), series.samples.last().value });
-            }
-            m_warnings += response.warnings;
-            --m_pending;
-            finishIfDone();
+            // A large cluster answers with tens of thousands of series: read them, and free the
+            // answer, off the GUI thread.
+            Core::runOffThread(
+                this,
+                [catalogue = m_catalogue, metric, response = Prom::PromResponse(response)]() mutable {
+                    QList<MetricReading> readings;
+                    readings.reserve(response.query.series.size());
+                    for (const Prom::Series &series : std::as_const(response.query.series)) {
+                        if (!series.samples.isEmpty())
+                            readings.append(
+                                { metric, catalogue.keyOf(metric, series.labels), series.samples.last().value });
+                    }
+                    const QStringList warnings = response.warnings;
+                    response = {};
+                    return std::pair(readings, warnings);
+                },
+                [this](const std::pair<QList<MetricReading>, QStringList> &read) {
+                    m_readings += read.first;
+                    m_warnings += read.second;
+                    --m_pending;
+                    finishIfDone();
+                });
         });
         connect(job, &Prom::PromJob::failed, this, [this](const Core::Error &error) {
             if (m_done)
