@@ -12,7 +12,7 @@ namespace {
 
 // DeviceAttribute: exactly one of int, bool, string, version. Kept as text so that the views
 // show them without knowing each driver's schema.
-void readAttributes(Reader &r, const QJsonObject &device, const Path &parent, QHash<QString, QString> &out)
+void readAttributes(Reader &r, const QJsonObject &device, const Path &parent, StringMap &out)
 {
     const QJsonObject attributes = r.object(device, QLatin1String("attributes"), parent);
     const Path p = parent.child(QLatin1String("attributes"));

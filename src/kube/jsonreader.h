@@ -153,13 +153,12 @@ public:
             fail(parent.child(key), QStringLiteral("not an RFC 3339 time: \"%1\"").arg(text));
         return t;
     }
-    QHash<QString, QString> stringMap(const QJsonObject &o, QLatin1String key, const Path &parent)
+    StringMap stringMap(const QJsonObject &o, QLatin1String key, const Path &parent)
     {
-        QHash<QString, QString> map;
+        StringMap map;
         const QJsonObject m = object(o, key, parent);
         if (m.isEmpty())
             return map;
-        map.reserve(m.size());
         for (auto it = m.constBegin(); it != m.constEnd(); ++it) {
             if (!it.value().isString()) {
                 const QByteArray name = it.key().toUtf8();

@@ -67,7 +67,7 @@ Core::Result<LabelSelector> LabelSelector::parse(const QString &text)
     return selector;
 }
 
-template<class Labels> bool LabelSelector::matchesLabels(const Labels &labels) const
+bool LabelSelector::matches(const QMap<QString, QString> &labels) const
 {
     for (const Requirement &r : m_requirements) {
         const auto it = labels.constFind(r.key);
@@ -94,16 +94,6 @@ template<class Labels> bool LabelSelector::matchesLabels(const Labels &labels) c
         }
     }
     return true;
-}
-
-bool LabelSelector::matches(const QMap<QString, QString> &labels) const
-{
-    return matchesLabels(labels);
-}
-
-bool LabelSelector::matches(const QHash<QString, QString> &labels) const
-{
-    return matchesLabels(labels);
 }
 
 } // namespace Specula::Kube

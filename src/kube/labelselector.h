@@ -3,7 +3,6 @@
 
 #include "core/result.h"
 
-#include <QHash>
 #include <QMap>
 #include <QStringList>
 
@@ -16,7 +15,6 @@ class LabelSelector
 public:
     static Core::Result<LabelSelector> parse(const QString &text);
     bool matches(const QMap<QString, QString> &labels) const;
-    bool matches(const QHash<QString, QString> &labels) const;
     bool isEmpty() const { return m_requirements.isEmpty(); }
 
 private:
@@ -27,7 +25,6 @@ private:
         Op op;
         QStringList values;
     };
-    template<class Labels> bool matchesLabels(const Labels &labels) const;
 
     QList<Requirement> m_requirements;
 };

@@ -157,7 +157,7 @@ struct NodeSummary
     QString name;
     bool ready = false;
     bool unschedulable = false;
-    QHash<QString, QString> labels; // metadata.labels, for label selectors
+    Kube::StringMap labels; // metadata.labels, for label selectors
     QList<NodeResource> resources; // every extended resource, sorted by name, zeros kept
     QStringList pods; // "namespace/name" of the active pods on this node listed in ClusterSnapshot::pods
     std::optional<NodeGpu> gpu; // nodes with GPU resources, GFD labels or DRA GPUs

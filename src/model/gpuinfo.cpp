@@ -10,20 +10,20 @@ namespace {
 const QString kNvidia = QStringLiteral("nvidia.com/");
 const QString kMigResourcePrefix = QStringLiteral("nvidia.com/mig-");
 
-std::optional<qint64> labelNumber(const QHash<QString, QString> &labels, const QString &key)
+std::optional<qint64> labelNumber(const Kube::StringMap &labels, const QString &key)
 {
     bool ok = false;
     const qint64 value = labels.value(key).toLongLong(&ok);
     return ok ? std::optional<qint64>(value) : std::nullopt;
 }
 
-std::optional<int> labelInt(const QHash<QString, QString> &labels, const QString &key)
+std::optional<int> labelInt(const Kube::StringMap &labels, const QString &key)
 {
     const auto value = labelNumber(labels, key);
     return value ? std::optional<int>(int(*value)) : std::nullopt;
 }
 
-QString driverVersion(const QHash<QString, QString> &labels)
+QString driverVersion(const Kube::StringMap &labels)
 {
     const QString full = labels.value(QStringLiteral("nvidia.com/cuda.driver-version.full"));
     if (!full.isEmpty())
@@ -45,7 +45,7 @@ QString driverVersion(const QHash<QString, QString> &labels)
     return {};
 }
 
-QString vendorOf(const QHash<QString, QString> &labels, const QList<NodeResource> &gpuResources)
+QString vendorOf(const Kube::StringMap &labels, const QList<NodeResource> &gpuResources)
 {
     if (labels.contains(QStringLiteral("nvidia.com/gpu.product"))
         || labels.contains(QStringLiteral("nvidia.com/gpu.present")))
@@ -64,7 +64,7 @@ QString vendorOf(const QHash<QString, QString> &labels, const QList<NodeResource
 }
 
 // Every MIG profile the node has labels or a resource for, stale zero-valued ones included.
-QList<MigProfile> mixedProfiles(const QHash<QString, QString> &labels, const QList<NodeResource> &resources)
+QList<MigProfile> mixedProfiles(const Kube::StringMap &labels, const QList<NodeResource> &resources)
 {
     static const QRegularExpression labelPattern(QStringLiteral("^nvidia\\.com/mig-([^/]+)\\.count$"));
     QMap<QString, MigProfile> profiles;
@@ -91,7 +91,7 @@ QList<MigProfile> mixedProfiles(const QHash<QString, QString> &labels, const QLi
     return result;
 }
 
-GpuSharing sharingOf(const QHash<QString, QString> &labels, const GpuProductName &product, bool renamed)
+GpuSharing sharingOf(const Kube::StringMap &labels, const GpuProductName &product, bool renamed)
 {
     const QString strategy = labels.value(QStringLiteral("nvidia.com/gpu.sharing-strategy"));
     if (strategy == QLatin1String("time-slicing"))

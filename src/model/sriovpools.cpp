@@ -54,7 +54,7 @@ bool containsPfName(const QStringList &pfNames, const QString &name)
                        [&](const QString &entry) { return entry.section(QLatin1Char('#'), 0, 0) == name; });
 }
 
-bool nodeSelected(const QHash<QString, QString> &selector, const Kube::Node &node)
+bool nodeSelected(const Kube::StringMap &selector, const Kube::Node &node)
 {
     for (auto it = selector.cbegin(); it != selector.cend(); ++it) {
         const auto label = node.meta.labels.constFind(it.key());

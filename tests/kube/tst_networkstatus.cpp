@@ -41,7 +41,7 @@ QByteArray annotationArray(const QByteArray &text, const QByteArray &key)
     qFatal("unterminated %s array", key.constData());
 }
 
-Kube::ObjectMeta pod(const QHash<QString, QString> &annotations)
+Kube::ObjectMeta pod(const Kube::StringMap &annotations)
 {
     Kube::ObjectMeta meta;
     meta.name = QStringLiteral("sample-pod");
@@ -140,7 +140,7 @@ private Q_SLOTS:
         QFETCH(QStringList, keys);
         QFETCH(QStringList, values);
         QFETCH(QStringList, names);
-        QHash<QString, QString> annotations;
+        Kube::StringMap annotations;
         for (qsizetype i = 0; i < keys.size(); ++i)
             annotations.insert(keys.at(i), values.at(i));
         auto parsed = Kube::parseNetworkStatus(pod(annotations));

@@ -40,7 +40,7 @@ template<class T> void insertAll(QHash<QString, T> &into, const QList<T> &object
         into.insert(o.meta.namespaceName.isEmpty() ? o.meta.name : o.meta.namespaceName + u'/' + o.meta.name, o);
 }
 
-Kube::Node node(const QString &name, const QMap<QString, int> &resources, const QHash<QString, QString> &labels = {})
+Kube::Node node(const QString &name, const QMap<QString, int> &resources, const Kube::StringMap &labels = {})
 {
     Kube::Node n;
     n.meta.name = name;

@@ -12,7 +12,7 @@ using namespace Specula;
 
 namespace {
 
-using Labels = QHash<QString, QString>;
+using Labels = Kube::StringMap;
 using Resources = QMap<QString, int>;
 
 QJsonDocument readFixture(const QString &name)
