@@ -175,14 +175,48 @@ std::optional<Sample> PromParsers::parseSample(const QJsonValue &pair)
     return Sample { array.at(0).toDouble(), *value };
 }
 
-Core::Result<QueryResult> PromParsers::queryData(const QJsonValue &data, const QString &where)
+namespace {
+
+// One small value of a larger text (a result type, a scalar's pair), parsed on its own.
+QJsonValue pieceOf(QByteArrayView text, std::optional<JsonScan::Span> span)
 {
-    const QJsonObject object = data.toObject();
-    const QString type = object.value(QLatin1String("resultType")).toString();
-    const QJsonValue result = object.value(QLatin1String("result"));
+    if (!span)
+        return {};
+    const QByteArray wrapped = '[' + text.sliced(span->begin, span->end - span->begin).toByteArray() + ']';
+    return QJsonDocument::fromJson(wrapped).array().at(0);
+}
+
+std::optional<JsonScan::Span> memberOf(const QList<JsonScan::Member> &members, QByteArrayView key)
+{
+    for (const JsonScan::Member &member : members) {
+        if (member.key == key)
+            return member.value;
+    }
+    return std::nullopt;
+}
+
+// The "data" member of the answer's top-level object, when the text is one.
+std::optional<JsonScan::Span> dataSpan(QByteArrayView body)
+{
+    const std::optional<JsonScan::Span> top = JsonScan::value(body);
+    if (!top)
+        return std::nullopt;
+    const auto members = JsonScan::members(body, *top);
+    return members ? memberOf(*members, "data") : std::nullopt;
+}
+
+} // namespace
+
+Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optional<JsonScan::Span> data,
+                                                 const QString &where)
+{
+    const auto members = data ? JsonScan::members(text, *data) : std::nullopt;
+    const QList<JsonScan::Member> fields = members.value_or(QList<JsonScan::Member>());
+    const QString type = pieceOf(text, memberOf(fields, "resultType")).toString();
+    const std::optional<JsonScan::Span> resultSpan = memberOf(fields, "result");
     QueryResult query;
     if (type == QLatin1String("scalar") || type == QLatin1String("string")) {
-        const QJsonArray pair = result.toArray();
+        const QJsonArray pair = pieceOf(text, resultSpan).toArray();
         if (pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isString())
             return parseError(QStringLiteral("data.result of a %1 is not [time, \"value\"]").arg(type), where);
         query.scalar.timestamp = pair.at(0).toDouble();
@@ -202,14 +236,22 @@ Core::Result<QueryResult> PromParsers::queryData(const QJsonValue &data, const Q
     if (!matrix && type != QLatin1String("vector"))
         return parseError(QStringLiteral("data.resultType \"%1\" is not vector, matrix, scalar or string").arg(type),
                           where);
-    if (!result.isArray())
+    const auto items = resultSpan ? JsonScan::elements(text, *resultSpan) : std::nullopt;
+    if (!items)
         return parseError(QStringLiteral("data.result of a %1 is not an array").arg(type), where);
     query.type = matrix ? ResultType::Matrix : ResultType::Vector;
-    const QJsonArray items = result.toArray();
-    query.series.reserve(items.size());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QJsonObject item = items.at(i).toObject();
+    query.series.reserve(items->size());
+    for (qsizetype i = 0; i < items->size(); ++i) {
+        // One series at a time: its document is freed before the next is read.
+        const JsonScan::Span span = items->at(i);
         const QString field = QStringLiteral("data.result[%1]").arg(i);
+        QJsonParseError jsonError;
+        const QJsonObject item
+            = QJsonDocument::fromJson(QByteArray::fromRawData(text.data() + span.begin, span.end - span.begin),
+                                      &jsonError)
+                  .object();
+        if (jsonError.error != QJsonParseError::NoError)
+            return parseError(field + QStringLiteral(" is not valid JSON: %1").arg(jsonError.errorString()), where);
         std::optional<Labels> labels = labelsFrom(item.value(QLatin1String("metric")));
         if (!labels)
             return parseError(field + QStringLiteral(".metric is not an object of strings"), where);
@@ -239,14 +281,17 @@ Core::Result<QueryResult> PromParsers::queryData(const QJsonValue &data, const Q
 
 Core::Result<PromResponse> PromParsers::parseQuery(const QByteArray &body, int httpStatus, const QString &where)
 {
-    const Core::Result<Envelope> envelope = successEnvelope(body, httpStatus, where);
+    // The envelope is read with its data left out (null); the data one series at a time.
+    const std::optional<JsonScan::Span> data = dataSpan(body);
+    const QByteArray envelopeText = data ? body.left(data->begin) + QByteArrayView("null") + body.mid(data->end) : body;
+    const Core::Result<Envelope> envelope = successEnvelope(envelopeText, httpStatus, where);
     if (!envelope)
         return envelope.error();
-    Core::Result<QueryResult> data = queryData(envelope->data, where);
-    if (!data)
-        return data.error();
+    Core::Result<QueryResult> result = queryData(body, data, where);
+    if (!result)
+        return result.error();
     PromResponse response = responseFor(*envelope);
-    response.query = std::move(data).value();
+    response.query = std::move(result).value();
     return response;
 }
 

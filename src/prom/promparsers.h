@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "prom/jsonscan.h"
 #include "prom/promtypes.h"
 
 #include <QByteArray>
@@ -30,8 +31,9 @@ public:
     static Core::Result<PromResponse> parseNames(const QByteArray &body, int httpStatus, const QString &where);
     static Core::Result<PromResponse> parseBuildInfo(const QByteArray &body, int httpStatus, const QString &where);
 
-    // The data part alone.
-    static Core::Result<QueryResult> queryData(const QJsonValue &data, const QString &where);
+    // The data part alone: the object at `data` in `text` (none: the answer has no data).
+    static Core::Result<QueryResult> queryData(QByteArrayView text, std::optional<JsonScan::Span> data,
+                                               const QString &where);
     // "1", "0.5", "NaN", "+Inf", "-Inf" (Go's strconv.FormatFloat spellings); nothing for others.
     static std::optional<double> parseValue(const QString &text);
     // [ts, "v"]

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void notPrometheus();
     void malformedData_data();
     void malformedData();
+    void labelsWithBracketsAndQuotes();
     void series();
     void names_data();
     void names();
@@ -326,6 +327,31 @@ void TestPromParsers::malformedData_data()
                                        << u"data.result[0].values[1]"_qs;
     QTest::newRow("scalar short") << QByteArray(R"({"status":"success","data":{"resultType":"scalar","result":[1]}})")
                                   << u"data.result of a scalar"_qs;
+    // Each series is parsed on its own: a broken one is named by its place.
+    QTest::newRow("broken series") << QByteArray(
+        R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"1"]},{"metric":{},"value":[1,tru]}]}})")
+                                   << u"data.result[1] is not valid JSON"_qs;
+    QTest::newRow("unclosed result") << QByteArray(
+        R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"1"]}}})")
+                                     << u"not a Prometheus API answer"_qs;
+}
+
+void TestPromParsers::labelsWithBracketsAndQuotes()
+{
+    // The scan that splits the series must not take brackets or quotes inside strings for structure.
+    const QByteArray body = "{\"status\":\"success\",\"warnings\":[\"w]\"],\"data\":{\"resultType\":\"matrix\","
+                            "\"result\":[{\"metric\":{\"a\":\"x]}\\\"{[\",\"b\":\"\\\\\"},\"values\":[[1,\"1\"],[2,"
+                            "\"2\"]]}, { \"metric\" : { } , \"values\" : [ ] }]}}";
+    const auto result = Prom::PromParsers::parseQuery(body, 200, where);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(result->warnings, QStringList { u"w]"_qs });
+    QCOMPARE(result->query.series.size(), 2);
+    QCOMPARE(result->query.series[0].labels.value(u"a"_qs), u"x]}\"{["_qs);
+    QCOMPARE(result->query.series[0].labels.value(u"b"_qs), u"\\"_qs);
+    QCOMPARE(result->query.series[0].samples.size(), 2);
+    QCOMPARE(result->query.series[0].samples[1].value, 2.0);
+    QVERIFY(result->query.series[1].labels.isEmpty());
+    QVERIFY(result->query.series[1].samples.isEmpty());
 }
 
 void TestPromParsers::malformedData()
