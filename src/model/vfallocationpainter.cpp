@@ -3,6 +3,7 @@
 
 #include <QImage>
 #include <QPainter>
+#include <QSet>
 #include <algorithm>
 
 namespace Specula::Model {
@@ -31,11 +32,15 @@ VfAllocationPainter::VfAllocationPainter(QList<VfAllocationRow> rows, const QFon
     , m_metrics(font)
     , m_palette(palette)
 {
+    // Thousands of nodes share a few dozen count texts; each is measured once.
+    QSet<QString> counts;
     for (const auto &row : std::as_const(m_rows)) {
         m_maxTotal = std::max(m_maxTotal, row.counts.total());
         m_labelWidth = std::max(m_labelWidth, m_metrics.horizontalAdvance(row.name));
-        m_countsWidth = std::max(m_countsWidth, m_metrics.horizontalAdvance(countsText(row.counts)));
+        counts.insert(countsText(row.counts));
     }
+    for (const QString &text : std::as_const(counts))
+        m_countsWidth = std::max(m_countsWidth, m_metrics.horizontalAdvance(text));
     // One pixel more than the rounded advance, so that a label of exactly that width is not elided
     // (fonts with fractional advances, such as GTK's under Qt's gtk3 theme).
     m_labelWidth = std::min(m_labelWidth + 1, kMaxLabelWidth) + 2 * kMargin;
