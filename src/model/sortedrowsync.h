@@ -8,20 +8,29 @@ namespace Specula::Model {
 // Turns `current` into `next` (both sorted by key) one row signal at a time, so that views keep
 // their selection and scroll position across live updates. The callbacks are the model's
 // protected begin/end functions; `changed(first, last)` reports runs of rows whose value differs.
+// Hooks may also have `replacing(old, next)`, called for each such row before it is overwritten;
+// such hooks get one run from the first to the last changed row between two inserts or removals,
+// unchanged rows among them: a proxy handles a few large dataChanged signals much faster than
+// thousands of small ones, once the columns reported leave out its sort column.
 template<class T, class KeyFn, class Hooks>
 void syncSortedRows(QList<T> &current, const QList<T> &next, KeyFn key, Hooks &hooks)
 {
     qsizetype row = 0;
     qsizetype i = 0;
+    constexpr bool reportsColumns = requires(T row)
+    {
+        hooks.replacing(row, row);
+    };
     qsizetype changedFirst = -1;
-    auto flushChanged = [&](qsizetype endRow) {
+    qsizetype changedLast = -1;
+    auto flushChanged = [&] {
         if (changedFirst >= 0)
-            hooks.changed(int(changedFirst), int(endRow - 1));
+            hooks.changed(int(changedFirst), int(changedLast));
         changedFirst = -1;
     };
     while (row < current.size() || i < next.size()) {
         if (row < current.size() && (i >= next.size() || key(current[row]) < key(next[i]))) {
-            flushChanged(row);
+            flushChanged();
             qsizetype last = row;
             while (last + 1 < current.size() && (i >= next.size() || key(current[last + 1]) < key(next[i])))
                 ++last;
@@ -31,7 +40,7 @@ void syncSortedRows(QList<T> &current, const QList<T> &next, KeyFn key, Hooks &h
             continue;
         }
         if (i < next.size() && (row >= current.size() || key(next[i]) < key(current[row]))) {
-            flushChanged(row);
+            flushChanged();
             qsizetype last = i;
             while (last + 1 < next.size() && (row >= current.size() || key(next[last + 1]) < key(current[row])))
                 ++last;
@@ -45,16 +54,19 @@ void syncSortedRows(QList<T> &current, const QList<T> &next, KeyFn key, Hooks &h
             continue;
         }
         if (!(current[row] == next[i])) {
+            if constexpr (reportsColumns)
+                hooks.replacing(current[row], next[i]);
             current[row] = next[i];
             if (changedFirst < 0)
                 changedFirst = row;
-        } else {
-            flushChanged(row);
+            changedLast = row;
+        } else if (!reportsColumns) {
+            flushChanged();
         }
         ++row;
         ++i;
     }
-    flushChanged(row);
+    flushChanged();
 }
 
 } // namespace Specula::Model
