@@ -13,7 +13,7 @@ PfTableModel::PfTableModel(QObject *parent)
 
 PfTableModel::~PfTableModel() = default;
 
-void PfTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+QList<PfTableModel::Row> PfTableModel::rowsOf(const ClusterSnapshot &snapshot)
 {
     QList<Row> rows;
     for (const auto &node : snapshot.nodes) {
@@ -33,14 +33,30 @@ void PfTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
         }
     }
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.key < b.key; });
+    return rows;
+}
 
+void PfTableModel::setRows(QList<Row> rows, bool reset)
+{
     if (reset) {
         beginResetModel();
         m_rows = std::move(rows);
         endResetModel();
         return;
     }
-    syncRows(m_rows, rows, [](const Row &row) -> const QString & { return row.key; });
+    syncRows(
+        m_rows, rows, [](const Row &row) -> const QString & { return row.key; }, &PfTableModel::changedColumns);
+}
+
+IncrementalTableModel::ColumnSpan PfTableModel::changedColumns(const Row &old, const Row &next)
+{
+    const PhysicalFunction &a = old.pf;
+    const PhysicalFunction &b = next.pf;
+    return spanOf<ColumnCount>({ old.node != next.node, a.name != b.name, a.pciAddress != b.pciAddress,
+                                 a.vendor != b.vendor || a.deviceId != b.deviceId, a.driver != b.driver,
+                                 a.linkSpeedMbps != b.linkSpeedMbps || a.linkDown != b.linkDown, a.mtu != b.mtu,
+                                 a.numVfs != b.numVfs || a.totalVfs != b.totalVfs, a.resource != b.resource,
+                                 old.allocated != next.allocated });
 }
 
 int PfTableModel::rowCount(const QModelIndex &parent) const

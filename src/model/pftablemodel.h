@@ -38,15 +38,7 @@ public:
     explicit PfTableModel(QObject *parent = nullptr);
     ~PfTableModel() override;
 
-    // `reset` is for a switch to another cluster.
-    void setSnapshot(const ClusterSnapshot &snapshot, bool reset = false);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
+    // One row; rowsOf() builds them, on any thread.
     struct Row
     {
         QString key; // node, a tab, PCI address
@@ -58,6 +50,21 @@ private:
         friend bool operator==(const Row &, const Row &) = default;
     };
 
+    // The rows the model shows for this snapshot, sorted by key. Touches no QObject, so it may
+    // run off the GUI thread.
+    static QList<Row> rowsOf(const ClusterSnapshot &snapshot);
+    // Shows `rows` (from rowsOf()) with row signals, so views keep their selection and scroll;
+    // `reset` is for a switch to another cluster.
+    void setRows(QList<Row> rows, bool reset = false);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    // The columns that show what differs between two versions of a row.
+    static ColumnSpan changedColumns(const Row &old, const Row &next);
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
 

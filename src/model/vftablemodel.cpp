@@ -11,7 +11,7 @@ VfTableModel::VfTableModel(QObject *parent)
 
 VfTableModel::~VfTableModel() = default;
 
-void VfTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+QList<VfTableModel::Row> VfTableModel::rowsOf(const ClusterSnapshot &snapshot)
 {
     QList<Row> rows;
     for (const auto &node : snapshot.nodes) {
@@ -24,14 +24,29 @@ void VfTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
         }
     }
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.key < b.key; });
+    return rows;
+}
 
+void VfTableModel::setRows(QList<Row> rows, bool reset)
+{
     if (reset) {
         beginResetModel();
         m_rows = std::move(rows);
         endResetModel();
         return;
     }
-    syncRows(m_rows, rows, [](const Row &row) -> const QString & { return row.key; });
+    syncRows(
+        m_rows, rows, [](const Row &row) -> const QString & { return row.key; }, &VfTableModel::changedColumns);
+}
+
+IncrementalTableModel::ColumnSpan VfTableModel::changedColumns(const Row &old, const Row &next)
+{
+    const VirtualFunction &a = old.vf;
+    const VirtualFunction &b = next.vf;
+    return spanOf<ColumnCount>({ old.node != next.node, old.pf != next.pf, a.vfId != b.vfId,
+                                 a.pciAddress != b.pciAddress, a.driver != b.driver, a.vlan != b.vlan, a.mac != b.mac,
+                                 old.pool != next.pool, a.pod != b.pod, a.podInterface != b.podInterface,
+                                 a.network != b.network });
 }
 
 int VfTableModel::rowCount(const QModelIndex &parent) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/sriovpage.h"
 
+#include "core/offthread.h"
 #include "export/imagefile.h"
 #include "export/tablecsv.h"
 #include "model/nodenamespacefilter.h"
@@ -27,10 +28,20 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Specula::Views {
+
+struct SriovPage::Content
+{
+    QList<Model::PfTableModel::Row> pfs;
+    QList<Model::VfTableModel::Row> vfs;
+    Model::VfGrouping grouping;
+    QList<Model::VfAllocationRow> bars;
+};
+
 namespace {
 
 std::optional<QString> messageOf(const std::optional<Core::Error> &error)
@@ -166,14 +177,41 @@ SriovPage::~SriovPage() = default;
 void SriovPage::setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
 {
     m_snapshot = snapshot;
-    if (reset)
-        setSelectedBar(QString());
-    m_pfModel->setSnapshot(snapshot, reset);
-    m_vfModel->setSnapshot(snapshot, reset);
-    updateChart();
     m_traffic->setSnapshot(snapshot);
-    // A new holder renames the line; the same target asks nothing again.
-    updateTrafficTarget();
+    if (reset) {
+        setSelectedBar(QString());
+        m_resetPending = true;
+    }
+    const quint64 generation = ++m_generation;
+    Core::runOffThread(
+        this,
+        [snapshot, grouping = m_grouping] {
+            return Content { Model::PfTableModel::rowsOf(snapshot), Model::VfTableModel::rowsOf(snapshot), grouping,
+                             Model::VfAllocation::rows(snapshot, grouping) };
+        },
+        [this, generation](Content content) {
+            if (generation == m_generation)
+                showContent(std::move(content), generation);
+        });
+}
+
+void SriovPage::showContent(Content content, quint64 generation)
+{
+    m_pfModel->setRows(std::move(content.pfs), m_resetPending);
+    m_vfModel->setRows(std::move(content.vfs), m_resetPending);
+    m_resetPending = false;
+    // The graph follows in the next turn of the event loop: on a large cluster the tables and the
+    // graph together would hold the GUI thread too long.
+    QTimer::singleShot(0, this, [this, generation, grouping = content.grouping, bars = std::move(content.bars)] {
+        if (generation != m_generation)
+            return;
+        // A grouping chosen meanwhile has already drawn this snapshot's bars its own way.
+        if (grouping == m_grouping)
+            m_chart->setRows(bars);
+        // A new holder renames the line; the same target asks nothing again.
+        updateTrafficTarget();
+        Q_EMIT updated();
+    });
 }
 
 void SriovPage::setPrometheus(Prom::PromClient *client, const Prom::MetricCatalogue &catalogue)

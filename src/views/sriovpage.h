@@ -50,6 +50,8 @@ public:
     explicit SriovPage(QWidget *parent = nullptr);
     ~SriovPage() override;
 
+    // The graph's bars and the tables' rows are worked out off the GUI thread; updated() says
+    // when they are on screen. Of snapshots set in quick succession only the last is shown.
     // `reset` is for a switch to another cluster: the selection and the node filter go.
     void setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset = false);
     // The window's namespace filter: PFs with a VF held in this namespace, VFs held in it. The
@@ -88,8 +90,13 @@ Q_SIGNALS:
     void vfActivated(const QString &node, const QString &pciAddress);
     // A bar was selected or the selection cleared (empty); the tables are filtered to it.
     void selectedBarChanged(const QString &name);
+    // The graph and the tables show the last snapshot set.
+    void updated();
 
 private:
+    struct Content; // the rows and bars of a snapshot, worked out off the GUI thread
+
+    void showContent(Content content, quint64 generation);
     void applySelection(const QString &name);
     void updateChart();
     // The traffic panel follows the current row of the table on show.
@@ -98,6 +105,8 @@ private:
 
     Model::ClusterSnapshot m_snapshot;
     Model::VfGrouping m_grouping = Model::VfGrouping::Node;
+    quint64 m_generation = 0; // what older snapshots show, arriving late, is dropped
+    bool m_resetPending = false; // a switch to another cluster that the tables have yet to show
     Model::PfTableModel *m_pfModel;
     Model::VfTableModel *m_vfModel;
     Model::NodeNamespaceFilter *m_pfFilter;

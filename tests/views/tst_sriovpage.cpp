@@ -15,6 +15,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Specula;
 using Segment = Model::VfAllocationPainter::Segment;
@@ -61,7 +62,7 @@ private Q_SLOTS:
         m_vfTester = std::make_unique<QAbstractItemModelTester>(m_page->vfTable()->proxy());
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-        m_page->setSnapshot(TestSnapshots::sriov(), true);
+        QVERIFY(show(TestSnapshots::sriov(), true));
     }
 
     void cleanup()
@@ -238,7 +239,7 @@ private Q_SLOTS:
         auto &pfsA = next.nodes[0].sriov->pfs;
         pfsA[1].vfs[1].pod = TestSnapshots::holder(u"telco"_qs, u"cnf-2"_qs);
         pfsA.removeLast();
-        m_page->setSnapshot(next);
+        QVERIFY(show(next));
 
         QCOMPARE(resets.count(), 0);
         QVERIFY(removed.count() > 0);
@@ -249,6 +250,57 @@ private Q_SLOTS:
         QCOMPARE(vfs->index(rowWith(vfs, 3, u"0000:3b:02.1"_qs), 8).data().toString(), u"telco/cnf-2"_qs);
         // The graph follows: node-a now holds 2 and has 2 free, with no unknown total.
         QCOMPARE(m_page->chart()->rows().at(0).counts, (Model::VfCounts { 2, 2, 4, 0 }));
+    }
+
+    void onlyTheLatestSnapshotIsShown()
+    {
+        const auto *vfs = m_page->vfTable()->proxy();
+        // Whatever the VF table shows at any moment: the older snapshot's holder must never be.
+        bool olderShown = false;
+        auto check = [&] { olderShown = olderShown || rowWith(vfs, 8, u"telco/older"_qs) >= 0; };
+        connect(vfs, &QAbstractItemModel::dataChanged, this, check);
+        connect(vfs, &QAbstractItemModel::rowsInserted, this, check);
+        connect(vfs, &QAbstractItemModel::modelReset, this, check);
+        connect(vfs, &QAbstractItemModel::layoutChanged, this, check);
+
+        Model::ClusterSnapshot older = TestSnapshots::sriov();
+        older.nodes[0].sriov->pfs[1].vfs[1].pod = TestSnapshots::holder(u"telco"_qs, u"older"_qs);
+        Model::ClusterSnapshot newer = TestSnapshots::sriov();
+        newer.nodes[0].sriov->pfs[1].vfs[1].pod = TestSnapshots::holder(u"telco"_qs, u"newer"_qs);
+        newer.nodes.removeLast(); // node-d and its VFs go
+        QSignalSpy updated(m_page.get(), &SriovPage::updated);
+        m_page->setSnapshot(older);
+        m_page->setSnapshot(newer);
+        QVERIFY(updated.wait());
+        QCOMPARE(vfs->index(rowWith(vfs, 3, u"0000:3b:02.1"_qs), 8).data().toString(), u"telco/newer"_qs);
+        QCOMPARE(vfs->rowCount(), 6);
+        QCOMPARE(m_page->chart()->rows().size(), 2);
+        // Both computations done and their results delivered: still only the newer one shown.
+        QThreadPool::globalInstance()->waitForDone();
+        for (int round = 0; round < 3; ++round)
+            QCoreApplication::processEvents();
+        QCOMPARE(updated.size(), 1);
+        QVERIFY(!olderShown);
+        QCOMPARE(vfs->rowCount(), 6);
+        QCOMPARE(m_page->chart()->rows().size(), 2);
+    }
+
+    void aClusterSwitchResetsEvenWhenSuperseded()
+    {
+        m_page->setSelectedBar(u"node-a"_qs);
+        QCOMPARE(m_page->vfTable()->proxy()->rowCount(), 6);
+        QSignalSpy resets(m_page->vfTable()->proxy(), &QAbstractItemModel::modelReset);
+        QSignalSpy updated(m_page.get(), &SriovPage::updated);
+        Model::ClusterSnapshot other = TestSnapshots::sriov();
+        other.nodes.removeFirst(); // node-a is not in the other cluster
+        m_page->setSnapshot(other, true);
+        m_page->setSnapshot(other);
+        QVERIFY(updated.wait());
+        // The selection went with the switch, and the tables were reset once for the new cluster.
+        QVERIFY(m_page->selectedBar().isEmpty());
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(m_page->vfTable()->proxy()->rowCount(), 2);
+        QCOMPARE(rowWith(m_page->vfTable()->proxy(), 0, u"node-a"_qs), -1);
     }
 
     void activatingAVfNamesIt()
@@ -328,6 +380,14 @@ private Q_SLOTS:
     }
 
 private:
+    // Sets `snapshot` and waits until the page shows it (the rows follow off the GUI thread).
+    bool show(const Model::ClusterSnapshot &snapshot, bool reset = false)
+    {
+        QSignalSpy updated(m_page.get(), &SriovPage::updated);
+        m_page->setSnapshot(snapshot, reset);
+        return updated.wait(10000);
+    }
+
     std::unique_ptr<SriovPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_pfTester;
     std::unique_ptr<QAbstractItemModelTester> m_vfTester;

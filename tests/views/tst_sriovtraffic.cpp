@@ -72,7 +72,9 @@ private Q_SLOTS:
         m_page->resize(1400, 1000);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QSignalSpy updated(m_page.get(), &SriovPage::updated);
         m_page->setSnapshot(m_loader->snapshot(), true);
+        QVERIFY(updated.wait(10000));
         m_page->setPrometheus(m_loader->metrics()->client(), m_loader->metrics()->catalogue());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         m_axis = Prom::TimeAxis::covering(now.addSecs(-20 * 60), now, std::chrono::seconds(60));
