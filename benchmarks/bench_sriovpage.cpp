@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// How long the SR-IOV page takes on a large cluster: the first snapshot, a live update, one
-// frame of the allocation graph and the graph's PNG. Prints figures; asserts nothing.
+// How long the SR-IOV page takes on a large cluster: building the rows and bars (off the GUI
+// thread), showing a first snapshot and a live update (on it), one frame of the allocation graph
+// and the graph's PNG. Prints figures; asserts nothing.
 //
 //   QT_QPA_PLATFORM=offscreen build/release/benchmarks/specula-bench-sriovpage [NODES]
 
+#include "model/pftablemodel.h"
+#include "model/vfallocation.h"
+#include "model/vftablemodel.h"
 #include "views/sriovpage.h"
 #include "views/vfallocationchart.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QImage>
+#include <QTimer>
 #include <cstdio>
 
 using namespace Specula;
@@ -57,6 +63,78 @@ Model::ClusterSnapshot cluster(int nodes, int generation)
     return snapshot;
 }
 
+// Times the GUI thread while a snapshot is shown: a 1 ms timer ticks whenever the event loop is
+// free, so the longest gap between two ticks is the longest time the thread was busy.
+class Watchdog
+{
+public:
+    Watchdog()
+    {
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { tick(); });
+        m_clock.start();
+    }
+
+    struct Figures
+    {
+        qint64 untilUpdated = 0; // from setSnapshot() to updated(), off-thread work included
+        qint64 longestSlice = 0; // the longest busy slice of the GUI thread, until the page has settled
+        qint64 busy = 0; // the GUI thread's busy slices of more than 2 ms, summed
+    };
+
+    // Sets `snapshot`, waits for updated() and then `settle` ms more (queued column fitting,
+    // painting).
+    Figures show(Views::SriovPage &page, const Model::ClusterSnapshot &snapshot, bool reset, int settle = 500)
+    {
+        Figures figures;
+        QEventLoop loop;
+        const auto connection = QObject::connect(&page, &Views::SriovPage::updated, [&] {
+            figures.untilUpdated = m_clock.elapsed() - m_start;
+            loop.quit();
+        });
+        m_longest = 0;
+        m_busy = 0;
+        m_timer.start();
+        m_start = m_lastTick = m_clock.elapsed();
+        page.setSnapshot(snapshot, reset);
+        loop.exec();
+        QObject::disconnect(connection);
+        QTimer::singleShot(settle, &loop, &QEventLoop::quit);
+        loop.exec();
+        m_timer.stop();
+        tick();
+        figures.longestSlice = m_longest;
+        figures.busy = m_busy;
+        return figures;
+    }
+
+private:
+    void tick()
+    {
+        const qint64 now = m_clock.elapsed();
+        const qint64 slice = now - m_lastTick;
+        m_longest = std::max(m_longest, slice);
+        if (slice > 2)
+            m_busy += slice;
+        m_lastTick = now;
+    }
+
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_start = 0;
+    qint64 m_lastTick = 0;
+    qint64 m_longest = 0;
+    qint64 m_busy = 0;
+};
+
+template<class Build> qint64 timed(Build build)
+{
+    QElapsedTimer timer;
+    timer.start();
+    build();
+    return timer.elapsed();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -66,20 +144,20 @@ int main(int argc, char *argv[])
     const Model::ClusterSnapshot first = cluster(nodes, 0);
     const Model::ClusterSnapshot second = cluster(nodes, 1);
 
+    // What the page's worker thread does for each snapshot.
+    const qint64 pfRowsMs = timed([&] { return Model::PfTableModel::rowsOf(first); });
+    const qint64 vfRowsMs = timed([&] { return Model::VfTableModel::rowsOf(first); });
+    const qint64 barsMs = timed([&] { return Model::VfAllocation::rows(first, Model::VfGrouping::Node); });
+
     Views::SriovPage page;
     page.resize(1400, 900);
     page.show();
+    Watchdog watchdog;
+    const Watchdog::Figures firstShown = watchdog.show(page, first, true);
+    const Watchdog::Figures updateShown = watchdog.show(page, second, false);
+
     QElapsedTimer timer;
-
     timer.start();
-    page.setSnapshot(first, true);
-    const qint64 firstMs = timer.elapsed();
-
-    timer.restart();
-    page.setSnapshot(second);
-    const qint64 updateMs = timer.elapsed();
-
-    timer.restart();
     const QPixmap frame = page.chart()->viewport()->grab();
     const qint64 frameMs = timer.elapsed();
 
@@ -88,8 +166,14 @@ int main(int argc, char *argv[])
     const qint64 imageMs = timer.elapsed();
 
     std::printf("nodes %d, PFs %d, VFs %d\n", nodes, nodes * 2, nodes * 16);
-    std::printf("first snapshot (graph, PF and VF tables): %lld ms\n", firstMs);
-    std::printf("live update, a third of the VFs change holder: %lld ms\n", updateMs);
+    std::printf("off the GUI thread: PF rows %lld ms, VF rows %lld ms, graph bars %lld ms\n", pfRowsMs, vfRowsMs,
+                barsMs);
+    auto print = [](const char *what, const Watchdog::Figures &figures) {
+        std::printf("%s: shown after %lld ms; GUI thread busy %lld ms, longest slice %lld ms\n", what,
+                    figures.untilUpdated, figures.busy, figures.longestSlice);
+    };
+    print("first snapshot (graph, PF and VF tables)", firstShown);
+    print("live update, a third of the VFs change holder", updateShown);
     std::printf("one frame of the graph (%dx%d): %lld ms\n", frame.width(), frame.height(), frameMs);
     std::printf("graph PNG image, every bar (%dx%d): %lld ms\n", image.width(), image.height(), imageMs);
     return 0;
