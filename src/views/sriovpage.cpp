@@ -197,20 +197,27 @@ void SriovPage::setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
 
 void SriovPage::showContent(Content content, quint64 generation)
 {
+    // On a large cluster each table and the graph hold the GUI thread for tens of milliseconds:
+    // they go on screen one turn of the event loop apart, and a newer snapshot stops the rest.
+    auto nextTurn = [this, generation](auto step) {
+        QTimer::singleShot(0, this, [this, generation, step = std::move(step)]() mutable {
+            if (generation == m_generation)
+                step();
+        });
+    };
     m_pfModel->setRows(std::move(content.pfs), m_resetPending);
-    m_vfModel->setRows(std::move(content.vfs), m_resetPending);
-    m_resetPending = false;
-    // The graph follows in the next turn of the event loop: on a large cluster the tables and the
-    // graph together would hold the GUI thread too long.
-    QTimer::singleShot(0, this, [this, generation, grouping = content.grouping, bars = std::move(content.bars)] {
-        if (generation != m_generation)
-            return;
-        // A grouping chosen meanwhile has already drawn this snapshot's bars its own way.
-        if (grouping == m_grouping)
-            m_chart->setRows(bars);
-        // A new holder renames the line; the same target asks nothing again.
-        updateTrafficTarget();
-        Q_EMIT updated();
+    nextTurn([this, nextTurn, content = std::move(content)]() mutable {
+        m_vfModel->setRows(std::move(content.vfs), m_resetPending);
+        // Until here a newer snapshot's tables would still have to be reset.
+        m_resetPending = false;
+        nextTurn([this, grouping = content.grouping, bars = std::move(content.bars)] {
+            // A grouping chosen meanwhile has already drawn this snapshot's bars its own way.
+            if (grouping == m_grouping)
+                m_chart->setRows(bars);
+            // A new holder renames the line; the same target asks nothing again.
+            updateTrafficTarget();
+            Q_EMIT updated();
+        });
     });
 }
 
