@@ -46,7 +46,21 @@ bool NodeNamespaceFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     if (m_pool && index.data(m_poolRole).toString() != *m_pool)
         return false;
-    return m_namespace.isEmpty() || index.data(m_namespacesRole).toStringList().contains(m_namespace);
+    if (!m_namespace.isEmpty() && !index.data(m_namespacesRole).toStringList().contains(m_namespace))
+        return false;
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
+void NodeNamespaceFilter::setLessThan(std::function<bool(int, int, int)> lessThan)
+{
+    m_lessThan = std::move(lessThan);
+    invalidate();
+}
+
+bool NodeNamespaceFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    return m_lessThan ? m_lessThan(left.row(), right.row(), left.column())
+                      : QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace Specula::Model

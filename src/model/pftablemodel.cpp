@@ -69,7 +69,7 @@ int PfTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant PfTableModel::display(const Row &row, int column) const
+QString PfTableModel::display(const Row &row, int column) const
 {
     const PhysicalFunction &pf = row.pf;
     switch (column) {
@@ -99,7 +99,7 @@ QVariant PfTableModel::display(const Row &row, int column) const
     }
 }
 
-QVariant PfTableModel::sortValue(const Row &row, int column) const
+std::variant<int, QString> PfTableModel::sortKey(const Row &row, int column) const
 {
     switch (column) {
     case LinkSpeedColumn:
@@ -115,6 +115,11 @@ QVariant PfTableModel::sortValue(const Row &row, int column) const
     }
 }
 
+bool PfTableModel::lessThan(int a, int b, int column) const
+{
+    return sortKey(m_rows.at(a), column) < sortKey(m_rows.at(b), column);
+}
+
 QVariant PfTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -124,8 +129,6 @@ QVariant PfTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(row, column);
-    case SortRole:
-        return sortValue(row, column);
     case NodeRole:
         return row.node;
     case NamespacesRole:

@@ -4,6 +4,8 @@
 #include "model/clustersnapshot.h"
 #include "model/incrementaltablemodel.h"
 
+#include <variant>
+
 namespace Specula::Model {
 
 // One row per SR-IOV capable physical function of every node: its NIC, link, how many VFs it
@@ -28,8 +30,7 @@ public:
         ColumnCount
     };
     enum Role {
-        SortRole = Qt::UserRole + 1, // numbers for the count columns, text otherwise
-        NodeRole, // the node's name, on every column
+        NodeRole = Qt::UserRole + 1, // the node's name, on every column
         NamespacesRole, // QStringList: namespaces of the pods holding the PF's VFs
         PciAddressRole, // the PF's PCI address, on every column
         PoolRole, // the pool's resource name, empty when the PF has none
@@ -56,6 +57,9 @@ public:
     // Shows `rows` (from rowsOf()) with row signals, so views keep their selection and scroll;
     // `reset` is for a switch to another cluster.
     void setRows(QList<Row> rows, bool reset = false);
+    // Whether row `a` sorts before row `b` by `column`: by number in the count columns, by the
+    // text shown otherwise (for NodeNamespaceFilter::setLessThan).
+    bool lessThan(int a, int b, int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -65,8 +69,8 @@ public:
 private:
     // The columns that show what differs between two versions of a row.
     static ColumnSpan changedColumns(const Row &old, const Row &next);
-    QVariant display(const Row &row, int column) const;
-    QVariant sortValue(const Row &row, int column) const;
+    QString display(const Row &row, int column) const;
+    std::variant<int, QString> sortKey(const Row &row, int column) const;
 
     QList<Row> m_rows;
 };

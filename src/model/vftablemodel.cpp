@@ -59,7 +59,7 @@ int VfTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant VfTableModel::display(const Row &row, int column) const
+QString VfTableModel::display(const Row &row, int column) const
 {
     const VirtualFunction &vf = row.vf;
     switch (column) {
@@ -90,6 +90,20 @@ QVariant VfTableModel::display(const Row &row, int column) const
     }
 }
 
+std::variant<int, QString> VfTableModel::sortKey(const Row &row, int column) const
+{
+    if (column == VfIdColumn)
+        return row.vf.vfId;
+    if (column == VlanColumn)
+        return row.vf.vlan.value_or(-1);
+    return display(row, column);
+}
+
+bool VfTableModel::lessThan(int a, int b, int column) const
+{
+    return sortKey(m_rows.at(a), column) < sortKey(m_rows.at(b), column);
+}
+
 QVariant VfTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -98,12 +112,6 @@ QVariant VfTableModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return display(row, column);
-    case SortRole:
-        if (column == VfIdColumn)
-            return row.vf.vfId;
-        if (column == VlanColumn)
-            return row.vf.vlan.value_or(-1);
         return display(row, column);
     case NodeRole:
         return row.node;

@@ -4,6 +4,8 @@
 #include "model/clustersnapshot.h"
 #include "model/incrementaltablemodel.h"
 
+#include <variant>
+
 namespace Specula::Model {
 
 // One row per virtual function of every node: where it sits, how it is configured, its pool and
@@ -29,8 +31,7 @@ public:
         ColumnCount
     };
     enum Role {
-        SortRole = Qt::UserRole + 1, // numbers for VF id and VLAN, text otherwise
-        NodeRole, // the node's name, on every column
+        NodeRole = Qt::UserRole + 1, // the node's name, on every column
         NamespacesRole, // QStringList: the holding pod's namespace, or empty for a free VF
         PciAddressRole, // the VF's PCI address, on every column
         PoolRole, // the pool's resource name, empty when the PF has none
@@ -57,6 +58,9 @@ public:
     // Shows `rows` (from rowsOf()) with row signals, so views keep their selection and scroll;
     // `reset` is for a switch to another cluster.
     void setRows(QList<Row> rows, bool reset = false);
+    // Whether row `a` sorts before row `b` by `column`: by number for the VF id and the VLAN, by
+    // the text shown otherwise (for NodeNamespaceFilter::setLessThan).
+    bool lessThan(int a, int b, int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -66,7 +70,8 @@ public:
 private:
     // The columns that show what differs between two versions of a row.
     static ColumnSpan changedColumns(const Row &old, const Row &next);
-    QVariant display(const Row &row, int column) const;
+    QString display(const Row &row, int column) const;
+    std::variant<int, QString> sortKey(const Row &row, int column) const;
 
     QList<Row> m_rows;
 };

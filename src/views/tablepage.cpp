@@ -16,9 +16,22 @@ TablePage::TablePage(QAbstractItemModel *model, int sortRole, const QString &fil
     , ui(std::make_unique<Ui::TablePage>())
     , m_proxy(new QSortFilterProxyModel(this))
 {
-    ui->setupUi(this);
     m_proxy->setSourceModel(model);
     m_proxy->setSortRole(sortRole);
+    setUp(filterPlaceholder);
+}
+
+TablePage::TablePage(QSortFilterProxyModel *proxy, const QString &filterPlaceholder, QWidget *parent)
+    : QWidget(parent)
+    , ui(std::make_unique<Ui::TablePage>())
+    , m_proxy(proxy)
+{
+    setUp(filterPlaceholder);
+}
+
+void TablePage::setUp(const QString &filterPlaceholder)
+{
+    ui->setupUi(this);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
     // Keeps the sorted order while rows arrive from live updates.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../model/sriovsnapshots.h"
+#include "model/pftablemodel.h"
 #include "model/vfallocationpainter.h"
+#include "model/vftablemodel.h"
 #include "views/sriovpage.h"
 #include "views/tablepage.h"
 #include "views/vfallocationchart.h"
@@ -155,6 +157,34 @@ private Q_SLOTS:
                                 u"telco/sriov-intel-net"_qs }));
         QCOMPARE(rowTexts(vfs, rowWith(vfs, 3, u"0000:af:00.3"_qs)).mid(7),
                  (QStringList { u"openshift.io/mlnx_sriov_rdma"_qs, QString(), QString(), QString() }));
+    }
+
+    void tablesSortByNumberOrText()
+    {
+        auto *view = m_page->vfTable()->view();
+        const auto *vfs = m_page->vfTable()->proxy();
+        view->sortByColumn(Model::VfTableModel::VfIdColumn, Qt::DescendingOrder);
+        QCOMPARE(vfs->index(0, Model::VfTableModel::PciAddressColumn).data().toString(), u"0000:3b:02.3"_qs);
+        QCOMPARE(vfs->index(7, Model::VfTableModel::VfIdColumn).data().toString(), u"0"_qs);
+        view->sortByColumn(Model::VfTableModel::PodColumn, Qt::AscendingOrder);
+        QStringList pods;
+        for (int row = 0; row < vfs->rowCount(); ++row)
+            pods.append(vfs->index(row, Model::VfTableModel::PodColumn).data().toString());
+        QCOMPARE(pods,
+                 (QStringList { QString(), QString(), QString(), QString(), u"media/encoder-0"_qs, u"ml/train-0"_qs,
+                                u"telco/cnf-0"_qs, u"telco/cnf-1"_qs }));
+        // A live update keeps the order: a pod that takes a free VF moves it among the held ones.
+        Model::ClusterSnapshot next = TestSnapshots::sriov();
+        next.nodes[0].sriov->pfs[1].vfs[1].pod = TestSnapshots::holder(u"telco"_qs, u"cnf-2"_qs);
+        QVERIFY(show(next));
+        QCOMPARE(vfs->index(7, Model::VfTableModel::PodColumn).data().toString(), u"telco/cnf-2"_qs);
+        QCOMPARE(vfs->index(7, Model::VfTableModel::PciAddressColumn).data().toString(), u"0000:3b:02.1"_qs);
+
+        auto *pfView = m_page->pfTable()->view();
+        const auto *pfs = m_page->pfTable()->proxy();
+        pfView->sortByColumn(Model::PfTableModel::AllocatedColumn, Qt::DescendingOrder);
+        QCOMPARE(pfs->index(0, Model::PfTableModel::NameColumn).data().toString(), u"ens1f0"_qs); // 2 now
+        QCOMPARE(pfs->index(3, Model::PfTableModel::NameColumn).data().toString(), u"ens2f0"_qs); // 0
     }
 
     void clickingABarFiltersTheTablesToItsNode()
