@@ -59,32 +59,43 @@ int VfTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString VfTableModel::display(const Row &row, int column) const
+const QString *VfTableModel::storedText(const Row &row, int column)
 {
     const VirtualFunction &vf = row.vf;
     switch (column) {
     case NodeColumn:
-        return row.node;
+        return &row.node;
     case PfColumn:
-        return row.pf;
+        return &row.pf;
+    case PciAddressColumn:
+        return &vf.pciAddress;
+    case DriverColumn:
+        return &vf.driver;
+    case MacColumn:
+        return &vf.mac;
+    case PoolColumn:
+        return &row.pool;
+    case InterfaceColumn:
+        return &vf.podInterface;
+    case NetworkColumn:
+        return &vf.network;
+    default:
+        return nullptr;
+    }
+}
+
+QString VfTableModel::display(const Row &row, int column) const
+{
+    if (const QString *text = storedText(row, column))
+        return *text;
+    const VirtualFunction &vf = row.vf;
+    switch (column) {
     case VfIdColumn:
         return QString::number(vf.vfId);
-    case PciAddressColumn:
-        return vf.pciAddress;
-    case DriverColumn:
-        return vf.driver;
     case VlanColumn:
         return vf.vlan ? QString::number(*vf.vlan) : QString();
-    case MacColumn:
-        return vf.mac;
-    case PoolColumn:
-        return row.pool;
     case PodColumn:
         return vf.pod ? vf.pod->key() : QString();
-    case InterfaceColumn:
-        return vf.podInterface;
-    case NetworkColumn:
-        return vf.network;
     default:
         return {};
     }
@@ -101,7 +112,12 @@ std::variant<int, QString> VfTableModel::sortKey(const Row &row, int column) con
 
 bool VfTableModel::lessThan(int a, int b, int column) const
 {
-    return sortKey(m_rows.at(a), column) < sortKey(m_rows.at(b), column);
+    const Row &left = m_rows.at(a);
+    const Row &right = m_rows.at(b);
+    // Most columns compare in place: a sort of 80,000 rows makes over a million comparisons.
+    if (const QString *text = storedText(left, column))
+        return *text < *storedText(right, column);
+    return sortKey(left, column) < sortKey(right, column);
 }
 
 QVariant VfTableModel::data(const QModelIndex &index, int role) const

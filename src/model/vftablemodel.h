@@ -70,6 +70,8 @@ public:
 private:
     // The columns that show what differs between two versions of a row.
     static ColumnSpan changedColumns(const Row &old, const Row &next);
+    // The text of `column` when the row holds it as is (most columns); null for the others.
+    static const QString *storedText(const Row &row, int column);
     QString display(const Row &row, int column) const;
     std::variant<int, QString> sortKey(const Row &row, int column) const;
 
