@@ -202,9 +202,10 @@ void SriovPage::setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
 void SriovPage::showContent(Content content, quint64 generation)
 {
     // On a large cluster each table and the graph hold the GUI thread for tens of milliseconds:
-    // they go on screen one turn of the event loop apart, and a newer snapshot stops the rest.
+    // they go on screen a millisecond apart, so that input and painting get their turn in
+    // between (a zero delay ran them back to back), and a newer snapshot stops the rest.
     auto nextTurn = [this, generation](auto step) {
-        QTimer::singleShot(0, this, [this, generation, step = std::move(step)]() mutable {
+        QTimer::singleShot(1, this, [this, generation, step = std::move(step)]() mutable {
             if (generation == m_generation)
                 step();
         });
