@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <algorithm>
+#include <iterator>
 
 namespace Specula::Kube {
 namespace {
@@ -157,7 +159,11 @@ Core::Result<Pod> ResourceParsers::parsePod(const QJsonObject &o)
     pod.overhead = r.resources(spec, QLatin1String("overhead"), kSpec);
     const QJsonObject status = r.object(o, QLatin1String("status"), {});
     pod.phase = r.str(status, QLatin1String("phase"), kStatus);
-    pod.conditions = r.conditions(status, kStatus);
+    // Only PodScheduled is read (why a pod waits); the others would cost half a kilobyte on each
+    // of a large cluster's pods.
+    const QList<Condition> conditions = r.conditions(status, kStatus);
+    std::copy_if(conditions.cbegin(), conditions.cend(), std::back_inserter(pod.conditions),
+                 [](const Condition &condition) { return condition.type == QLatin1String("PodScheduled"); });
     pod.podIP = r.str(status, QLatin1String("podIP"), kStatus);
     pod.nominatedNodeName = r.str(status, QLatin1String("nominatedNodeName"), kStatus);
     pod.startTime = r.time(status, QLatin1String("startTime"), kStatus);

@@ -60,7 +60,7 @@ struct Pod
     QList<Container> containers;
     QList<Container> initContainers;
     ResourceList overhead;
-    QList<Condition> conditions;
+    QList<Condition> conditions; // PodScheduled only
     QString podIP;
     QString nominatedNodeName;
     QDateTime startTime;

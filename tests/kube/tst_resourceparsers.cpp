@@ -225,7 +225,8 @@ private Q_SLOTS:
                               {"name":"proxy","restartPolicy":"Always","resources":{"requests":{"cpu":"100m"}}}],
             "containers":[{"name":"main","resources":{"limits":{"nvidia.com/gpu":"2"},"requests":{"cpu":1.5}}}]},
           "status":{"phase":"Running","podIP":"10.0.0.5","startTime":"2024-01-02T03:04:05Z",
-            "conditions":[{"type":"Ready","status":"True","lastTransitionTime":"2024-01-02T03:04:09+01:00"}]}})";
+            "conditions":[{"type":"Ready","status":"True","lastTransitionTime":"2024-01-02T03:04:10Z"},
+                          {"type":"PodScheduled","status":"True","lastTransitionTime":"2024-01-02T03:04:09+01:00"}]}})";
         auto pod = ResourceParsers::parsePod(objectFrom(json));
         QVERIFY2(pod, qPrintable(pod.ok() ? QString() : pod.error().toString()));
         QCOMPARE(pod->meta.namespaceName, u"ml"_qs);
@@ -238,6 +239,9 @@ private Q_SLOTS:
         QCOMPARE(pod->containers.first().requests.value(u"cpu"_qs), Quantity::fromMilli(1500));
         QCOMPARE(pod->overhead.value(u"cpu"_qs), Quantity::fromMilli(250));
         QCOMPARE(pod->phase, u"Running"_qs);
+        // Only PodScheduled is kept: the one condition the snapshot reads.
+        QCOMPARE(pod->conditions.size(), 1);
+        QCOMPARE(pod->conditions.first().type, u"PodScheduled"_qs);
         QCOMPARE(pod->conditions.first().lastTransitionTime, QDateTime(QDate(2024, 1, 2), QTime(2, 4, 9), Qt::UTC));
         QCOMPARE(pod->meta.annotations.size(), 1);
     }
