@@ -152,7 +152,6 @@ Core::Result<Pod> ResourceParsers::parsePod(const QJsonObject &o)
     pod.meta = r.meta(o);
     const QJsonObject spec = r.object(o, QLatin1String("spec"), {});
     pod.nodeName = r.str(spec, QLatin1String("nodeName"), kSpec);
-    pod.schedulerName = r.str(spec, QLatin1String("schedulerName"), kSpec);
     pod.nodeSelector = r.stringMap(spec, QLatin1String("nodeSelector"), kSpec);
     pod.containers = r.containers(spec, QLatin1String("containers"), kSpec);
     pod.initContainers = r.containers(spec, QLatin1String("initContainers"), kSpec);
@@ -165,8 +164,6 @@ Core::Result<Pod> ResourceParsers::parsePod(const QJsonObject &o)
     std::copy_if(conditions.cbegin(), conditions.cend(), std::back_inserter(pod.conditions),
                  [](const Condition &condition) { return condition.type == QLatin1String("PodScheduled"); });
     pod.podIP = r.str(status, QLatin1String("podIP"), kStatus);
-    pod.nominatedNodeName = r.str(status, QLatin1String("nominatedNodeName"), kStatus);
-    pod.startTime = r.time(status, QLatin1String("startTime"), kStatus);
     return finish(r, "Pod", std::move(pod));
 }
 

@@ -54,7 +54,6 @@ struct Pod
 {
     ObjectMeta meta;
     QString nodeName;
-    QString schedulerName;
     StringMap nodeSelector;
     QString phase; // Pending, Running, Succeeded, Failed, Unknown
     QList<Container> containers;
@@ -62,8 +61,6 @@ struct Pod
     ResourceList overhead;
     QList<Condition> conditions; // PodScheduled only
     QString podIP;
-    QString nominatedNodeName;
-    QDateTime startTime;
 };
 
 struct Taint
