@@ -242,6 +242,7 @@ void AppController::refreshHeatmap()
     const Prom::TimeAxis axis
         = m_window->viewState()->axisFor(std::max(page->view()->width(), 480), QDateTime::currentDateTimeUtc());
     m_heatmapQuery = new Model::HeatmapSeriesQuery(client, catalogue, metric, axis, this);
+    m_heatmapQuery->setExpectedRows(m_session->snapshot());
     connect(m_heatmapQuery, &Model::HeatmapSeriesQuery::finished, this,
             [this, catalogue](Prom::Metric metric, const Prom::SeriesStore &store) {
                 m_window->heatmapPage()->setSeries(metric, store, catalogue);

@@ -143,6 +143,7 @@ int runHeatmapExportCommand(const QStringList &arguments)
         }
         auto *query = new Model::HeatmapSeriesQuery(metrics->client(), metrics->catalogue(), request->metric,
                                                     request->axis, &loader);
+        query->setExpectedRows(loader.snapshot());
         QObject::connect(query, &Model::HeatmapSeriesQuery::failed, [&](const Core::Error &error) {
             run.fail(QStringLiteral("Prometheus: %1").arg(error.toString()));
         });

@@ -2,6 +2,7 @@
 #include "model/heatmapseriesquery.h"
 
 #include <QTimer>
+#include <algorithm>
 
 namespace Specula::Model {
 
@@ -31,6 +32,23 @@ std::optional<QString> HeatmapSeriesQuery::expr(const Prom::MetricCatalogue &cat
     return QStringLiteral("(100 * %1 / (%1 + %2))").arg(*used, *free);
 }
 
+int HeatmapSeriesQuery::concurrencyFor(qsizetype rows)
+{
+    constexpr qsizetype seriesInFlight = 20000;
+    if (rows <= 0)
+        return Prom::RangeQuery::defaultMaxConcurrent;
+    return int(std::clamp<qsizetype>(seriesInFlight / rows, 1, Prom::RangeQuery::defaultMaxConcurrent));
+}
+
+void HeatmapSeriesQuery::setExpectedRows(const ClusterSnapshot &snapshot)
+{
+    m_expectedRows = 0;
+    for (const NodeSummary &node : snapshot.nodes) {
+        if (node.gpu)
+            m_expectedRows += node.gpu->devices.size();
+    }
+}
+
 void HeatmapSeriesQuery::start()
 {
     const auto promql = expr(m_catalogue, m_metric);
@@ -49,6 +67,7 @@ void HeatmapSeriesQuery::start()
         return;
     }
     m_query = new Prom::RangeQuery(m_client, { *promql }, m_axis, this);
+    m_query->setMaxConcurrent(concurrencyFor(m_expectedRows));
     connect(m_query, &Prom::RangeQuery::finished, this, [this](const Prom::SeriesStore &store) {
         Q_EMIT finished(m_metric, store);
         deleteLater();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "model/clustersnapshot.h"
 #include "prom/metriccatalogue.h"
 #include "prom/promclient.h"
 #include "prom/rangequery.h"
@@ -31,7 +32,14 @@ public:
     // free), so the colours compare GPUs of different sizes.
     static std::optional<QString> expr(const Prom::MetricCatalogue &catalogue, Prom::Metric metric);
 
+    // How many requests may be in flight for `rows` GPUs. Every request's answer repeats each
+    // series' labels and is held whole while it is parsed, so a large cluster's chunks go one
+    // or two at a time: four chunks of 40,000 series held some 600 MB at once.
+    static int concurrencyFor(qsizetype rows);
+
     Prom::Metric metric() const { return m_metric; }
+    // The cluster the answer is for: its GPUs and MIG slices bound the requests in flight.
+    void setExpectedRows(const ClusterSnapshot &snapshot);
     void start();
     void cancel();
 
@@ -44,6 +52,7 @@ private:
     Prom::MetricCatalogue m_catalogue;
     Prom::Metric m_metric;
     Prom::TimeAxis m_axis;
+    qsizetype m_expectedRows = 0;
     QPointer<Prom::RangeQuery> m_query;
 };
 

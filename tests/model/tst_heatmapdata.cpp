@@ -247,6 +247,15 @@ private Q_SLOTS:
                  catalogue.expr(Prom::Metric::GpuTemp).value_or(u"none"_qs));
         QVERIFY(!Model::HeatmapSeriesQuery::expr(Prom::MetricCatalogue(), Prom::Metric::GpuMemUsed));
     }
+
+    void largeHeatmapsAskOneChunkAtATime()
+    {
+        using Model::HeatmapSeriesQuery;
+        QCOMPARE(HeatmapSeriesQuery::concurrencyFor(0), Prom::RangeQuery::defaultMaxConcurrent);
+        QCOMPARE(HeatmapSeriesQuery::concurrencyFor(80), Prom::RangeQuery::defaultMaxConcurrent);
+        QCOMPARE(HeatmapSeriesQuery::concurrencyFor(8000), 2);
+        QCOMPARE(HeatmapSeriesQuery::concurrencyFor(40000), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHeatmapData)
