@@ -28,4 +28,13 @@ template<class Work, class Done> void runOffThread(QObject *context, Work &&work
     watcher->setFuture(QtConcurrent::run(std::forward<Work>(work)));
 }
 
+// Lets a large value that is no longer needed die on Qt's global thread pool: freeing a tree
+// or layout of a large cluster costs the GUI thread tens of milliseconds. Data the value shares
+// implicitly with other copies is freed wherever its last reference goes.
+template<class T> void freeOffThread(T &&value)
+{
+    static_assert(!std::is_lvalue_reference_v<T>, "hand the value over with std::move or std::exchange");
+    (void)QtConcurrent::run([dying = std::move(value)]() mutable { [[maybe_unused]] const T gone = std::move(dying); });
+}
+
 } // namespace Specula::Core

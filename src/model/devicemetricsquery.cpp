@@ -52,8 +52,8 @@ void DeviceMetricsQuery::start()
                     response = {};
                     return std::pair(readings, warnings);
                 },
-                [this](const std::pair<QList<MetricReading>, QStringList> &read) {
-                    m_readings += read.first;
+                [this](std::pair<QList<MetricReading>, QStringList> read) {
+                    m_readings.append(std::move(read.first));
                     m_warnings += read.second;
                     --m_pending;
                     finishIfDone();

@@ -78,7 +78,7 @@ void TopologyModel::buildOffThread(const ClusterSnapshot &snapshot, bool reset)
 
 void TopologyModel::apply(Built built, const QString &context)
 {
-    m_inputs = std::move(built.inputs);
+    Core::freeOffThread(std::exchange(m_inputs, std::move(built.inputs)));
     if (built.resetting) {
         beginResetModel();
         m_root = std::make_unique<Item>(std::move(*built.root));
@@ -91,6 +91,7 @@ void TopologyModel::apply(Built built, const QString &context)
     } else {
         syncChildren(m_root.get(), *built.root);
         m_itemCount = m_root->count() - 1;
+        Core::freeOffThread(std::move(built.root));
     }
     Q_EMIT updated();
 }

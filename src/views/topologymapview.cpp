@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/topologymapview.h"
 
+#include "core/offthread.h"
 #include "model/topologymappainter.h"
 #include "views/topologymapitem.h"
 
@@ -44,7 +45,7 @@ TopologyMapView::~TopologyMapView() = default;
 
 void TopologyMapView::setMap(Model::TopologyMap map, bool fit)
 {
-    m_map = std::move(map);
+    Core::freeOffThread(std::exchange(m_map, std::move(map)));
     const int count = int(m_map.nodes().size());
     while (m_items.size() > count)
         delete m_items.takeLast();
