@@ -4,6 +4,8 @@
 #include "core/offthread.h"
 #include "prom/promclient.h"
 
+#include <QSet>
+
 namespace Specula::Model {
 
 DeviceMetricsQuery::DeviceMetricsQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, QObject *parent)
@@ -73,13 +75,40 @@ void DeviceMetricsQuery::start()
     finishIfDone();
 }
 
+void DeviceMetricsQuery::shareTexts(QList<MetricReading> &readings)
+{
+    QSet<QString> texts;
+    auto share = [&texts](QString &text) {
+        if (text.isEmpty())
+            return;
+        if (const auto known = texts.constFind(text); known != texts.cend())
+            text = *known;
+        else
+            texts.insert(text);
+    };
+    for (MetricReading &reading : readings) {
+        Prom::MetricKey &key = reading.key;
+        for (QString *text : { &key.node, &key.uuid, &key.pciBusId, &key.model, &key.migProfile, &key.ns, &key.pod,
+                               &key.container, &key.instance })
+            share(*text);
+    }
+}
+
 void DeviceMetricsQuery::finishIfDone()
 {
     if (m_done || m_pending > 0)
         return;
     m_done = true;
     m_warnings.removeDuplicates();
-    Q_EMIT finished(m_readings, m_warnings);
+    // The metrics name the same GPUs, each answer in its own copies of the label texts: one copy
+    // for all is some 100 MB less on a cluster of 40,000 GPUs.
+    Core::runOffThread(
+        this,
+        [readings = std::exchange(m_readings, {})]() mutable {
+            shareTexts(readings);
+            return readings;
+        },
+        [this](QList<MetricReading> readings) { Q_EMIT finished(readings, m_warnings); });
 }
 
 } // namespace Specula::Model

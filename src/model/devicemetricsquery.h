@@ -27,6 +27,9 @@ public:
     // The metrics of the snapshot's device block (DESIGN.md §4).
     static QList<Prom::Metric> deviceMetrics();
 
+    // Makes readings with equal label texts share one copy of each text.
+    static void shareTexts(QList<MetricReading> &readings);
+
 Q_SIGNALS:
     // `warnings`: what Prometheus said alongside the answers (partial data, info).
     void finished(const QList<Specula::Model::MetricReading> &readings, const QStringList &warnings);

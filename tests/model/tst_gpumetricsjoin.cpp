@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Where dcgm-exporter's series land in the snapshot, whatever their labels can tell.
+#include "model/devicemetricsquery.h"
 #include "model/gpumetricsjoin.h"
 
 #include <QTest>
@@ -236,6 +237,26 @@ private Q_SLOTS:
         QCOMPARE(snapshot.warnings.size(), 1);
         for (const auto &node : snapshot.nodes)
             QVERIFY(!node.gpu || node.name == u"gpu-dra"_qs);
+    }
+
+    void readingsShareTheirLabelTexts()
+    {
+        // Each answer parses its own copies of the texts; after sharing, equal texts are one.
+        const auto copyOf = [](const QString &text) { return QString(text.constData(), text.size()); };
+        QList<Model::MetricReading> readings {
+            { Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 1 },
+            { Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), copyOf(u"GPU-1"_qs), 0), 60 },
+            { Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), u"GPU-2"_qs, 1), 61 },
+        };
+        QVERIFY(readings[0].key.uuid.constData() != readings[1].key.uuid.constData());
+        Model::DeviceMetricsQuery::shareTexts(readings);
+        QCOMPARE(readings[1].key.uuid, u"GPU-1"_qs);
+        QCOMPARE(readings[2].key.uuid, u"GPU-2"_qs);
+        QCOMPARE(readings[1].key.uuid.constData(), readings[0].key.uuid.constData());
+        QCOMPARE(readings[1].key.node.constData(), readings[0].key.node.constData());
+        QCOMPARE(readings[2].key.node.constData(), readings[0].key.node.constData());
+        QVERIFY(readings[2].key.uuid.constData() != readings[0].key.uuid.constData());
+        QCOMPARE(readings[2].value, 61.0);
     }
 };
 
