@@ -22,6 +22,19 @@ uInt window(qint64 left)
     return uInt(qMin<qint64>(left, qint64(1) << 30));
 }
 
+// The ISIZE field of a gzip trailer: the last four bytes, little-endian. 0 when too short.
+qint64 gzipStatedSize(const QByteArrayList &pieces)
+{
+    quint32 size = 0;
+    int bytes = 0;
+    for (qsizetype p = pieces.size() - 1; p >= 0 && bytes < 4; --p) {
+        const QByteArray &piece = pieces.at(p);
+        for (qsizetype i = piece.size() - 1; i >= 0 && bytes < 4; --i, ++bytes)
+            size = (size << 8) | quint8(piece.at(i));
+    }
+    return bytes == 4 ? qint64(size) : 0;
+}
+
 Core::Result<QByteArray> inflatePieces(const QByteArrayList &pieces, const QString &encoding, qint64 maxSize,
                                        const QString &where)
 {
@@ -33,8 +46,14 @@ Core::Result<QByteArray> inflatePieces(const QByteArrayList &pieces, const QStri
     for (const QByteArray &piece : pieces)
         compressed += piece.size();
     QByteArray out;
-    // Well-compressed JSON shrinks about tenfold; growing from there costs few copies.
-    out.resize(qMin<qint64>(qMax<qint64>(compressed * 8, 4096), maxSize));
+    // gzip ends with the inflated size (mod 4 GiB): room for exactly that. Otherwise, and where
+    // that size is implausible, well-compressed JSON shrinks about tenfold; growing from there
+    // costs few copies.
+    // Deflate inflates at most about 1032-fold, which bounds what a corrupt trailer can claim.
+    const qint64 stated = encoding == QLatin1String("deflate") ? 0 : gzipStatedSize(pieces);
+    const bool plausible = stated > 0 && stated >= compressed / 2 && stated <= compressed * 1032;
+    const qint64 guess = plausible ? stated : qMax<qint64>(compressed * 8, 4096);
+    out.resize(qMin<qint64>(guess, maxSize));
     qint64 produced = 0;
     // One inflate() call over `input` (empty once all pieces are in, to drain what zlib holds
     // back); zlib's status, or limitReached.
@@ -69,6 +88,9 @@ Core::Result<QByteArray> inflatePieces(const QByteArrayList &pieces, const QStri
     inflateEnd(&stream);
     if (status == Z_STREAM_END) {
         out.truncate(produced);
+        // A 70 MB answer must not keep the 128 MB it grew into while it is parsed.
+        if (out.capacity() - produced > produced / 8)
+            out.squeeze();
         return out;
     }
     if (status == limitReached)
