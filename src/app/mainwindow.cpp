@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
+#include "core/offthread.h"
 #include "model/allocationtablemodel.h"
 #include "model/clustersnapshot.h"
 #include "model/nodetablemodel.h"
@@ -269,7 +270,7 @@ void MainWindow::setProfiles(const QStringList &names, const QString &current)
 
 void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
 {
-    m_nodeModel->setSnapshot(snapshot, reset);
+    showNodes(snapshot, reset);
     m_podsPage->setSnapshot(snapshot, reset);
     m_allocationModel->setSnapshot(snapshot, reset);
     m_topologyPage->showSnapshot(snapshot, reset);
@@ -289,6 +290,20 @@ void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset
     m_counts->setText(
         tr("%1 nodes · %2 pods · %3 pending").arg(snapshot.nodes.size()).arg(snapshot.podCount).arg(pending));
     showWarnings(snapshot.warnings);
+}
+
+void MainWindow::showNodes(const Model::ClusterSnapshot &snapshot, bool reset)
+{
+    m_nodesResetPending = m_nodesResetPending || reset;
+    const quint64 generation = ++m_nodesGeneration;
+    Core::runOffThread(
+        this, [snapshot] { return Model::NodeTableModel::rowsOf(snapshot); },
+        [this, generation](Model::NodeTableModel::Rows rows) {
+            if (generation != m_nodesGeneration)
+                return;
+            m_nodeModel->setRows(std::move(rows), std::exchange(m_nodesResetPending, false));
+            Q_EMIT nodesUpdated();
+        });
 }
 
 // Data Specula could not read (a malformed annotation, a kind the user may not list) leaves a

@@ -84,16 +84,24 @@ Q_SIGNALS:
     void profileRequested(const QString &name);
     void manageProfilesRequested();
     void reconnectRequested();
+    // The Nodes page shows the last snapshot given to showSnapshot() (its rows are worked out
+    // off the GUI thread).
+    void nodesUpdated();
 
 private:
     void createActions();
     void showWarnings(const QStringList &warnings);
+    // The Nodes page's rows off the GUI thread; of snapshots shown in quick succession only the
+    // last reaches the table.
+    void showNodes(const Model::ClusterSnapshot &snapshot, bool reset);
     void followViewState();
     void linkPages();
 
     Model::ViewState *m_viewState;
     Views::ViewStateBar *m_viewStateBar = nullptr;
     Model::NodeTableModel *m_nodeModel;
+    quint64 m_nodesGeneration = 0; // rows of older snapshots, arriving late, are dropped
+    bool m_nodesResetPending = false; // a switch to another cluster the Nodes page has yet to show
     Views::PodsPage *m_podsPage;
     Model::AllocationTableModel *m_allocationModel;
     Views::TopologyPage *m_topologyPage;

@@ -69,7 +69,7 @@ NodeTableModel::NodeTableModel(QObject *parent)
 
 NodeTableModel::~NodeTableModel() = default;
 
-void NodeTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+NodeTableModel::Rows NodeTableModel::rowsOf(const ClusterSnapshot &snapshot)
 {
     QStringList names;
     for (const auto &node : snapshot.nodes) {
@@ -78,17 +78,20 @@ void NodeTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
+    return { snapshot.nodes, names };
+}
 
+void NodeTableModel::setRows(Rows rows, bool reset)
+{
     if (reset) {
         beginResetModel();
-        m_nodes = snapshot.nodes;
-        m_resources = names;
+        m_nodes = std::move(rows.nodes);
+        m_resources = std::move(rows.resources);
         endResetModel();
         return;
     }
-    syncColumns(names);
-
-    syncRows(m_nodes, snapshot.nodes, [](const NodeSummary &n) -> const QString & { return n.name; });
+    syncColumns(rows.resources);
+    syncRows(m_nodes, rows.nodes, [](const NodeSummary &n) -> const QString & { return n.name; });
 }
 
 void NodeTableModel::syncColumns(const QStringList &names)

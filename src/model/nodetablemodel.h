@@ -28,8 +28,19 @@ public:
     explicit NodeTableModel(QObject *parent = nullptr);
     ~NodeTableModel() override;
 
-    // Diffs against the current content; `reset` is for a switch to another cluster.
-    void setSnapshot(const ClusterSnapshot &snapshot, bool reset = false);
+    // What the model shows of a snapshot; rowsOf() builds it, on any thread.
+    struct Rows
+    {
+        QList<NodeSummary> nodes; // sorted by name
+        QStringList resources; // the resource columns' names, sorted
+    };
+
+    // The rows and resource columns for this snapshot. Touches no QObject, so it may run off the
+    // GUI thread.
+    static Rows rowsOf(const ClusterSnapshot &snapshot);
+    // Shows `rows` (from rowsOf()) with column and row signals, so views keep their selection and
+    // scroll; `reset` is for a switch to another cluster.
+    void setRows(Rows rows, bool reset = false);
     QStringList resourceNames() const { return m_resources; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -11,21 +11,38 @@ PodTableModel::PodTableModel(QObject *parent)
 
 PodTableModel::~PodTableModel() = default;
 
-void PodTableModel::setSnapshot(const ClusterSnapshot &snapshot, bool reset)
+QList<PodTableModel::Row> PodTableModel::rowsOf(const ClusterSnapshot &snapshot)
+{
+    // The snapshot sorts its pods by the same key.
+    QList<Row> rows;
+    rows.reserve(snapshot.pods.size());
+    for (const PodSummary &pod : snapshot.pods)
+        rows.append(Row { pod.key(), pod.namespaceName, pod.name, pod.node, pod.phase,
+                          ResourceText::requests(pod.requests), pod.pending });
+    return rows;
+}
+
+void PodTableModel::setRows(QList<Row> rows, bool reset)
 {
     if (reset) {
         beginResetModel();
-        m_pods = snapshot.pods;
+        m_rows = std::move(rows);
         endResetModel();
         return;
     }
-    // Keys are "namespace/name"; the snapshot sorts by the same key.
-    syncRows(m_pods, snapshot.pods, [](const PodSummary &p) { return p.key(); });
+    syncRows(
+        m_rows, rows, [](const Row &row) -> const QString & { return row.key; }, &PodTableModel::changedColumns);
+}
+
+IncrementalTableModel::ColumnSpan PodTableModel::changedColumns(const Row &old, const Row &next)
+{
+    return spanOf<ColumnCount>({ old.namespaceName != next.namespaceName, old.name != next.name, old.node != next.node,
+                                 old.phase != next.phase, old.requests != next.requests, old.pending != next.pending });
 }
 
 int PodTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_pods.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int PodTableModel::columnCount(const QModelIndex &parent) const
@@ -37,7 +54,7 @@ QVariant PodTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const PodSummary &pod = m_pods.at(index.row());
+    const Row &pod = m_rows.at(index.row());
     if (role == Qt::DisplayRole || role == SortRole) {
         switch (index.column()) {
         case NamespaceColumn:
@@ -49,7 +66,7 @@ QVariant PodTableModel::data(const QModelIndex &index, int role) const
         case PhaseColumn:
             return pod.phase;
         case RequestsColumn:
-            return ResourceText::requests(pod.requests);
+            return pod.requests;
         case PendingColumn:
             return pod.pending ? pod.pending->message.isEmpty() ? pod.pending->reason : pod.pending->message
                                : QString();

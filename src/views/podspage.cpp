@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/podspage.h"
 
+#include "core/offthread.h"
 #include "model/podchartplan.h"
 #include "model/podseriesquery.h"
 #include "model/podtablemodel.h"
@@ -139,7 +140,16 @@ PodsPage::~PodsPage() = default;
 void PodsPage::setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
 {
     m_snapshot = snapshot;
-    m_model->setSnapshot(snapshot, reset);
+    m_resetPending = m_resetPending || reset;
+    const quint64 generation = ++m_generation;
+    Core::runOffThread(
+        this, [snapshot] { return Model::PodTableModel::rowsOf(snapshot); },
+        [this, generation](QList<Model::PodTableModel::Row> rows) {
+            if (generation != m_generation)
+                return;
+            m_model->setRows(std::move(rows), std::exchange(m_resetPending, false));
+            Q_EMIT updated();
+        });
 }
 
 void PodsPage::setNamespaceFilter(const QString &ns)

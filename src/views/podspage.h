@@ -43,7 +43,9 @@ public:
     explicit PodsPage(QWidget *parent = nullptr);
     ~PodsPage() override;
 
-    // Updates the list in place (selection and scroll stay); `reset` for a cluster switch.
+    // Updates the list in place (selection and scroll stay); `reset` for a cluster switch. The
+    // rows are worked out off the GUI thread; updated() says when they are on screen. Of
+    // snapshots set in quick succession only the last is shown.
     void setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset = false);
     // Only pods of this namespace; empty for all.
     void setNamespaceFilter(const QString &ns);
@@ -72,6 +74,8 @@ Q_SIGNALS:
     // The selected pod's charts are on screen (possibly none, when Prometheus has no series).
     void chartsLoaded(const QString &key);
     void chartsFailed(const QString &key, const QString &message);
+    // The list shows the last snapshot set.
+    void updated();
 
 private:
     void selectionChanged();
@@ -88,6 +92,8 @@ private:
     QLabel *m_status;
     PodChartsGrid *m_charts;
     Model::ClusterSnapshot m_snapshot;
+    quint64 m_generation = 0; // rows of older snapshots, arriving late, are dropped
+    bool m_resetPending = false; // a switch to another cluster that the list has yet to show
     QPointer<Prom::PromClient> m_client;
     Prom::MetricCatalogue m_catalogue;
     std::chrono::seconds m_span { 3600 };

@@ -31,6 +31,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTreeView>
 
 using namespace Specula;
@@ -94,9 +95,13 @@ private Q_SLOTS:
         m_controller = std::make_unique<App::AppController>(m_window.get());
         m_window->show();
         QSignalSpy loaded(m_controller.get(), &App::AppController::loaded);
+        QSignalSpy nodesShown(m_window.get(), &App::MainWindow::nodesUpdated);
+        QSignalSpy podsShown(m_window->podsPage(), &Views::PodsPage::updated);
         // The cluster's own pages first; the tests of metrics connect to Prometheus themselves.
         m_controller->start({}, Model::PrometheusSettings::parse(u"none"_qs).value());
         QVERIFY(loaded.wait(20000));
+        // The tables' rows are worked out off the GUI thread, after the snapshot.
+        QTRY_VERIFY_WITH_TIMEOUT(!nodesShown.isEmpty() && !podsShown.isEmpty(), 20000);
     }
 
     void cleanup()
@@ -124,6 +129,38 @@ private Q_SLOTS:
         // The filter narrows the rows to what matches.
         page->setFilterText(u"mig"_qs);
         QCOMPARE(page->proxy()->rowCount(), 2);
+    }
+
+    void nodesPageShowsOnlyTheLatestSnapshot()
+    {
+        auto *page = m_window->page(App::MainWindow::NodesPage);
+        // Whatever the table shows at any moment: the older snapshot's node must never be in it.
+        bool olderShown = false;
+        auto check = [&] { olderShown = olderShown || rowOf(page, u"zz-older"_qs) >= 0; };
+        connect(page->proxy(), &QAbstractItemModel::dataChanged, this, check);
+        connect(page->proxy(), &QAbstractItemModel::rowsInserted, this, check);
+        connect(page->proxy(), &QAbstractItemModel::modelReset, this, check);
+        connect(page->proxy(), &QAbstractItemModel::layoutChanged, this, check);
+
+        Model::ClusterSnapshot older = m_controller->session()->snapshot();
+        Model::NodeSummary extra = older.nodes.constLast();
+        extra.name = u"zz-older"_qs; // sorts last, as the nodes are
+        older.nodes.append(extra);
+        Model::ClusterSnapshot newer = m_controller->session()->snapshot();
+        newer.nodes.removeIf([](const Model::NodeSummary &node) { return node.name != u"gpu-h100-0"_qs; });
+        QSignalSpy updated(m_window.get(), &App::MainWindow::nodesUpdated);
+        m_window->showSnapshot(older, false);
+        m_window->showSnapshot(newer, false);
+        QVERIFY(updated.wait());
+        QCOMPARE(page->proxy()->rowCount(), 1);
+        QCOMPARE(cell(page, u"gpu-h100-0"_qs, u"nvidia.com/gpu"_qs), u"6 / 8"_qs);
+        // Both computations done and their results delivered: still only the newer one shown.
+        QThreadPool::globalInstance()->waitForDone();
+        for (int round = 0; round < 3; ++round)
+            QCoreApplication::processEvents();
+        QCOMPARE(updated.size(), 1);
+        QVERIFY(!olderShown);
+        QCOMPARE(page->proxy()->rowCount(), 1);
     }
 
     void nodesPageSummarizesGpusAndSriov_data()
@@ -255,9 +292,11 @@ private Q_SLOTS:
 
         // Pods start, finish and appear; the window hears it through its watches.
         QSignalSpy snapshots(m_controller->session(), &Model::ClusterSession::snapshotReady);
+        QSignalSpy shown(page, &Views::PodsPage::updated);
         m_server->advance(6);
         QVERIFY(snapshots.wait(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(page->proxy()->rowCount() != before || snapshots.size() > 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && (page->proxy()->rowCount() != before || snapshots.size() > 1),
+                                 10000);
         QCOMPARE(resets.size(), 0);
         QCOMPARE(page->view()->selectionModel()->selectedRows(1).value(0).data().toString(), selected);
     }
@@ -304,7 +343,8 @@ private Q_SLOTS:
         Q_EMIT picker->activated(1);
         QVERIFY(loaded.wait(20000));
         QCOMPARE(m_controller->session()->context().contextName, u"sim-token"_qs);
-        QCOMPARE(resets.size(), 1); // a switch of cluster is the one time the table resets
+        // A switch of cluster is the one time the table resets.
+        QTRY_COMPARE_WITH_TIMEOUT(resets.size(), 1, 20000);
         QCOMPARE(source->rowCount(), kDemoNodes);
     }
 

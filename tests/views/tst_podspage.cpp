@@ -16,6 +16,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Specula;
 using Sim::DcgmMetrics;
@@ -69,7 +70,10 @@ private Q_SLOTS:
         m_page->resize(1400, 900);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QSignalSpy updated(m_page.get(), &Views::PodsPage::updated);
         m_page->setSnapshot(m_loader->snapshot(), true);
+        QVERIFY(updated.wait());
+        QCOMPARE(m_page->proxy()->rowCount(), m_loader->snapshot().pods.size());
         m_page->setPrometheus(m_loader->metrics()->client(), m_loader->metrics()->catalogue());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         m_axis = Prom::TimeAxis::covering(now.addSecs(-20 * 60), now, std::chrono::seconds(60));
@@ -188,8 +192,14 @@ private Q_SLOTS:
         changed.pods.removeIf([&](const Model::PodSummary &p) {
             return p.key() != key && p.namespaceName != m_whole->holders.first().ns;
         });
+        QSignalSpy updated(m_page.get(), &Views::PodsPage::updated);
         m_page->setSnapshot(changed);
+        QVERIFY(updated.wait());
+        QCOMPARE(m_page->proxy()->rowCount(), changed.pods.size());
+        QCOMPARE(m_page->selectedPod(), key);
         m_page->setSnapshot(m_loader->snapshot());
+        QVERIFY(updated.wait());
+        QCOMPARE(m_page->proxy()->rowCount(), m_loader->snapshot().pods.size());
         QCOMPARE(m_page->selectedPod(), key);
         const QModelIndexList selected = m_page->view()->selectionModel()->selectedRows(1);
         QCOMPARE(selected.size(), 1);
@@ -204,6 +214,42 @@ private Q_SLOTS:
         m_page->setNamespaceFilter(u"no-such-namespace"_qs);
         QCOMPARE(m_page->proxy()->rowCount(), 0);
         QVERIFY(!m_page->selectPod(key));
+    }
+
+    void onlyTheLatestSnapshotIsShown()
+    {
+        const QString key = keyOf(m_whole->holders.first());
+        QAbstractItemModel *list = m_page->proxy();
+        // Whatever the list shows at any moment: the older snapshot's pod must never be in it.
+        bool olderShown = false;
+        auto check = [&] {
+            olderShown = olderShown || !list->match(list->index(0, 1), Qt::DisplayRole, u"older"_qs).isEmpty();
+        };
+        connect(list, &QAbstractItemModel::dataChanged, this, check);
+        connect(list, &QAbstractItemModel::rowsInserted, this, check);
+        connect(list, &QAbstractItemModel::modelReset, this, check);
+        connect(list, &QAbstractItemModel::layoutChanged, this, check);
+
+        Model::ClusterSnapshot older = m_loader->snapshot();
+        Model::PodSummary extra = older.pods.first();
+        extra.namespaceName = u"0-first"_qs; // sorts before every other namespace
+        extra.name = u"older"_qs;
+        older.pods.prepend(extra);
+        Model::ClusterSnapshot newer = m_loader->snapshot();
+        newer.pods.removeIf([&](const Model::PodSummary &p) { return p.key() != key; });
+        QSignalSpy updated(m_page.get(), &Views::PodsPage::updated);
+        m_page->setSnapshot(older);
+        m_page->setSnapshot(newer);
+        QVERIFY(updated.wait());
+        QCOMPARE(list->rowCount(), 1);
+        QCOMPARE(list->index(0, 1).data().toString(), m_whole->holders.first().pod);
+        // Both computations done and their results delivered: still only the newer one shown.
+        QThreadPool::globalInstance()->waitForDone();
+        for (int round = 0; round < 3; ++round)
+            QCoreApplication::processEvents();
+        QCOMPARE(updated.size(), 1);
+        QVERIFY(!olderShown);
+        QCOMPARE(list->rowCount(), 1);
     }
 
     void withoutPrometheusThePageSaysSo()
