@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/nodetablemodel.h"
 
+#include "core/offthread.h"
 #include "model/resourcetext.h"
 #include "model/sortedrowsync.h"
 
@@ -85,7 +86,8 @@ void NodeTableModel::setRows(Rows rows, bool reset)
 {
     if (reset) {
         beginResetModel();
-        m_nodes = std::move(rows.nodes);
+        // Freeing the old cluster's nodes costs a large one's GUI thread milliseconds.
+        Core::freeOffThread(std::exchange(m_nodes, std::move(rows.nodes)));
         m_resources = std::move(rows.resources);
         endResetModel();
         return;
