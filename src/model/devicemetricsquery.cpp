@@ -46,16 +46,18 @@ void DeviceMetricsQuery::start()
                     QList<MetricReading> readings;
                     readings.reserve(response.query.series.size());
                     for (const Prom::Series &series : std::as_const(response.query.series)) {
-                        if (!series.samples.isEmpty())
-                            readings.append(
-                                { metric, catalogue.keyOf(metric, series.labels), series.samples.last().value });
+                        if (series.samples.isEmpty())
+                            continue;
+                        MetricReading &reading = readings.emplace_back();
+                        reading.key = catalogue.keyOf(metric, series.labels);
+                        keepHighest(reading.values, metric, series.samples.last().value);
                     }
                     const QStringList warnings = response.warnings;
                     response = {};
                     return std::pair(readings, warnings);
                 },
                 [this](std::pair<QList<MetricReading>, QStringList> read) {
-                    m_readings.append(std::move(read.first));
+                    m_answers.append(std::move(read.first));
                     m_warnings += read.second;
                     --m_pending;
                     finishIfDone();
@@ -94,6 +96,24 @@ void DeviceMetricsQuery::shareTexts(QList<MetricReading> &readings)
     }
 }
 
+QList<MetricReading> DeviceMetricsQuery::merged(const QList<QList<MetricReading>> &answers)
+{
+    QList<MetricReading> readings;
+    QHash<Prom::MetricKey, qsizetype> readingOfKey;
+    for (const QList<MetricReading> &answer : answers) {
+        for (const MetricReading &reading : answer) {
+            if (const auto known = readingOfKey.constFind(reading.key); known != readingOfKey.cend()) {
+                keepHighest(readings[*known].values, reading.values);
+            } else {
+                readingOfKey.insert(reading.key, readings.size());
+                readings.append(reading);
+            }
+        }
+    }
+    readings.squeeze();
+    return readings;
+}
+
 void DeviceMetricsQuery::finishIfDone()
 {
     if (m_done || m_pending > 0)
@@ -104,7 +124,9 @@ void DeviceMetricsQuery::finishIfDone()
     // for all is some 100 MB less on a cluster of 40,000 GPUs.
     Core::runOffThread(
         this,
-        [readings = std::exchange(m_readings, {})]() mutable {
+        [answers = std::exchange(m_answers, {})]() mutable {
+            QList<MetricReading> readings = merged(answers);
+            answers = {};
             shareTexts(readings);
             return readings;
         },

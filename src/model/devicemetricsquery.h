@@ -27,6 +27,8 @@ public:
     // The metrics of the snapshot's device block (DESIGN.md §4).
     static QList<Prom::Metric> deviceMetrics();
 
+    // The answers' readings with one reading per key: the metrics of one series label set together.
+    static QList<MetricReading> merged(const QList<QList<MetricReading>> &answers);
     // Makes readings with equal label texts share one copy of each text.
     static void shareTexts(QList<MetricReading> &readings);
 
@@ -41,7 +43,7 @@ private:
     QPointer<Prom::PromClient> m_client;
     Prom::MetricCatalogue m_catalogue;
     QList<QPointer<Prom::PromJob>> m_jobs;
-    QList<MetricReading> m_readings;
+    QList<QList<MetricReading>> m_answers; // one per metric
     QStringList m_warnings;
     int m_pending = 0;
     bool m_done = false;

@@ -11,24 +11,6 @@ namespace {
 
 using Prom::Metric;
 
-std::optional<double> *readingFor(GpuReadings &readings, Metric metric)
-{
-    switch (metric) {
-    case Metric::GpuUtil:
-        return &readings.utilPercent;
-    case Metric::GpuMemUsed:
-        return &readings.memUsedMiB;
-    case Metric::GpuMemFree:
-        return &readings.memFreeMiB;
-    case Metric::GpuTemp:
-        return &readings.tempC;
-    case Metric::GpuPower:
-        return &readings.powerW;
-    default:
-        return nullptr;
-    }
-}
-
 GpuDevice &deviceFor(NodeSummary &node, const Prom::MetricKey &key)
 {
     if (!node.gpu) {
@@ -87,6 +69,41 @@ QString hostOfInstance(const QString &instance)
     if (instance.startsWith(QLatin1Char('[')))
         return instance.mid(1, instance.indexOf(QLatin1Char(']')) - 1);
     return instance.section(QLatin1Char(':'), 0, 0);
+}
+
+std::optional<double> *readingFor(GpuReadings &readings, Prom::Metric metric)
+{
+    switch (metric) {
+    case Metric::GpuUtil:
+        return &readings.utilPercent;
+    case Metric::GpuMemUsed:
+        return &readings.memUsedMiB;
+    case Metric::GpuMemFree:
+        return &readings.memFreeMiB;
+    case Metric::GpuTemp:
+        return &readings.tempC;
+    case Metric::GpuPower:
+        return &readings.powerW;
+    default:
+        return nullptr;
+    }
+}
+
+void keepHighest(GpuReadings &readings, Prom::Metric metric, double value)
+{
+    std::optional<double> *slot = readingFor(readings, metric);
+    if (!slot || Prom::MetricCatalogue::isBlank(value))
+        return;
+    *slot = slot->has_value() ? std::max(**slot, value) : value;
+}
+
+void keepHighest(GpuReadings &readings, const GpuReadings &more)
+{
+    for (const auto field : { &GpuReadings::utilPercent, &GpuReadings::memUsedMiB, &GpuReadings::memFreeMiB,
+                              &GpuReadings::tempC, &GpuReadings::powerW }) {
+        if (const std::optional<double> &value = more.*field)
+            readings.*field = (readings.*field).has_value() ? std::max(*(readings.*field), *value) : *value;
+    }
 }
 
 bool isDeviceOf(const GpuDevice &device, const Prom::MetricKey &key)
@@ -150,10 +167,7 @@ QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading>
             uuidsByPod[key.podKey()].insert(key.uuid);
         }
         // Several series of one device are one per holder of a shared GPU: keep the highest.
-        if (auto *slot = readingFor(device.readings, reading.metric);
-            slot && !Prom::MetricCatalogue::isBlank(reading.value)) {
-            *slot = slot->has_value() ? std::max(**slot, reading.value) : reading.value;
-        }
+        keepHighest(device.readings, reading.values);
     }
 
     for (NodeSummary &node : snapshot.nodes) {

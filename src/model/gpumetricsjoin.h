@@ -8,13 +8,23 @@
 
 namespace Specula::Model {
 
-// One value of one series of a catalogue query, as the catalogue reads its labels.
+// The latest values of the device metrics' series that share one set of labels, as the
+// catalogue reads them: one reading per GPU (or holder of a shared GPU) rather than one per metric
+// keeps 40,000 GPUs' readings at some 15 MB.
 struct MetricReading
 {
-    Prom::Metric metric = Prom::Metric::GpuUtil;
     Prom::MetricKey key;
-    double value = 0;
+    GpuReadings values;
 };
+
+// Where `readings` keeps `metric`; null for a metric that is not a device reading.
+std::optional<double> *readingFor(GpuReadings &readings, Prom::Metric metric);
+
+// Puts `value` in `metric`'s place, keeping the higher of two values (the series of a shared GPU,
+// one per holder) and leaving out dcgm-exporter's blank sentinels.
+void keepHighest(GpuReadings &readings, Prom::Metric metric, double value);
+// The same for every value of `more`.
+void keepHighest(GpuReadings &readings, const GpuReadings &more);
 
 // Puts the GPUs and MIG instances that dcgm-exporter reports into the snapshot: each device on
 // its node, with its identity, the pods using it and its latest readings; the pods learn the

@@ -115,8 +115,11 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
 
     QList<MetricReading> readings;
     readings.reserve(store.seriesCount());
-    for (int id = 0; id < store.seriesCount(); ++id)
-        readings.append({ metric, catalogue.keyOf(metric, store.labels(id)), latestOf(store.values(id)) });
+    for (int id = 0; id < store.seriesCount(); ++id) {
+        MetricReading &reading = readings.emplace_back();
+        reading.key = catalogue.keyOf(metric, store.labels(id));
+        keepHighest(reading.values, metric, latestOf(store.values(id)));
+    }
     ClusterSnapshot joined = snapshot;
     const QStringList placedOn = joinGpuMetrics(joined, readings);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHashFunctions>
 #include <QString>
 #include <optional>
 
@@ -26,5 +27,10 @@ struct MetricKey
 
     friend bool operator==(const MetricKey &, const MetricKey &) = default;
 };
+
+inline size_t qHash(const MetricKey &key, size_t seed = 0) noexcept
+{
+    return qHashMulti(seed, key.uuid, key.migInstance.value_or(-1), key.pod, key.node, key.instance);
+}
 
 } // namespace Specula::Prom

@@ -71,6 +71,13 @@ const Model::GpuDevice *device(const Model::ClusterSnapshot &snapshot, const QSt
     return nullptr;
 }
 
+Model::MetricReading reading(Metric metric, const Prom::MetricKey &key, double value)
+{
+    Model::MetricReading reading { key, {} };
+    Model::keepHighest(reading.values, metric, value);
+    return reading;
+}
+
 } // namespace
 
 class TestGpuMetricsJoin : public QObject
@@ -82,9 +89,9 @@ private Q_SLOTS:
     {
         Model::ClusterSnapshot snapshot = cluster();
         Model::joinGpuMetrics(snapshot,
-                              { { Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 42 },
-                                { Metric::GpuTemp, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 61 },
-                                { Metric::GpuPower, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 312.5 } });
+                              { reading(Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 42),
+                                reading(Metric::GpuTemp, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 61),
+                                reading(Metric::GpuPower, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 312.5) });
         const Model::GpuDevice *d = device(snapshot, u"gpu-a"_qs, u"GPU-1"_qs);
         QVERIFY(d);
         QCOMPARE(d->index, 0);
@@ -104,7 +111,7 @@ private Q_SLOTS:
         Model::ClusterSnapshot snapshot = cluster();
         Model::joinGpuMetrics(
             snapshot,
-            { { Metric::GpuUtil, heldBy(gpu({}, u"GPU-2"_qs, 3), u"ml"_qs, u"trainer"_qs, u"main"_qs), 97 } });
+            { reading(Metric::GpuUtil, heldBy(gpu({}, u"GPU-2"_qs, 3), u"ml"_qs, u"trainer"_qs, u"main"_qs), 97) });
         const Model::GpuDevice *d = device(snapshot, u"gpu-b"_qs, u"GPU-2"_qs);
         QVERIFY(d);
         QCOMPARE(d->pods, (QList<Model::PodRef> { { u"ml"_qs, u"trainer"_qs, u"main"_qs } }));
@@ -116,7 +123,7 @@ private Q_SLOTS:
         Model::ClusterSnapshot snapshot = cluster();
         Prom::MetricKey key = gpu({}, u"GPU-dra"_qs, 0);
         key.model = u"NVIDIA-A100-SXM4-40GB"_qs; // --replace-blanks-in-model-name
-        Model::joinGpuMetrics(snapshot, { { Metric::GpuMemUsed, key, 1024 } });
+        Model::joinGpuMetrics(snapshot, { reading(Metric::GpuMemUsed, key, 1024) });
         QCOMPARE(snapshot.node(u"gpu-dra"_qs)->gpu->devices.size(), 1);
         const Model::GpuDevice *d = device(snapshot, u"gpu-dra"_qs, u"GPU-dra"_qs);
         QVERIFY(d);
@@ -130,7 +137,8 @@ private Q_SLOTS:
         Model::ClusterSnapshot snapshot = cluster();
         snapshot.nodes[2].gpu->devices[0].pods.append({ u"ml"_qs, u"serve"_qs, QString() });
         Model::joinGpuMetrics(
-            snapshot, { { Metric::GpuUtil, heldBy(gpu({}, u"GPU-dra"_qs, 0), u"ml"_qs, u"serve"_qs, u"vllm"_qs), 9 } });
+            snapshot,
+            { reading(Metric::GpuUtil, heldBy(gpu({}, u"GPU-dra"_qs, 0), u"ml"_qs, u"serve"_qs, u"vllm"_qs), 9) });
         QCOMPARE(device(snapshot, u"gpu-dra"_qs, u"GPU-dra"_qs)->pods,
                  (QList<Model::PodRef> { { u"ml"_qs, u"serve"_qs, u"vllm"_qs } }));
     }
@@ -140,8 +148,8 @@ private Q_SLOTS:
         // The exporter pod's name in Hostname tells nothing; the same UUID with a node label does.
         Model::ClusterSnapshot snapshot = cluster();
         Model::joinGpuMetrics(snapshot,
-                              { { Metric::GpuTemp, gpu({}, u"GPU-3"_qs, 1), 50 },
-                                { Metric::GpuUtil, gpu(u"gpu-b"_qs, u"GPU-3"_qs, 1), 5 } });
+                              { reading(Metric::GpuTemp, gpu({}, u"GPU-3"_qs, 1), 50),
+                                reading(Metric::GpuUtil, gpu(u"gpu-b"_qs, u"GPU-3"_qs, 1), 5) });
         const Model::GpuDevice *d = device(snapshot, u"gpu-b"_qs, u"GPU-3"_qs);
         QVERIFY(d);
         QCOMPARE(d->readings.tempC, 50.0);
@@ -164,7 +172,7 @@ private Q_SLOTS:
         Model::ClusterSnapshot snapshot = cluster();
         Prom::MetricKey key = gpu({}, u"GPU-4"_qs, 0);
         key.instance = instance;
-        Model::joinGpuMetrics(snapshot, { { Metric::GpuUtil, key, 1 } });
+        Model::joinGpuMetrics(snapshot, { reading(Metric::GpuUtil, key, 1) });
         QCOMPARE(device(snapshot, u"gpu-a"_qs, u"GPU-4"_qs) != nullptr, placed);
         QCOMPARE(snapshot.warnings.size(), placed ? 0 : 1);
         if (!placed)
@@ -182,9 +190,9 @@ private Q_SLOTS:
         Prom::MetricKey slice5 = parent;
         slice5.migInstance = 5;
         slice5.migProfile = u"3g.40gb"_qs;
-        Model::joinGpuMetrics(
-            snapshot,
-            { { Metric::GpuPower, parent, 250 }, { Metric::GpuUtil, slice3, 33 }, { Metric::GpuUtil, slice5, 12.5 } });
+        Model::joinGpuMetrics(snapshot,
+                              { reading(Metric::GpuPower, parent, 250), reading(Metric::GpuUtil, slice3, 33),
+                                reading(Metric::GpuUtil, slice5, 12.5) });
         QCOMPARE(snapshot.node(u"gpu-a"_qs)->gpu->devices.size(), 3);
         const Model::GpuDevice *three = device(snapshot, u"gpu-a"_qs, u"GPU-5"_qs, 3);
         QVERIFY(three);
@@ -206,8 +214,8 @@ private Q_SLOTS:
         Model::ClusterSnapshot snapshot = cluster();
         const Prom::MetricKey base = gpu(u"gpu-a"_qs, u"GPU-6"_qs, 2);
         Model::joinGpuMetrics(snapshot,
-                              { { Metric::GpuUtil, heldBy(base, u"b"_qs, u"two"_qs, u"x"_qs), 40 },
-                                { Metric::GpuUtil, heldBy(base, u"a"_qs, u"one"_qs, u"x"_qs), 55 } });
+                              { reading(Metric::GpuUtil, heldBy(base, u"b"_qs, u"two"_qs, u"x"_qs), 40),
+                                reading(Metric::GpuUtil, heldBy(base, u"a"_qs, u"one"_qs, u"x"_qs), 55) });
         const Model::GpuDevice *d = device(snapshot, u"gpu-a"_qs, u"GPU-6"_qs);
         QVERIFY(d);
         QCOMPARE(d->pods.size(), 2);
@@ -219,9 +227,9 @@ private Q_SLOTS:
     {
         Model::ClusterSnapshot snapshot = cluster();
         Model::joinGpuMetrics(snapshot,
-                              { { Metric::GpuTemp, gpu(u"gpu-a"_qs, u"GPU-7"_qs, 0), 9223372036854775794.0 },
-                                { Metric::GpuPower, gpu(u"gpu-a"_qs, u"GPU-7"_qs, 0), 140000000000000.0 },
-                                { Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-7"_qs, 0), 0 } });
+                              { reading(Metric::GpuTemp, gpu(u"gpu-a"_qs, u"GPU-7"_qs, 0), 9223372036854775794.0),
+                                reading(Metric::GpuPower, gpu(u"gpu-a"_qs, u"GPU-7"_qs, 0), 140000000000000.0),
+                                reading(Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-7"_qs, 0), 0) });
         const Model::GpuDevice *d = device(snapshot, u"gpu-a"_qs, u"GPU-7"_qs);
         QVERIFY(d);
         QVERIFY(!d->readings.tempC);
@@ -233,10 +241,33 @@ private Q_SLOTS:
     {
         // A relabelled `node` that is not a node of this cluster (another cluster's Prometheus).
         Model::ClusterSnapshot snapshot = cluster();
-        Model::joinGpuMetrics(snapshot, { { Metric::GpuUtil, gpu(u"elsewhere"_qs, u"GPU-8"_qs, 0), 1 } });
+        Model::joinGpuMetrics(snapshot, { reading(Metric::GpuUtil, gpu(u"elsewhere"_qs, u"GPU-8"_qs, 0), 1) });
         QCOMPARE(snapshot.warnings.size(), 1);
         for (const auto &node : snapshot.nodes)
             QVERIFY(!node.gpu || node.name == u"gpu-dra"_qs);
+    }
+
+    void answersMergeIntoOneReadingPerKey()
+    {
+        const Prom::MetricKey one = gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0);
+        const Prom::MetricKey shared = heldBy(one, u"ml"_qs, u"trainer"_qs, u"main"_qs);
+        const QList<Model::MetricReading> readings = Model::DeviceMetricsQuery::merged({
+            { reading(Metric::GpuUtil, one, 42), reading(Metric::GpuUtil, shared, 7) },
+            { reading(Metric::GpuTemp, shared, 60), reading(Metric::GpuTemp, one, 61) },
+            // The same labels twice in one answer (series that differ in labels the key leaves out).
+            { reading(Metric::GpuPower, one, 100), reading(Metric::GpuPower, one, 300),
+              reading(Metric::GpuPower, one, 9223372036854775794.0) },
+        });
+        QCOMPARE(readings.size(), 2);
+        QCOMPARE(readings[0].key, one);
+        QCOMPARE(readings[0].values.utilPercent, 42.0);
+        QCOMPARE(readings[0].values.tempC, 61.0);
+        QCOMPARE(readings[0].values.powerW, 300.0);
+        QVERIFY(!readings[0].values.memUsedMiB);
+        QCOMPARE(readings[1].key, shared);
+        QCOMPARE(readings[1].values.utilPercent, 7.0);
+        QCOMPARE(readings[1].values.tempC, 60.0);
+        QVERIFY(!readings[1].values.powerW);
     }
 
     void readingsShareTheirLabelTexts()
@@ -244,9 +275,9 @@ private Q_SLOTS:
         // Each answer parses its own copies of the texts; after sharing, equal texts are one.
         const auto copyOf = [](const QString &text) { return QString(text.constData(), text.size()); };
         QList<Model::MetricReading> readings {
-            { Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 1 },
-            { Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), copyOf(u"GPU-1"_qs), 0), 60 },
-            { Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), u"GPU-2"_qs, 1), 61 },
+            reading(Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 1),
+            reading(Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), copyOf(u"GPU-1"_qs), 0), 60),
+            reading(Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), u"GPU-2"_qs, 1), 61),
         };
         QVERIFY(readings[0].key.uuid.constData() != readings[1].key.uuid.constData());
         Model::DeviceMetricsQuery::shareTexts(readings);
@@ -256,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(readings[1].key.node.constData(), readings[0].key.node.constData());
         QCOMPARE(readings[2].key.node.constData(), readings[0].key.node.constData());
         QVERIFY(readings[2].key.uuid.constData() != readings[0].key.uuid.constData());
-        QCOMPARE(readings[2].value, 61.0);
+        QCOMPARE(readings[2].values.tempC, 61.0);
     }
 };
 
