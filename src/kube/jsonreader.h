@@ -61,6 +61,12 @@ inline QString typeName(const QJsonValue &value)
 class Reader
 {
 public:
+    // With a pool, texts that repeat from object to object (namespaces, node names, labels,
+    // resource and container names) share one copy with the pool's other objects.
+    explicit Reader(Core::TextPool *pool = nullptr)
+        : m_pool(pool)
+    { }
+
     QString error;
 
     bool failed() const { return !error.isEmpty(); }
@@ -83,6 +89,9 @@ public:
             wrongType(parent.child(key), v, "a string");
         return {};
     }
+    // A text that repeats across objects: str(), shared through the pool.
+    QString word(const QJsonObject &o, QLatin1String key, const Path &parent) { return shared(str(o, key, parent)); }
+    QString shared(const QString &text) { return m_pool ? m_pool->shared(text) : text; }
     bool boolean(const QJsonObject &o, QLatin1String key, const Path &parent)
     {
         const QJsonValue v = o.value(key);
@@ -168,7 +177,7 @@ public:
                          .arg(QString::fromUtf8(name), typeName(it.value())));
                 return map;
             }
-            map.insert(it.key(), it.value().toString());
+            map.insert(shared(it.key()), shared(it.value().toString()));
         }
         return map;
     }
@@ -193,7 +202,7 @@ public:
                               v.isString() ? QLatin1Char('"') + v.toString() + QLatin1Char('"') : typeName(v)));
                 return list;
             }
-            list.insert(it.key(), *q);
+            list.insert(shared(it.key()), *q);
         }
         return list;
     }
@@ -204,7 +213,7 @@ public:
         const QJsonObject m = object(root, QLatin1String("metadata"), Path {});
         ObjectMeta meta;
         meta.name = str(m, QLatin1String("name"), p);
-        meta.namespaceName = str(m, QLatin1String("namespace"), p);
+        meta.namespaceName = word(m, QLatin1String("namespace"), p);
         meta.uid = str(m, QLatin1String("uid"), p);
         meta.resourceVersion = str(m, QLatin1String("resourceVersion"), p);
         meta.creationTimestamp = time(m, QLatin1String("creationTimestamp"), p);
@@ -229,9 +238,9 @@ public:
             }
             const QJsonObject c = v.toObject();
             Condition condition;
-            condition.type = str(c, QLatin1String("type"), ip);
-            condition.status = str(c, QLatin1String("status"), ip);
-            condition.reason = str(c, QLatin1String("reason"), ip);
+            condition.type = word(c, QLatin1String("type"), ip);
+            condition.status = word(c, QLatin1String("status"), ip);
+            condition.reason = word(c, QLatin1String("reason"), ip);
             condition.message = str(c, QLatin1String("message"), ip);
             condition.lastTransitionTime = time(c, QLatin1String("lastTransitionTime"), ip);
             list.append(std::move(condition));
@@ -258,7 +267,7 @@ public:
         QList<Container> list;
         forEachObject(spec, key, parent, [&](const QJsonObject &c, const Path &p) {
             Container container;
-            container.name = str(c, QLatin1String("name"), p);
+            container.name = word(c, QLatin1String("name"), p);
             const QJsonObject resources = object(c, QLatin1String("resources"), p);
             const Path rp = p.child(QLatin1String("resources"));
             container.requests = this->resources(resources, QLatin1String("requests"), rp);
@@ -268,6 +277,9 @@ public:
         });
         return list;
     }
+
+private:
+    Core::TextPool *m_pool;
 };
 
 template<class T> Core::Result<T> finish(const Reader &reader, const char *kind, T value)

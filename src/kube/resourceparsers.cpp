@@ -145,19 +145,19 @@ Core::Result<Node> ResourceParsers::parseNode(const QJsonObject &o)
     return finish(r, "Node", std::move(node));
 }
 
-Core::Result<Pod> ResourceParsers::parsePod(const QJsonObject &o)
+Core::Result<Pod> ResourceParsers::parsePod(const QJsonObject &o, Core::TextPool *pool)
 {
-    Reader r;
+    Reader r(pool);
     Pod pod;
     pod.meta = r.meta(o);
     const QJsonObject spec = r.object(o, QLatin1String("spec"), {});
-    pod.nodeName = r.str(spec, QLatin1String("nodeName"), kSpec);
+    pod.nodeName = r.word(spec, QLatin1String("nodeName"), kSpec);
     pod.nodeSelector = r.stringMap(spec, QLatin1String("nodeSelector"), kSpec);
     pod.containers = r.containers(spec, QLatin1String("containers"), kSpec);
     pod.initContainers = r.containers(spec, QLatin1String("initContainers"), kSpec);
     pod.overhead = r.resources(spec, QLatin1String("overhead"), kSpec);
     const QJsonObject status = r.object(o, QLatin1String("status"), {});
-    pod.phase = r.str(status, QLatin1String("phase"), kStatus);
+    pod.phase = r.word(status, QLatin1String("phase"), kStatus);
     // Only PodScheduled is read (why a pod waits); the others would cost half a kilobyte on each
     // of a large cluster's pods.
     const QList<Condition> conditions = r.conditions(status, kStatus);
@@ -254,7 +254,7 @@ Core::Result<ConfigMap> ResourceParsers::parseConfigMap(const QJsonObject &o)
     return finish(r, "ConfigMap", std::move(configMap));
 }
 
-Core::Result<Resource> ResourceParsers::parseObject(ResourceKind kind, const QJsonObject &object)
+Core::Result<Resource> ResourceParsers::parseObject(ResourceKind kind, const QJsonObject &object, Core::TextPool *pool)
 {
     auto wrap = [](auto result) -> Core::Result<Resource> {
         if (!result)
@@ -265,7 +265,7 @@ Core::Result<Resource> ResourceParsers::parseObject(ResourceKind kind, const QJs
     case ResourceKind::Node:
         return wrap(parseNode(object));
     case ResourceKind::Pod:
-        return wrap(parsePod(object));
+        return wrap(parsePod(object, pool));
     case ResourceKind::Namespace:
         return wrap(parseNamespace(object));
     case ResourceKind::Service:
@@ -320,6 +320,7 @@ Core::Result<ListPage> ResourceParsers::parseList(ResourceKind kind, const QByte
         return Error { Error::Kind::Parse, r.error, where, 0, {} };
     const QJsonArray items = itemsValue.toArray();
     page.items.reserve(items.size());
+    Core::TextPool pool;
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonValue item = items.at(i);
         if (!item.isObject()) {
@@ -329,7 +330,7 @@ Core::Result<ListPage> ResourceParsers::parseList(ResourceKind kind, const QByte
                            0,
                            {} };
         }
-        auto parsed = parseObject(kind, item.toObject());
+        auto parsed = parseObject(kind, item.toObject(), &pool);
         if (!parsed) {
             Error error = parsed.error();
             error.where = where.isEmpty() ? error.where : where + QStringLiteral(" items[%1] ").arg(i) + error.where;

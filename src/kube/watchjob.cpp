@@ -87,6 +87,7 @@ void WatchJob::cancel()
 WatchJob::Batch WatchJob::consumeLines(ResourceKind kind, QByteArray &buffer, const QString &where, bool flush)
 {
     Batch batch;
+    Core::TextPool pool;
     qsizetype start = 0;
     while (start < buffer.size() && !batch.error) {
         qsizetype end = buffer.indexOf('\n', start);
@@ -141,7 +142,7 @@ WatchJob::Batch WatchJob::consumeLines(ResourceKind kind, QByteArray &buffer, co
             };
             break;
         }
-        Core::Result<Resource> parsed = ResourceParsers::parseObject(kind, object);
+        Core::Result<Resource> parsed = ResourceParsers::parseObject(kind, object, &pool);
         if (!parsed) {
             batch.error = parsed.error();
             break;

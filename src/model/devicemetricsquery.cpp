@@ -2,9 +2,10 @@
 #include "model/devicemetricsquery.h"
 
 #include "core/offthread.h"
+#include "core/textpool.h"
 #include "prom/promclient.h"
 
-#include <QSet>
+#include <QHash>
 
 namespace Specula::Model {
 
@@ -79,20 +80,12 @@ void DeviceMetricsQuery::start()
 
 void DeviceMetricsQuery::shareTexts(QList<MetricReading> &readings)
 {
-    QSet<QString> texts;
-    auto share = [&texts](QString &text) {
-        if (text.isEmpty())
-            return;
-        if (const auto known = texts.constFind(text); known != texts.cend())
-            text = *known;
-        else
-            texts.insert(text);
-    };
+    Core::TextPool texts;
     for (MetricReading &reading : readings) {
         Prom::MetricKey &key = reading.key;
         for (QString *text : { &key.node, &key.uuid, &key.pciBusId, &key.model, &key.migProfile, &key.ns, &key.pod,
                                &key.container, &key.instance })
-            share(*text);
+            texts.share(*text);
     }
 }
 

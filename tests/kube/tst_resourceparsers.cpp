@@ -246,6 +246,47 @@ private Q_SLOTS:
         QCOMPARE(pod->meta.annotations.size(), 1);
     }
 
+    void podsReadTogetherShareTheirTexts()
+    {
+        const auto pod = [](const char *name) -> QByteArray {
+            return QByteArray("{\"metadata\":{\"name\":\"") + name
+                + "\",\"namespace\":\"ml\",\"labels\":{\"app\":\"trainer\"}},"
+                  "\"spec\":{\"nodeName\":\"gpu-1\",\"containers\":[{\"name\":\"main\","
+                  "\"resources\":{\"limits\":{\"nvidia.com/gpu\":\"1\"}}}]},"
+                  "\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"PodScheduled\","
+                  "\"status\":\"True\"}]}}";
+        };
+        const auto sameText = [](const Kube::Pod &a, const Kube::Pod &b) {
+            const auto same
+                = [](const QString &x, const QString &y) { return x == y && x.constData() == y.constData(); };
+            return same(a.meta.namespaceName, b.meta.namespaceName) && same(a.nodeName, b.nodeName)
+                && same(a.phase, b.phase) && same(a.meta.labels.firstKey(), b.meta.labels.firstKey())
+                && same(a.meta.labels.first(), b.meta.labels.first())
+                && same(a.containers.first().name, b.containers.first().name)
+                && same(a.containers.first().limits.firstKey(), b.containers.first().limits.firstKey())
+                && same(a.conditions.first().type, b.conditions.first().type)
+                && same(a.conditions.first().status, b.conditions.first().status) && a.meta.name != b.meta.name;
+        };
+
+        auto page = ResourceParsers::parseList(ResourceKind::Pod,
+                                               "{\"metadata\":{},\"items\":[" + pod("a") + ',' + pod("b") + "]}");
+        QVERIFY(page);
+        QCOMPARE(page->items.size(), 2);
+        QVERIFY(sameText(std::get<Kube::Pod>(page->items[0]), std::get<Kube::Pod>(page->items[1])));
+
+        QByteArray stream
+            = "{\"type\":\"ADDED\",\"object\":" + pod("c") + "}\n{\"type\":\"MODIFIED\",\"object\":" + pod("d") + "}\n";
+        const auto batch = Kube::WatchJob::consumeLines(ResourceKind::Pod, stream, u"watch"_qs);
+        QVERIFY(!batch.error);
+        QCOMPARE(batch.events.size(), 2);
+        QVERIFY(sameText(std::get<Kube::Pod>(batch.events[0].object), std::get<Kube::Pod>(batch.events[1].object)));
+
+        // Read apart, each object has its own copies.
+        const auto alone = ResourceParsers::parsePod(objectFrom(pod("e")));
+        QVERIFY(alone);
+        QVERIFY(!sameText(*alone, std::get<Kube::Pod>(page->items[0])));
+    }
+
     void eventTimeFallback()
     {
         const QByteArray json = R"({"metadata":{"name":"e1","namespace":"default"},
