@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
+#include "core/freedmemory.h"
 #include "core/offthread.h"
 #include "model/allocationtablemodel.h"
 #include "model/clustersnapshot.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_server(new QLabel(this))
     , m_counts(new QLabel(this))
     , m_warnings(new QLabel(this))
+    , m_freedMemory(new Core::FreedMemory(this))
 {
     setWindowTitle(tr("Specula"));
     resize(1280, 800);
@@ -113,6 +115,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     linkPages();
+    // A new heatmap frees the last one's rows and the parsed answers it was built from.
+    connect(m_heatmapPage, &Views::HeatmapPage::contentReady, m_freedMemory, &Core::FreedMemory::releaseSoon);
 
     m_server->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_health);
@@ -290,6 +294,7 @@ void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset
     m_counts->setText(
         tr("%1 nodes · %2 pods · %3 pending").arg(snapshot.nodes.size()).arg(snapshot.podCount).arg(pending));
     showWarnings(snapshot.warnings);
+    m_freedMemory->releaseSoon();
 }
 
 void MainWindow::showNodes(const Model::ClusterSnapshot &snapshot, bool reset)

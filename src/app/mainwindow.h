@@ -8,6 +8,10 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 
+namespace Specula::Core {
+class FreedMemory;
+} // namespace Specula::Core
+
 namespace Specula::Model {
 class AllocationTableModel;
 class NodeTableModel;
@@ -118,6 +122,7 @@ private:
     QLabel *m_server;
     QLabel *m_counts;
     QLabel *m_warnings; // what the snapshot could not read; hidden when all was read
+    Core::FreedMemory *m_freedMemory; // gives back what a replaced snapshot's data leaves free
 };
 
 } // namespace Specula::App
