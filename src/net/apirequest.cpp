@@ -218,8 +218,11 @@ void ApiRequest::onReplyFinished()
             body.append(std::move(rest));
     }
     const QByteArray contentEncoding = reply->rawHeader("Content-Encoding");
-    if (!success || facts.error != QNetworkReply::NoError) {
-        // Error pages are small; whatever cannot be inflated is kept as it came.
+    // Error pages are small; whatever cannot be inflated is kept as it came. A larger body is an
+    // answer cut off or cancelled mid-transfer: it says nothing about the error, and inflating
+    // tens of megabytes here would hold up the GUI thread.
+    if ((!success || facts.error != QNetworkReply::NoError) && !facts.cancelledByCaller
+        && bodySize < decodeInPlaceBelow) {
         const BodyResult decoded = decodeContent(body, contentEncoding, m_options.maxBodySize, facts.where);
         facts.body = decoded ? *decoded : body.join();
         m_errorBody = facts.body;

@@ -427,6 +427,28 @@ private Q_SLOTS:
         QCOMPARE(nodes.error->kind, Core::Error::Kind::Network);
     }
 
+    // An answer cut off mid-transfer fails as a network error, and its half body is not read as
+    // an error page: on a large answer that inflated megabytes on the GUI thread.
+    void truncatedAnswerIsNotReadAsAnErrorPage()
+    {
+        Test::SimCluster cluster;
+        QVERIFY(cluster.start(Test::scenarioWithPods(3000)));
+        QNetworkAccessManager nam;
+        Net::ApiConnection connection(&nam, cluster.tokenContext());
+        cluster.sim->faults().truncateBodies(1);
+        Net::ApiRequest *request = connection.get(u"/api/v1/pods"_qs);
+        std::optional<Net::BodyResult> result;
+        QByteArray errorBody = "unset";
+        connect(request, &Net::ApiRequest::finished, this, [&](const Net::BodyResult &r) {
+            result = r;
+            errorBody = request->errorBody();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
+        QVERIFY(!result->ok());
+        QCOMPARE(result->error().kind, Core::Error::Kind::Network);
+        QVERIFY2(errorBody.isEmpty(), errorBody.left(80).constData());
+    }
+
     // The simulator runs on its own thread here, so any stall of this thread is the client's:
     // a 10 ms timer must keep ticking while thousands of pods are fetched and parsed.
     void guiThreadNeverBlocks()
