@@ -18,6 +18,7 @@ namespace {
 constexpr qsizetype maxHeaderBytes = 64 * 1024;
 constexpr qsizetype maxBodyBytes = 16 * 1024 * 1024;
 constexpr qsizetype gzipThreshold = 128 * 1024; // as the apiserver: only large bodies are compressed
+constexpr int handshakeTimeoutMs = 120 * 1000;
 } // namespace
 
 HttpResponder::HttpResponder(QTcpSocket *socket, bool acceptsGzip, bool keepAlive, QObject *parent)
@@ -310,6 +311,10 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, const std::op
     if (tls) {
         auto *server = new QSslServer(this);
         server->setSslConfiguration(*tls);
+        // Qt drops a connection whose handshake has not finished in 5 s. The simulator's one
+        // thread can be busy that long evaluating a query over 40,000 series, and clients then
+        // saw "Connection closed"; an API server does not hang up on them.
+        server->setHandshakeTimeout(handshakeTimeoutMs);
         m_server = server;
     } else {
         m_server = new QTcpServer(this);

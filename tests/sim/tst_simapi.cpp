@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -263,6 +264,18 @@ private Q_SLOTS:
         const Response r = get(u"/api/v1/pods"_qs);
         QVERIFY(r.error != QNetworkReply::NoError || QJsonDocument::fromJson(r.body).isNull());
         QCOMPARE(get(u"/api/v1/pods"_qs).status, 200);
+    }
+
+    // A busy simulator can take seconds to reach a new connection's TLS handshake; Qt's default
+    // would drop it after 5 s, which clients saw as "Connection closed".
+    void slowHandshakeIsNotDropped()
+    {
+        startDemo();
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_server->url().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        QTest::qWait(5500);
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
     }
 
     void continueTokensExpireOverHttp()
