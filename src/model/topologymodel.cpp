@@ -224,6 +224,15 @@ int TopologyModel::rowCount(const QModelIndex &parent) const
     return int(itemAt(parent)->children.size());
 }
 
+bool TopologyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const Item::Content &a = itemAt(left)->content;
+    const Item::Content &b = itemAt(right)->content;
+    if (left.column() == NameColumn)
+        return QString::compare(a.sortKey, b.sortKey, Qt::CaseSensitive) < 0;
+    return a.sortValue < b.sortValue;
+}
+
 int TopologyModel::columnCount(const QModelIndex &) const
 {
     return ColumnCount;

@@ -46,6 +46,9 @@ public:
     void setSnapshot(const ClusterSnapshot &snapshot, bool reset = false);
     QModelIndex indexOfKey(const QString &key) const;
     int itemCount() const { return m_itemCount; }
+    // SortRole's order, read from the items themselves: a sorting proxy that asks data() for two
+    // QVariants per comparison spent tens of milliseconds when 40,000 GPUs' rows came in at once.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -24,12 +24,34 @@ namespace {
 // Filtering expands every match only while the tree is small enough to expand quickly.
 constexpr int ExpandMatchesUpTo = 5000;
 
+// Sorts by the model's own comparison instead of its sort role's values.
+class TopologySortProxy final : public QSortFilterProxyModel
+{
+public:
+    TopologySortProxy(Model::TopologyModel *model, QObject *parent)
+        : QSortFilterProxyModel(parent)
+        , m_model(model)
+    {
+        setSourceModel(model);
+        setSortRole(Model::TopologyModel::SortRole);
+    }
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        return m_model->lessThan(left, right);
+    }
+
+private:
+    Model::TopologyModel *m_model;
+};
+
 } // namespace
 
 TopologyPage::TopologyPage(Model::TopologyModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new TopologySortProxy(model, this))
     , m_filter(new QLineEdit(this))
     , m_count(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -38,8 +60,6 @@ TopologyPage::TopologyPage(Model::TopologyModel *model, QWidget *parent)
     , m_view(new QTreeView(m_treeSplitter))
     , m_details(new DetailsPanel(m_treeSplitter))
 {
-    m_proxy->setSourceModel(model);
-    m_proxy->setSortRole(Model::TopologyModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
     // A match deep in the tree keeps the path to it; a matching node keeps all it holds.

@@ -171,6 +171,35 @@ private Q_SLOTS:
         QCOMPARE(model.itemCount(), 21);
     }
 
+    // The comparison a sorting proxy uses orders siblings as their sort role does: by its text
+    // in the name column, by its number in the summary column.
+    void lessThanFollowsTheSortRole()
+    {
+        Model::TopologyModel model;
+        model.setSnapshot(TestSnapshots::topology());
+        int compared = 0;
+        std::function<void(const QModelIndex &)> check = [&](const QModelIndex &parent) {
+            for (int column : { int(Model::TopologyModel::NameColumn), int(Model::TopologyModel::SummaryColumn) }) {
+                for (int i = 0; i < model.rowCount(parent); ++i) {
+                    for (int j = 0; j < model.rowCount(parent); ++j) {
+                        const QVariant a = model.index(i, column, parent).data(Model::TopologyModel::SortRole);
+                        const QVariant b = model.index(j, column, parent).data(Model::TopologyModel::SortRole);
+                        const bool expected = column == Model::TopologyModel::NameColumn
+                            ? a.toString() < b.toString()
+                            : a.toLongLong() < b.toLongLong();
+                        QCOMPARE(model.lessThan(model.index(i, column, parent), model.index(j, column, parent)),
+                                 expected);
+                        ++compared;
+                    }
+                }
+            }
+            for (int i = 0; i < model.rowCount(parent); ++i)
+                check(model.index(i, 0, parent));
+        };
+        check({});
+        QVERIFY(compared > 20);
+    }
+
     void snapshotChangesGiveRowSignalsNotResets_data()
     {
         QTest::addColumn<Change>("change");
