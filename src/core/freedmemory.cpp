@@ -10,20 +10,21 @@
 namespace Specula::Core {
 
 namespace {
-constexpr int kQuietMs = 2000;
+constexpr int kDelayMs = 2000;
 }
 
 FreedMemory::FreedMemory(QObject *parent)
     : QObject(parent)
 {
-    m_quiet.setSingleShot(true);
-    m_quiet.setInterval(kQuietMs);
-    connect(&m_quiet, &QTimer::timeout, this, [] { (void)QtConcurrent::run(&FreedMemory::releaseNow); });
+    m_delay.setSingleShot(true);
+    m_delay.setInterval(kDelayMs);
+    connect(&m_delay, &QTimer::timeout, this, [] { (void)QtConcurrent::run(&FreedMemory::releaseNow); });
 }
 
 void FreedMemory::releaseSoon()
 {
-    m_quiet.start();
+    if (!m_delay.isActive())
+        m_delay.start();
 }
 
 bool FreedMemory::releaseNow()

@@ -18,14 +18,16 @@ class FreedMemory final : public QObject
 public:
     explicit FreedMemory(QObject *parent = nullptr);
 
-    // Releases once nothing has asked again for a moment (the pages free the old data on worker
-    // threads first), on a worker thread: going through a large heap takes tens of milliseconds.
+    // Releases two seconds after the first call since the last release (the pages free the old
+    // data on worker threads first), on a worker thread: going through a large heap takes tens
+    // of milliseconds. Calls in between are folded into that release, so a cluster that never
+    // stops changing is still released every few seconds.
     void releaseSoon();
     // Releases now, on this thread; returns whether anything went back to the system.
     static bool releaseNow();
 
 private:
-    QTimer m_quiet;
+    QTimer m_delay;
 };
 
 } // namespace Specula::Core

@@ -72,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(kept.back()[0], char(1));
     }
 
-    void releaseSoonReleasesOnceQuiet()
+    void releaseSoonReleasesWithinSeconds()
     {
         const auto kept = leaveHoles();
         const qint64 before = residentBytes();
