@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prom/promparsers.h"
 
+#include "core/textpool.h"
 #include "net/replyerror.h"
 
 #include <QJsonDocument>
@@ -29,7 +30,9 @@ QStringList stringList(const QJsonValue &value)
     return list;
 }
 
-std::optional<Labels> labelsFrom(const QJsonValue &value)
+// `texts` holds the label names and values met so far in the answer: tens of thousands of series
+// repeat the same names, models, namespaces and exporter addresses, and share one copy of each.
+std::optional<Labels> labelsFrom(const QJsonValue &value, Core::TextPool &texts)
 {
     if (!value.isObject())
         return std::nullopt;
@@ -38,7 +41,7 @@ std::optional<Labels> labelsFrom(const QJsonValue &value)
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isString())
             return std::nullopt;
-        labels.insert(it.key(), it.value().toString());
+        labels.insert(texts.shared(it.key()), texts.shared(it.value().toString()));
     }
     return labels;
 }
@@ -241,6 +244,7 @@ Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optio
         return parseError(QStringLiteral("data.result of a %1 is not an array").arg(type), where);
     query.type = matrix ? ResultType::Matrix : ResultType::Vector;
     query.series.reserve(items->size());
+    Core::TextPool texts;
     for (qsizetype i = 0; i < items->size(); ++i) {
         // One series at a time: its document is freed before the next is read.
         const JsonScan::Span span = items->at(i);
@@ -252,7 +256,7 @@ Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optio
                   .object();
         if (jsonError.error != QJsonParseError::NoError)
             return parseError(field + QStringLiteral(" is not valid JSON: %1").arg(jsonError.errorString()), where);
-        std::optional<Labels> labels = labelsFrom(item.value(QLatin1String("metric")));
+        std::optional<Labels> labels = labelsFrom(item.value(QLatin1String("metric")), texts);
         if (!labels)
             return parseError(field + QStringLiteral(".metric is not an object of strings"), where);
         Series series;
@@ -305,8 +309,9 @@ Core::Result<PromResponse> PromParsers::parseSeries(const QByteArray &body, int 
     PromResponse response = responseFor(*envelope);
     const QJsonArray items = envelope->data.toArray();
     response.series.reserve(items.size());
+    Core::TextPool texts;
     for (qsizetype i = 0; i < items.size(); ++i) {
-        std::optional<Labels> labels = labelsFrom(items.at(i));
+        std::optional<Labels> labels = labelsFrom(items.at(i), texts);
         if (!labels)
             return parseError(QStringLiteral("data[%1] is not an object of strings").arg(i), where);
         response.series << std::move(*labels);

@@ -144,6 +144,9 @@ void TestPromParsers::instantVectorDocs()
     QCOMPARE(query.series.at(0).samples.at(0).value, 1.0);
     QCOMPARE(query.series.at(1).labels.value(u"job"_qs), u"node"_qs);
     QCOMPARE(query.series.at(1).samples.at(0).value, 0.0);
+    // Series of one answer share their label texts.
+    QCOMPARE(query.series.at(0).labels.find(u"job"_qs).key().constData(),
+             query.series.at(1).labels.find(u"job"_qs).key().constData());
     QVERIFY(result->warnings.isEmpty());
     QVERIFY(result->infos.isEmpty());
 }
@@ -375,6 +378,8 @@ void TestPromParsers::series()
     QCOMPARE(result->series.size(), 2);
     QCOMPARE(result->series.at(1).value(u"__name__"_qs), u"process_start_time_seconds"_qs);
     QCOMPARE(result->series.at(0).size(), 3);
+    QCOMPARE(result->series.at(0).value(u"instance"_qs).constData(),
+             result->series.at(1).value(u"instance"_qs).constData());
 
     const auto bad = Prom::PromParsers::parseSeries(R"({"status":"success","data":[{"a":"b"},"c"]})", 200, where);
     QVERIFY(!bad.ok());
