@@ -5,9 +5,10 @@
 // the real window and controller offscreen, connects them to it and runs a watchdog on the GUI
 // thread: a timer every few milliseconds that records each gap between its runs. It runs until
 // the cluster is loaded, the GPU readings and the heatmap are shown and a few live refreshes have
-// been shown too, and three seconds more. Each stall is attributed to the event being delivered when it happened (its
-// receiver) and to the milestones reached during it. After that, the last snapshot is handed to
-// each page on its own, to say which page costs what. Prints figures; asserts nothing.
+// been shown too, and five seconds more. Each stall is attributed to the event being delivered
+// when it happened (its receiver) and to the milestones reached during it. After that, the last
+// snapshot is handed to each page on its own, to say which page costs what. Prints figures;
+// asserts nothing.
 //
 //   QT_QPA_PLATFORM=offscreen build/dev/benchmarks/specula-bench-largeload [--sim PATH]
 //       [--scenario FILE] [--prometheus SPEC] [--refreshes 2] [--timeout 600] [--exit-loaded]
@@ -51,7 +52,7 @@ namespace {
 
 constexpr qint64 kStallBudgetMs = 50;
 constexpr int kProbeIntervalMs = 2;
-constexpr int kSettleMs = 3000; // idle time after the last refresh, before resident memory is read
+constexpr int kSettleMs = 5000; // idle time after the last refresh, before resident memory is read
 
 // VmRSS and VmHWM in MiB (resident now, and at most so far); "n/a" where /proc is not there.
 QString memoryField([[maybe_unused]] const char *field)
@@ -430,7 +431,7 @@ int main(int argc, char *argv[])
         });
         app.exec();
         run.report();
-        std::printf("resident memory: %s MiB after load (3 s idle), %s MiB at the peak\n",
+        std::printf("resident memory: %s MiB after load (5 s idle), %s MiB at the peak\n",
                     qPrintable(memoryField("VmRSS:")), qPrintable(memoryField("VmHWM:")));
         if (parser.isSet(exitLoadedOption)) {
             sim.kill();
