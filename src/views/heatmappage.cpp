@@ -161,7 +161,7 @@ void HeatmapPage::rebuild(bool join)
         [this, generation](Built built) {
             if (generation != m_generation)
                 return;
-            m_joined = built.joined;
+            Core::freeOffThread(std::exchange(m_joined, built.joined));
             m_view->setContent(built.shown, built.raster);
             m_legend->setScale(built.shown.scale(), Model::HeatmapScale::title(built.shown.metric()));
             m_status->setText(statusText());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/heatmapview.h"
 
+#include "core/offthread.h"
+
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -59,8 +61,9 @@ QSize HeatmapView::sizeHint() const
 
 void HeatmapView::setContent(const Model::HeatmapData &data, const Model::HeatmapRaster &raster)
 {
-    m_data = data;
-    m_raster = raster;
+    // The last content of 40,000 rows takes milliseconds to free: not on the GUI thread.
+    Core::freeOffThread(std::exchange(m_data, data));
+    Core::freeOffThread(std::exchange(m_raster, raster));
     m_imageValid = false;
     m_selectedRow = m_selectedKey.isEmpty() ? -1 : m_data.find(m_selectedKey);
     if (!m_selectedKey.isEmpty() && m_selectedRow < 0) {
