@@ -103,6 +103,13 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
 {
     auto &now = current->children;
     auto &next = desired.children;
+    const bool sameItems = now.size() == next.size()
+        && std::equal(now.cbegin(), now.cend(), next.cbegin(),
+                      [](const auto &a, const auto &b) { return a->content.key == b->content.key; });
+    if (sameItems) {
+        syncContents(current, desired);
+        return;
+    }
     const QModelIndex parentIndex = indexOf(current);
 
     QSet<QString> wanted;
@@ -169,6 +176,35 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
         endInsertRows();
         i = last + 1;
     }
+}
+
+void TopologyModel::syncContents(Item *current, Item &desired)
+{
+    auto &now = current->children;
+    auto &next = desired.children;
+    // Rows whose content changed are reported in runs: a sorting proxy handles a run at once.
+    int runStart = -1;
+    const auto reportRun = [&](int end) {
+        if (runStart < 0)
+            return;
+        Q_EMIT dataChanged(createIndex(runStart, 0, now[std::size_t(runStart)].get()),
+                           createIndex(end, ColumnCount - 1, now[std::size_t(end)].get()));
+        runStart = -1;
+    };
+    for (std::size_t i = 0; i < next.size(); ++i) {
+        Item *item = now[i].get();
+        const bool changed = !next[i]->reuse && !(item->content == next[i]->content);
+        if (changed) {
+            item->content = next[i]->content;
+            if (runStart < 0)
+                runStart = int(i);
+        } else {
+            reportRun(int(i) - 1);
+        }
+        if (!next[i]->reuse)
+            syncChildren(item, *next[i]);
+    }
+    reportRun(int(next.size()) - 1);
 }
 
 TopologyModel::Item *TopologyModel::itemAt(const QModelIndex &index) const

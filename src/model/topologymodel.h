@@ -72,6 +72,8 @@ private:
     Item *itemAt(const QModelIndex &index) const;
     QModelIndex indexOf(const Item *item, int column = 0) const;
     void syncChildren(Item *current, Item &desired);
+    // syncChildren() where the current and desired children have the same keys in the same order.
+    void syncContents(Item *current, Item &desired);
 
     std::unique_ptr<Item> m_root;
     // What each node's subtree on screen was built from, so that unchanged nodes cost a compare.

@@ -67,7 +67,8 @@ enum class Change {
     NodeRemoved,
     NodeAdded,
     GpuIndexSwapped,
-    ResourceGone
+    ResourceGone,
+    GpusDescribed
 };
 
 } // namespace
@@ -225,6 +226,10 @@ private Q_SLOTS:
             << Change::GpuIndexSwapped << kNodeA << 0 << 0 << 1
             << QStringList { kNodeA + u"|gpu:GPU-0000"_qs, kNodeA + u"|gpu:GPU-1111"_qs };
         QTest::addRow("resource gone") << Change::ResourceGone << kNodeB << 0 << 1 << 0 << QStringList {};
+        // Sibling rows that change together are reported as one run.
+        QTest::addRow("both gpus described anew")
+            << Change::GpusDescribed << QString() << 0 << 0 << 0
+            << QStringList { kNodeA + u"|gpu:GPU-0000"_qs, kNodeA + u"|gpu:GPU-1111"_qs };
     }
 
     void snapshotChangesGiveRowSignalsNotResets()
@@ -291,6 +296,10 @@ private Q_SLOTS:
         case Change::ResourceGone:
             nodes[1].resources.removeAt(2);
             break;
+        case Change::GpusDescribed:
+            nodes[0].gpu->devices[0].pciBusId = u"0000:1b:00.0"_qs;
+            nodes[0].gpu->devices[1].pciBusId = u"0000:1c:00.0"_qs;
+            break;
         }
         model.setSnapshot(snapshot);
 
@@ -314,6 +323,8 @@ private Q_SLOTS:
         changed.sort();
         changedKeys.sort();
         QCOMPARE(changed, changedKeys);
+        if (change == Change::GpusDescribed)
+            QCOMPARE(changedSpy.size(), 1);
 
         // Untouched items keep their persistent indexes; a moved GPU takes its index along.
         QCOMPARE(keyOf(far), kNodeA + u"|gpu:GPU-0000|mig:MIG-aaaa"_qs);
