@@ -11,7 +11,16 @@ IdleGpuTableModel::~IdleGpuTableModel() = default;
 
 void IdleGpuTableModel::setIdle(const QList<IdleGpu> &idle)
 {
-    syncRows(m_rows, idle, [](const IdleGpu &gpu) { return gpu.key(); });
+    // When heatmap means arrive, thousands of rows change their utilization at once, with
+    // unchanged rows between them: one run across the changed columns keeps the Overview's
+    // sorting proxy from handling thousands of small dataChanged signals.
+    syncRows(
+        m_rows, idle, [](const IdleGpu &gpu) { return gpu.key(); },
+        [](const IdleGpu &old, const IdleGpu &next) {
+            return spanOf(std::array<bool, ColumnCount> {
+                old.pod != next.pod, old.namespaceName != next.namespaceName, old.node != next.node,
+                old.device != next.device || old.uuid != next.uuid, old.utilPercent != next.utilPercent });
+        });
 }
 
 int IdleGpuTableModel::rowCount(const QModelIndex &parent) const

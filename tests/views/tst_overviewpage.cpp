@@ -161,6 +161,28 @@ private Q_SLOTS:
         QCOMPARE(infer.first().siblingAtColumn(IdleColumn::UtilColumn).data().toString(), u"3.0 %"_qs);
     }
 
+    // Rows whose utilization changes, with unchanged rows between them, are reported as one run
+    // across the utilization column.
+    void idleRowsThatChangeAreOneRun()
+    {
+        Model::IdleGpuTableModel model;
+        QList<Model::IdleGpu> idle;
+        for (int i = 0; i < 5; ++i)
+            idle.append({ u"ml"_qs, u"pod-%1"_qs.arg(i), u"gpu-a"_qs, u"GPU-%1"_qs.arg(i), u"GPU %1"_qs.arg(i), 1.0 });
+        model.setIdle(idle);
+        for (int i : { 0, 2, 4 })
+            idle[i].utilPercent = 2.0;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setIdle(idle);
+        QCOMPARE(changed.size(), 1);
+        const auto topLeft = changed.first().at(0).value<QModelIndex>();
+        const auto bottomRight = changed.first().at(1).value<QModelIndex>();
+        QCOMPARE(std::pair(topLeft.row(), bottomRight.row()), std::pair(0, 4));
+        QCOMPARE(std::pair(topLeft.column(), bottomRight.column()),
+                 std::pair(int(IdleColumn::UtilColumn), int(IdleColumn::UtilColumn)));
+        QCOMPARE(model.index(2, IdleColumn::UtilColumn).data().toString(), u"2.0 %"_qs);
+    }
+
     void namespaceFilterNarrowsPodFigures()
     {
         QVERIFY(show([&] { m_page->setNamespaceFilter(u"telco"_qs); }));
