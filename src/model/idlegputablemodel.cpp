@@ -11,16 +11,19 @@ IdleGpuTableModel::~IdleGpuTableModel() = default;
 
 void IdleGpuTableModel::setIdle(const QList<IdleGpu> &idle)
 {
-    // When heatmap means arrive, thousands of rows change their utilization at once, with
-    // unchanged rows between them: one run across the changed columns keeps the Overview's
-    // sorting proxy from handling thousands of small dataChanged signals.
-    syncRows(
-        m_rows, idle, [](const IdleGpu &gpu) { return gpu.key(); },
-        [](const IdleGpu &old, const IdleGpu &next) {
-            return spanOf(std::array<bool, ColumnCount> {
-                old.pod != next.pod, old.namespaceName != next.namespaceName, old.node != next.node,
-                old.device != next.device || old.uuid != next.uuid, old.utilPercent != next.utilPercent });
-        });
+    const auto key = [](const IdleGpu &gpu) { return gpu.key(); };
+    // When heatmap means arrive, thousands of held GPUs can cross the idle line at once.
+    if (keysDiffering(m_rows, idle, key) > ReplaceAboveChanges) {
+        replaceRows(m_rows, idle, key);
+        return;
+    }
+    // Rows whose utilization changes, with unchanged rows between them, are one run across the
+    // changed columns, so the Overview's sorting proxy is not handed thousands of small signals.
+    syncRows(m_rows, idle, key, [](const IdleGpu &old, const IdleGpu &next) {
+        return spanOf(std::array<bool, ColumnCount> {
+            old.pod != next.pod, old.namespaceName != next.namespaceName, old.node != next.node,
+            old.device != next.device || old.uuid != next.uuid, old.utilPercent != next.utilPercent });
+    });
 }
 
 int IdleGpuTableModel::rowCount(const QModelIndex &parent) const

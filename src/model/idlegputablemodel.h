@@ -16,6 +16,8 @@ class IdleGpuTableModel final : public IncrementalTableModel
 public:
     enum Column { PodColumn, NamespaceColumn, NodeColumn, GpuColumn, UtilColumn, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };
+    // More rows coming and going than this are one layout change, not row signals.
+    static constexpr int ReplaceAboveChanges = 256;
 
     explicit IdleGpuTableModel(QObject *parent = nullptr);
     ~IdleGpuTableModel() override;

@@ -4,6 +4,7 @@
 #include "model/sortedrowsync.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -69,6 +70,54 @@ protected:
             }
         } hooks { { this }, std::move(columns), std::nullopt };
         syncSortedRows(rows, next, key, hooks);
+    }
+
+    // How many keys are in one of two lists sorted by `key` and not in the other.
+    template<class T, class KeyFn> static qsizetype keysDiffering(const QList<T> &a, const QList<T> &b, KeyFn key)
+    {
+        qsizetype i = 0, j = 0, differing = 0;
+        while (i < a.size() && j < b.size()) {
+            const auto ka = key(a[i]);
+            const auto kb = key(b[j]);
+            if (ka < kb) {
+                ++differing;
+                ++i;
+            } else if (kb < ka) {
+                ++differing;
+                ++j;
+            } else {
+                ++i;
+                ++j;
+            }
+        }
+        return differing + (a.size() - i) + (b.size() - j);
+    }
+
+    // Replaces `rows` with `next` in one layout change, moving persistent indexes (a view's
+    // selection and current row) to the rows with the same key. Where thousands of rows come and
+    // go at once, each insert or removal shifted the list and went through the view's proxy on
+    // its own.
+    template<class T, class KeyFn> void replaceRows(QList<T> &rows, const QList<T> &next, KeyFn key)
+    {
+        Q_EMIT layoutAboutToBeChanged();
+        const QModelIndexList before = persistentIndexList();
+        QList<decltype(key(rows.first()))> keys;
+        keys.reserve(before.size());
+        for (const QModelIndex &index : before)
+            keys.append(key(rows.at(index.row())));
+        rows = next;
+        QHash<decltype(key(rows.first())), int> rowOfKey;
+        rowOfKey.reserve(rows.size());
+        for (int row = 0; row < rows.size(); ++row)
+            rowOfKey.insert(key(rows.at(row)), row);
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            const int row = rowOfKey.value(keys.at(i), -1);
+            after.append(row < 0 ? QModelIndex() : index(row, before.at(i).column()));
+        }
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged();
     }
 
     // The span from the first to the last column that `differs`; every column when none does

@@ -183,6 +183,35 @@ private Q_SLOTS:
         QCOMPARE(model.index(2, IdleColumn::UtilColumn).data().toString(), u"2.0 %"_qs);
     }
 
+    // Past a few hundred rows coming and going, the table changes its layout once, and what a
+    // view holds (persistent indexes) follows its rows by key.
+    void manyIdleChangesAreOneLayoutChange()
+    {
+        Model::IdleGpuTableModel model;
+        const auto gpus = [](int from, int to) {
+            QList<Model::IdleGpu> idle;
+            for (int i = from; i < to; ++i)
+                idle.append({ u"ml"_qs, u"pod-%1"_qs.arg(i, 4, 10, QLatin1Char('0')), u"gpu-a"_qs, u"GPU-%1"_qs.arg(i),
+                              u"GPU %1"_qs.arg(i), 1.0 });
+            return idle;
+        };
+        model.setIdle(gpus(0, 600));
+        const QPersistentModelIndex kept(model.index(450, IdleColumn::NodeColumn));
+        const QPersistentModelIndex gone(model.index(10, IdleColumn::PodColumn));
+        QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.setIdle(gpus(300, 900));
+        QCOMPARE(layouts.size(), 1);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(model.rowCount(), 600);
+        QVERIFY(!gone.isValid());
+        QCOMPARE(kept.row(), 150);
+        QCOMPARE(kept.column(), int(IdleColumn::NodeColumn));
+        QCOMPARE(model.index(kept.row(), IdleColumn::PodColumn).data().toString(), u"pod-0450"_qs);
+    }
+
     void namespaceFilterNarrowsPodFigures()
     {
         QVERIFY(show([&] { m_page->setNamespaceFilter(u"telco"_qs); }));
