@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHashFunctions>
 #include <QString>
 #include <QStringView>
 #include <QtGlobal>
@@ -29,6 +30,7 @@ public:
     friend Quantity operator+(Quantity a, Quantity b) { return a += b; }
     friend constexpr bool operator==(Quantity a, Quantity b) = default;
     friend constexpr auto operator<=>(Quantity a, Quantity b) = default;
+    friend size_t qHash(Quantity q, size_t seed = 0) { return qHash(q.m_milli, seed); }
 
 private:
     constexpr explicit Quantity(qint64 milli)

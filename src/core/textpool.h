@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/quantity.h"
+
+#include <QMap>
 #include <QSet>
 #include <QString>
+#include <unordered_set>
 
 namespace Specula::Core {
 
@@ -25,8 +29,34 @@ public:
 
     void share(QString &text) { text = shared(text); }
 
+    // Labels, annotations and resource requests repeat whole from pod to pod of one workload; a
+    // map equal to one met before shares that one's copy, nodes and all.
+    QMap<QString, QString> shared(const QMap<QString, QString> &map) { return sharedIn(m_textMaps, map); }
+    QMap<QString, Quantity> shared(const QMap<QString, Quantity> &map) { return sharedIn(m_quantityMaps, map); }
+
 private:
+    struct MapHash
+    {
+        template<class Map> size_t operator()(const Map &map) const
+        {
+            size_t seed = 0;
+            for (auto it = map.cbegin(); it != map.cend(); ++it)
+                seed = qHashMulti(seed, it.key(), it.value());
+            return seed;
+        }
+    };
+    template<class Map> using MapSet = std::unordered_set<Map, MapHash>;
+
+    template<class Map> static Map sharedIn(MapSet<Map> &known, const Map &map)
+    {
+        if (map.isEmpty())
+            return map;
+        return *known.insert(map).first;
+    }
+
     QSet<QString> m_texts;
+    MapSet<QMap<QString, QString>> m_textMaps;
+    MapSet<QMap<QString, Quantity>> m_quantityMaps;
 };
 
 } // namespace Specula::Core

@@ -179,7 +179,7 @@ public:
             }
             map.insert(shared(it.key()), shared(it.value().toString()));
         }
-        return map;
+        return m_pool ? m_pool->shared(map) : map;
     }
     // Quantities are strings in API JSON, bare numbers in hand-written manifests.
     ResourceList resources(const QJsonObject &o, QLatin1String key, const Path &parent)
@@ -204,7 +204,7 @@ public:
             }
             list.insert(shared(it.key()), *q);
         }
-        return list;
+        return m_pool ? m_pool->shared(list) : list;
     }
 
     ObjectMeta meta(const QJsonObject &root)

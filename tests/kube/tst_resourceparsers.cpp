@@ -239,11 +239,25 @@ private Q_SLOTS:
         QCOMPARE(pod->containers.first().requests.value(u"cpu"_qs), Quantity::fromMilli(1500));
         QCOMPARE(pod->overhead.value(u"cpu"_qs), Quantity::fromMilli(250));
         QCOMPARE(pod->phase, u"Running"_qs);
-        // Only PodScheduled is kept: the one condition the snapshot reads.
+        // Only a PodScheduled that is not True is kept: the one condition the snapshot reads.
+        QVERIFY(pod->conditions.isEmpty());
+        QCOMPARE(pod->meta.annotations.size(), 1);
+    }
+
+    void podWaitingKeepsItsPodScheduledCondition()
+    {
+        const char *json = R"({"metadata":{"name":"w","namespace":"ml"},"spec":{},
+          "status":{"phase":"Pending","conditions":[
+            {"type":"PodScheduled","status":"False","reason":"Unschedulable","message":"0/3 nodes are available",
+             "lastTransitionTime":"2024-01-02T03:04:09+01:00"},
+            {"type":"Initialized","status":"True"}]}})";
+        auto pod = ResourceParsers::parsePod(objectFrom(json));
+        QVERIFY(pod);
         QCOMPARE(pod->conditions.size(), 1);
         QCOMPARE(pod->conditions.first().type, u"PodScheduled"_qs);
+        QCOMPARE(pod->conditions.first().reason, u"Unschedulable"_qs);
+        QCOMPARE(pod->conditions.first().message, u"0/3 nodes are available"_qs);
         QCOMPARE(pod->conditions.first().lastTransitionTime, QDateTime(QDate(2024, 1, 2), QTime(2, 4, 9), Qt::UTC));
-        QCOMPARE(pod->meta.annotations.size(), 1);
     }
 
     void podsReadTogetherShareTheirTexts()
@@ -253,8 +267,8 @@ private Q_SLOTS:
                 + "\",\"namespace\":\"ml\",\"labels\":{\"app\":\"trainer\"}},"
                   "\"spec\":{\"nodeName\":\"gpu-1\",\"containers\":[{\"name\":\"main\","
                   "\"resources\":{\"limits\":{\"nvidia.com/gpu\":\"1\"}}}]},"
-                  "\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"PodScheduled\","
-                  "\"status\":\"True\"}]}}";
+                  "\"status\":{\"phase\":\"Pending\",\"conditions\":[{\"type\":\"PodScheduled\","
+                  "\"status\":\"False\"}]}}";
         };
         const auto sameText = [](const Kube::Pod &a, const Kube::Pod &b) {
             const auto same
@@ -265,7 +279,11 @@ private Q_SLOTS:
                 && same(a.containers.first().name, b.containers.first().name)
                 && same(a.containers.first().limits.firstKey(), b.containers.first().limits.firstKey())
                 && same(a.conditions.first().type, b.conditions.first().type)
-                && same(a.conditions.first().status, b.conditions.first().status) && a.meta.name != b.meta.name;
+                && same(a.conditions.first().status, b.conditions.first().status)
+                && a.meta.name != b.meta.name
+                // Maps equal as a whole are one map.
+                && a.meta.labels.isSharedWith(b.meta.labels)
+                && a.containers.first().limits.isSharedWith(b.containers.first().limits);
         };
 
         auto page = ResourceParsers::parseList(ResourceKind::Pod,
