@@ -110,8 +110,10 @@ int runExportCommand(const QStringList &arguments)
             run.fail(QStringLiteral("Prometheus: %1").arg(metrics->status().error));
             return;
         }
-        auto *query = new Model::PodSeriesQuery(metrics->client(), metrics->catalogue(), request->ns, request->pod,
-                                                request->axis, &loader);
+        auto *query
+            = new Model::PodSeriesQuery(metrics->client(), metrics->catalogue(),
+                                        Model::PodSeriesQuery::podScope(loader.snapshot(), request->ns, request->pod),
+                                        Model::PodSeriesQuery::podMetrics(), request->axis, &loader);
         QObject::connect(query, &Model::PodSeriesQuery::failed, [&](const Core::Error &error) {
             run.fail(QStringLiteral("Prometheus: %1").arg(error.toString()));
         });

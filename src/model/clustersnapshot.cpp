@@ -141,6 +141,17 @@ const NodeSummary *ClusterSnapshot::node(const QString &name) const
     return it != nodes.cend() && it->name == name ? &*it : nullptr;
 }
 
+QStringList ClusterSnapshot::hostsOf(const QString &node) const
+{
+    QStringList addresses;
+    for (auto it = nodeByAddress.cbegin(); it != nodeByAddress.cend(); ++it) {
+        if (it.value() == node)
+            addresses.append(it.key());
+    }
+    std::sort(addresses.begin(), addresses.end());
+    return QStringList { node } + addresses;
+}
+
 const PodSummary *ClusterSnapshot::pod(const QString &key) const
 {
     const auto it = std::lower_bound(pods.cbegin(), pods.cend(), key,

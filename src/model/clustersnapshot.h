@@ -223,6 +223,9 @@ struct ClusterSnapshot
 
     const NodeSummary *node(const QString &name) const;
     const PodSummary *pod(const QString &key) const;
+    // The hosts an exporter on `node` may be scraped as (Prometheus' instance without its port):
+    // the node's name, then the addresses above that belong to it, sorted.
+    QStringList hostsOf(const QString &node) const;
 };
 
 // Everything the snapshot is built from, as the informers hold it.

@@ -5,23 +5,6 @@
 
 namespace Specula::Model {
 
-namespace {
-
-Prom::Scope podScope(QString ns, QString pod)
-{
-    Prom::Scope scope;
-    scope.ns = std::move(ns);
-    scope.pod = std::move(pod);
-    return scope;
-}
-
-} // namespace
-
-PodSeriesQuery::PodSeriesQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, QString ns, QString pod,
-                               Prom::TimeAxis axis, QObject *parent)
-    : PodSeriesQuery(client, std::move(catalogue), podScope(std::move(ns), std::move(pod)), podMetrics(), axis, parent)
-{ }
-
 PodSeriesQuery::PodSeriesQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, Prom::Scope scope,
                                QList<Prom::Metric> metrics, Prom::TimeAxis axis, QObject *parent)
     : QObject(parent)
@@ -46,6 +29,16 @@ QList<Prom::Metric> PodSeriesQuery::podMetrics()
     return { Metric::GpuUtil,   Metric::GpuMemUsed, Metric::GpuTemp,  Metric::GpuPower, Metric::GpuTensorActive,
              Metric::PodCpu,    Metric::PodMemory,  Metric::PodNetRx, Metric::PodNetTx, Metric::PodPower,
              Metric::PodEnergy, Metric::VfRx,       Metric::VfTx };
+}
+
+Prom::Scope PodSeriesQuery::podScope(const ClusterSnapshot &snapshot, const QString &ns, const QString &pod)
+{
+    Prom::Scope scope;
+    scope.ns = ns;
+    scope.pod = pod;
+    if (const PodSummary *summary = snapshot.pod(ns + QLatin1Char('/') + pod); summary && !summary->node.isEmpty())
+        scope.hosts = snapshot.hostsOf(summary->node);
+    return scope;
 }
 
 void PodSeriesQuery::start()

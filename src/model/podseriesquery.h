@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "model/clustersnapshot.h"
 #include "prom/metriccatalogue.h"
 #include "prom/promclient.h"
 #include "prom/rangequery.h"
@@ -31,14 +32,17 @@ class PodSeriesQuery final : public QObject
     Q_DISABLE_COPY_MOVE(PodSeriesQuery)
 
 public:
-    PodSeriesQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, QString ns, QString pod,
-                   Prom::TimeAxis axis, QObject *parent = nullptr);
     PodSeriesQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, Prom::Scope scope,
                    QList<Prom::Metric> metrics, Prom::TimeAxis axis, QObject *parent = nullptr);
     ~PodSeriesQuery() override;
 
     void start();
     static QList<Prom::Metric> podMetrics();
+    // One pod's scope. Where the snapshot puts the pod on a node, its VFs' traffic is read from
+    // that node's exporter only: the exporter's series name no pod, and otherwise every VF of the
+    // cluster would be rated before the join picks the pod's (on a large cluster, more samples
+    // than Prometheus loads for one query).
+    static Prom::Scope podScope(const ClusterSnapshot &snapshot, const QString &ns, const QString &pod);
 
 Q_SIGNALS:
     // In the order asked for (podMetrics() for a pod); metrics the cluster has no source for are

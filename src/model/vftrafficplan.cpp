@@ -102,12 +102,7 @@ Prom::Scope VfTrafficPlan::scopeOf(const ClusterSnapshot &snapshot, const VfTraf
     Prom::Scope scope;
     for (const VirtualFunction &vf : target.vfs)
         scope.vfAddresses.append(vf.pciAddress);
-    scope.hosts.append(target.node);
-    for (auto it = snapshot.nodeByAddress.cbegin(); it != snapshot.nodeByAddress.cend(); ++it) {
-        if (it.value() == target.node)
-            scope.hosts.append(it.key());
-    }
-    std::sort(scope.hosts.begin() + 1, scope.hosts.end());
+    scope.hosts = snapshot.hostsOf(target.node);
     return scope;
 }
 

@@ -259,7 +259,8 @@ void PodsPage::startQuery()
     showStatus(tr("Loading %1's series from Prometheus…").arg(key));
     const QString ns = key.section(u'/', 0, 0);
     const QString pod = key.section(u'/', 1);
-    m_query = new Model::PodSeriesQuery(m_client, m_catalogue, ns, pod, axis, this);
+    m_query = new Model::PodSeriesQuery(m_client, m_catalogue, Model::PodSeriesQuery::podScope(m_snapshot, ns, pod),
+                                        Model::PodSeriesQuery::podMetrics(), axis, this);
     connect(m_query, &Model::PodSeriesQuery::finished, this, [this, key](const QList<Model::PodSeries> &series) {
         m_query->deleteLater();
         m_query = nullptr;

@@ -64,6 +64,25 @@ private Q_SLOTS:
         QCOMPARE(snapshot.pods.size(), 4);
     }
 
+    void hostsOfANodeAreItsNameThenItsAddresses()
+    {
+        Model::ClusterObjects objects;
+        Kube::Node a = gpuNode(u"gpu-a"_qs, 8);
+        a.internalIP = u"10.0.0.7"_qs;
+        Kube::Node b = gpuNode(u"gpu-b"_qs, 8);
+        b.internalIP = u"10.0.0.8"_qs;
+        objects.nodes.insert(a.meta.name, a);
+        objects.nodes.insert(b.meta.name, b);
+        Kube::Pod exporter = gpuPod(u"nvidia-dcgm-exporter-x"_qs, u"gpu-a"_qs, 0);
+        exporter.podIP = u"10.1.0.3"_qs;
+        add(objects, exporter);
+
+        const auto snapshot = Model::buildSnapshot(objects);
+        QCOMPARE(snapshot.hostsOf(u"gpu-a"_qs), QStringList({ u"gpu-a"_qs, u"10.0.0.7"_qs, u"10.1.0.3"_qs }));
+        QCOMPARE(snapshot.hostsOf(u"gpu-b"_qs), QStringList({ u"gpu-b"_qs, u"10.0.0.8"_qs }));
+        QCOMPARE(snapshot.hostsOf(u"elsewhere"_qs), QStringList({ u"elsewhere"_qs }));
+    }
+
     void pendingPodsAreListedWithTheSchedulersReason()
     {
         Model::ClusterObjects objects;

@@ -159,6 +159,14 @@ private Q_SLOTS:
         QVERIFY(pod != snapshot.pods.cend());
         const QHash<QString, QString> interfaces = Model::PodChartPlan::vfInterfaces(snapshot, pod->key());
         QVERIFY(!interfaces.isEmpty());
+        // Its VFs' traffic is asked of its node's exporter only, not rated for every VF of the
+        // cluster before the join; the lines below come through that narrower query.
+        const Prom::Scope scope = Model::PodSeriesQuery::podScope(snapshot, pod->namespaceName, pod->name);
+        QCOMPARE(scope.hosts, snapshot.hostsOf(pod->node));
+        QCOMPARE(scope.hosts.value(0), pod->node);
+        const auto vfRx = m_loader->metrics()->catalogue().expr(Prom::Metric::VfRx, scope);
+        QVERIFY(vfRx);
+        QVERIFY2(vfRx->contains(u"instance=~"_qs) && vfRx->contains(pod->node), qPrintable(*vfRx));
         QSignalSpy loaded(m_page.get(), &Views::PodsPage::chartsLoaded);
         QVERIFY(m_page->selectPod(pod->key()));
         QVERIFY(loaded.wait(60000));
