@@ -45,6 +45,9 @@
 #ifdef Q_OS_UNIX
 #include <time.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 using namespace Specula;
 
@@ -67,6 +70,19 @@ QString memoryField([[maybe_unused]] const char *field)
     }
 #endif
     return QStringLiteral("n/a");
+}
+
+// What the C library's allocator holds, to tell live data from freed blocks it keeps (glibc only).
+QString allocatorFigures()
+{
+#if defined(__GLIBC__)
+    const struct mallinfo2 info = mallinfo2();
+    const auto mib = [](size_t bytes) { return QString::number(double(bytes) / (1024 * 1024), 'f', 1); };
+    return QStringLiteral("%1 MiB in use, %2 MiB freed but held, %3 MiB mapped for large blocks")
+        .arg(mib(info.uordblks), mib(info.fordblks), mib(info.hblkhd));
+#else
+    return QStringLiteral("n/a");
+#endif
 }
 
 // CPU time of the calling thread in ms, to tell a GUI thread that works from one that waits for
@@ -433,6 +449,7 @@ int main(int argc, char *argv[])
         run.report();
         std::printf("resident memory: %s MiB after load (5 s idle), %s MiB at the peak\n",
                     qPrintable(memoryField("VmRSS:")), qPrintable(memoryField("VmHWM:")));
+        std::printf("allocator: %s\n", qPrintable(allocatorFigures()));
         if (parser.isSet(exitLoadedOption)) {
             sim.kill();
             sim.waitForFinished();
