@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/heatmapseriesquery.h"
 
+#include "prom/rangeplan.h"
+
 #include <QTimer>
 #include <algorithm>
 
@@ -32,12 +34,16 @@ std::optional<QString> HeatmapSeriesQuery::expr(const Prom::MetricCatalogue &cat
     return QStringLiteral("(100 * %1 / (%1 + %2))").arg(*used, *free);
 }
 
-int HeatmapSeriesQuery::concurrencyFor(qsizetype rows)
+HeatmapSeriesQuery::RequestPlan HeatmapSeriesQuery::requestsFor(qsizetype rows, const Prom::TimeAxis &axis)
 {
     constexpr qsizetype seriesInFlight = 20000;
-    if (rows <= 0)
-        return Prom::RangeQuery::defaultMaxConcurrent;
-    return int(std::clamp<qsizetype>(seriesInFlight / rows, 1, Prom::RangeQuery::defaultMaxConcurrent));
+    RequestPlan plan;
+    plan.concurrency = rows <= 0
+        ? Prom::RangeQuery::defaultMaxConcurrent
+        : int(std::clamp<qsizetype>(seriesInFlight / rows, 1, Prom::RangeQuery::defaultMaxConcurrent));
+    const int spread = Prom::RangePlan::spreadPoints(axis.count, 1, plan.concurrency);
+    plan.pointsPerRequest = rows <= 0 ? spread : int(std::clamp<qsizetype>(samplesPerRequest / rows, 1, spread));
+    return plan;
 }
 
 void HeatmapSeriesQuery::setExpectedRows(const ClusterSnapshot &snapshot)
@@ -67,7 +73,9 @@ void HeatmapSeriesQuery::start()
         return;
     }
     m_query = new Prom::RangeQuery(m_client, { *promql }, m_axis, this);
-    m_query->setMaxConcurrent(concurrencyFor(m_expectedRows));
+    const RequestPlan plan = requestsFor(m_expectedRows, m_axis);
+    m_query->setMaxConcurrent(plan.concurrency);
+    m_query->setMaxPointsPerRequest(plan.pointsPerRequest);
     connect(m_query, &Prom::RangeQuery::finished, this, [this](const Prom::SeriesStore &store) {
         Q_EMIT finished(m_metric, store);
         deleteLater();

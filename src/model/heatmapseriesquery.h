@@ -32,10 +32,18 @@ public:
     // free), so the colours compare GPUs of different sizes.
     static std::optional<QString> expr(const Prom::MetricCatalogue &catalogue, Prom::Metric metric);
 
-    // How many requests may be in flight for `rows` GPUs. Every request's answer repeats each
-    // series' labels and is held whole while it is parsed, so a large cluster's chunks go one
-    // or two at a time: four chunks of 40,000 series held some 600 MB at once.
-    static int concurrencyFor(qsizetype rows);
+    // How the range is asked for with `rows` GPUs: requests in flight, and points per request.
+    // Every answer repeats each series' labels and is held whole while it is parsed, so a large
+    // cluster's requests go one or two at a time (four of 40,000 series held some 600 MB at once),
+    // and each stays under samplesPerRequest (one request for the whole hour held some 350 MB,
+    // and Prometheus refuses a query past its sample limit).
+    struct RequestPlan
+    {
+        int concurrency = 0;
+        int pointsPerRequest = 0;
+    };
+    static constexpr qsizetype samplesPerRequest = 2'500'000;
+    static RequestPlan requestsFor(qsizetype rows, const Prom::TimeAxis &axis);
 
     Prom::Metric metric() const { return m_metric; }
     // The cluster the answer is for: its GPUs and MIG slices bound the requests in flight.

@@ -5,6 +5,7 @@
 #include "model/heatmapraster.h"
 #include "model/heatmapscale.h"
 #include "model/heatmapseriesquery.h"
+#include "prom/rangeplan.h"
 
 #include <QTest>
 
@@ -248,13 +249,33 @@ private Q_SLOTS:
         QVERIFY(!Model::HeatmapSeriesQuery::expr(Prom::MetricCatalogue(), Prom::Metric::GpuMemUsed));
     }
 
-    void largeHeatmapsAskOneChunkAtATime()
+    void largeHeatmapsAskFewSmallRequestsAtATime()
     {
         using Model::HeatmapSeriesQuery;
-        QCOMPARE(HeatmapSeriesQuery::concurrencyFor(0), Prom::RangeQuery::defaultMaxConcurrent);
-        QCOMPARE(HeatmapSeriesQuery::concurrencyFor(80), Prom::RangeQuery::defaultMaxConcurrent);
-        QCOMPARE(HeatmapSeriesQuery::concurrencyFor(8000), 2);
-        QCOMPARE(HeatmapSeriesQuery::concurrencyFor(40000), 1);
+        const Prom::TimeAxis hour { 1764000000, 15, 241 };
+        const auto requests = [&](qsizetype rows) {
+            const auto plan = HeatmapSeriesQuery::requestsFor(rows, hour);
+            return Prom::RangePlan::plan({ u"DCGM_FI_DEV_GPU_UTIL"_qs }, hour, plan.pointsPerRequest);
+        };
+        // A small cluster's range is spread over parallel requests, as any range query's.
+        for (const qsizetype rows : { qsizetype(0), qsizetype(80) }) {
+            const auto plan = HeatmapSeriesQuery::requestsFor(rows, hour);
+            QCOMPARE(plan.concurrency, Prom::RangeQuery::defaultMaxConcurrent);
+            QCOMPARE(plan.pointsPerRequest, Prom::RangePlan::spreadPoints(hour.count, 1, plan.concurrency));
+        }
+        QCOMPARE(HeatmapSeriesQuery::requestsFor(8000, hour).concurrency, 2);
+        QCOMPARE(requests(8000).size(), 2);
+        // builtin:large: one request at a time, none asking for more than the sample budget, and
+        // together they still cover the whole axis.
+        QCOMPARE(HeatmapSeriesQuery::requestsFor(40000, hour).concurrency, 1);
+        const QList<Prom::RangeChunk> chunks = requests(40000);
+        QCOMPARE(chunks.size(), 4);
+        int points = 0;
+        for (const Prom::RangeChunk &chunk : chunks) {
+            QVERIFY(40000 * qsizetype(chunk.axis.count) <= HeatmapSeriesQuery::samplesPerRequest);
+            points += chunk.axis.count;
+        }
+        QCOMPARE(points, hour.count);
     }
 };
 
