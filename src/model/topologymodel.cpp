@@ -9,6 +9,7 @@
 #include <QColor>
 #include <QPalette>
 #include <QSet>
+#include <iterator>
 
 namespace Specula::Model {
 
@@ -81,7 +82,7 @@ void TopologyModel::apply(Built built, const QString &context)
     Core::freeOffThread(std::exchange(m_inputs, std::move(built.inputs)));
     if (built.resetting) {
         beginResetModel();
-        m_root = std::make_unique<Item>(std::move(*built.root));
+        m_removed.push_back(std::exchange(m_root, std::make_unique<Item>(std::move(*built.root))));
         for (auto &child : m_root->children)
             child->parent = m_root.get();
         m_context = context;
@@ -93,6 +94,7 @@ void TopologyModel::apply(Built built, const QString &context)
         m_itemCount = m_root->count() - 1;
         Core::freeOffThread(std::move(built.root));
     }
+    Core::freeOffThread(std::exchange(m_removed, {}));
     Q_EMIT updated();
 }
 
@@ -125,6 +127,7 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
         while (first > 0 && !wanted.contains(now[first - 1]->content.key))
             --first;
         beginRemoveRows(parentIndex, first, last);
+        std::move(now.begin() + first, now.begin() + last + 1, std::back_inserter(m_removed));
         now.erase(now.begin() + first, now.begin() + last + 1);
         current->renumber(first);
         endRemoveRows();
@@ -144,7 +147,7 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
                 continue;
             }
             if (!(item->content == next[i]->content)) {
-                item->content = next[i]->content;
+                item->content = std::move(next[i]->content);
                 Q_EMIT dataChanged(createIndex(int(i), 0, item), createIndex(int(i), ColumnCount - 1, item));
             }
             syncChildren(item, *next[i]);
@@ -195,7 +198,7 @@ void TopologyModel::syncContents(Item *current, Item &desired)
         Item *item = now[i].get();
         const bool changed = !next[i]->reuse && !(item->content == next[i]->content);
         if (changed) {
-            item->content = next[i]->content;
+            item->content = std::move(next[i]->content);
             if (runStart < 0)
                 runStart = int(i);
         } else {

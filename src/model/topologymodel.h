@@ -76,6 +76,8 @@ private:
     void syncContents(Item *current, Item &desired);
 
     std::unique_ptr<Item> m_root;
+    // Items a sync took out of the tree, freed off the GUI thread once the sync is done.
+    std::vector<std::unique_ptr<Item>> m_removed;
     // What each node's subtree on screen was built from, so that unchanged nodes cost a compare.
     QHash<QString, NodeInputs> m_inputs;
     QString m_context;
