@@ -2,6 +2,7 @@
 #include "core/freedmemory.h"
 
 #include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -18,12 +19,18 @@ FreedMemory::FreedMemory(QObject *parent)
 {
     m_delay.setSingleShot(true);
     m_delay.setInterval(kDelayMs);
-    connect(&m_delay, &QTimer::timeout, this, [] { (void)QtConcurrent::run(&FreedMemory::releaseNow); });
+    connect(&m_delay, &QTimer::timeout, this, [this] {
+        (void)QtConcurrent::run(&FreedMemory::releaseNow);
+        if (std::exchange(m_askedWhileWaiting, false))
+            m_delay.start();
+    });
 }
 
 void FreedMemory::releaseSoon()
 {
-    if (!m_delay.isActive())
+    if (m_delay.isActive())
+        m_askedWhileWaiting = true;
+    else
         m_delay.start();
 }
 

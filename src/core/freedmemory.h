@@ -21,13 +21,15 @@ public:
     // Releases two seconds after the first call since the last release (the pages free the old
     // data on worker threads first), on a worker thread: going through a large heap takes tens
     // of milliseconds. Calls in between are folded into that release, so a cluster that never
-    // stops changing is still released every few seconds.
+    // stops changing is still released every few seconds; they get one more release two seconds
+    // later, since what they follow may be freed only after the first.
     void releaseSoon();
     // Releases now, on this thread; returns whether anything went back to the system.
     static bool releaseNow();
 
 private:
     QTimer m_delay;
+    bool m_askedWhileWaiting = false;
 };
 
 } // namespace Specula::Core
