@@ -73,6 +73,11 @@ Core::Result<QList<NetworkStatusEntry>> parseNetworkStatusJson(const QByteArray 
     return parse(json, where, {});
 }
 
+bool hasNetworkStatus(const ObjectMeta &meta)
+{
+    return meta.annotations.contains(kNetworkStatus) || meta.annotations.contains(kNetworksStatus);
+}
+
 Core::Result<QList<NetworkStatusEntry>> parseNetworkStatus(const ObjectMeta &meta)
 {
     const QString *key = &kNetworkStatus;

@@ -32,6 +32,8 @@ struct NetworkStatusEntry
 // gives an empty list; a value that is not the JSON array the spec describes gives one Parse
 // error whose `where` names the pod and whose message names the annotation and the position.
 Core::Result<QList<NetworkStatusEntry>> parseNetworkStatus(const ObjectMeta &meta);
+// Whether the object carries a network status annotation (either name) for the function above.
+bool hasNetworkStatus(const ObjectMeta &meta);
 
 // The same for the annotation's value alone; `where` prefixes errors ("Pod ns/name").
 Core::Result<QList<NetworkStatusEntry>> parseNetworkStatusJson(const QByteArray &json, const QString &where);

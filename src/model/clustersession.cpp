@@ -29,6 +29,8 @@ template<class T> void store(QHash<QString, T> &into, const Kube::Resource &reso
         return;
     if (remove)
         into.remove(keyOf(object->meta));
+    else if constexpr (std::is_same_v<T, Kube::Pod>)
+        into.insert(keyOf(object->meta), podAsStored(*object));
     else
         into.insert(keyOf(object->meta), *object);
 }

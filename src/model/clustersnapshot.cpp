@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/clustersnapshot.h"
 
+#include "kube/networkstatus.h"
 #include "model/drajoin.h"
 #include "model/gpuinfo.h"
 #include "model/podrequests.h"
@@ -157,6 +158,34 @@ const PodSummary *ClusterSnapshot::pod(const QString &key) const
     const auto it = std::lower_bound(pods.cbegin(), pods.cend(), key,
                                      [](const PodSummary &p, const QString &k) { return p.key() < k; });
     return it != pods.cend() && it->key() == key ? &*it : nullptr;
+}
+
+Kube::Pod podAsStored(Kube::Pod pod)
+{
+    const auto anyExtended = [](const Kube::ResourceList &resources) {
+        const auto names = resources.keys();
+        return std::any_of(names.cbegin(), names.cend(), isExtendedResource);
+    };
+    const auto requestsExtended = [&](const QList<Kube::Container> &containers) {
+        return std::any_of(containers.cbegin(), containers.cend(),
+                           [&](const Kube::Container &c) { return anyExtended(c.requests) || anyExtended(c.limits); });
+    };
+    const bool waiting = pod.nodeName.isEmpty() && !isTerminated(pod);
+    if (waiting || requestsExtended(pod.containers) || requestsExtended(pod.initContainers)
+        || anyExtended(pod.overhead))
+        return pod;
+    if (!isGpuExporter(pod)) {
+        pod.meta.labels.clear();
+        pod.podIP.clear();
+    }
+    if (!Kube::hasNetworkStatus(pod.meta))
+        pod.meta.annotations.clear();
+    pod.containers.clear();
+    pod.initContainers.clear();
+    pod.overhead.clear();
+    pod.nodeSelector.clear();
+    pod.conditions.clear();
+    return pod;
 }
 
 ClusterSnapshot buildSnapshot(const ClusterObjects &objects)

@@ -244,6 +244,13 @@ struct ClusterObjects
 
 ClusterSnapshot buildSnapshot(const ClusterObjects &objects);
 
+// A pod as ClusterObjects keeps it: what buildSnapshot() reads of it and no more. Most pods of a
+// large cluster request no extended resource and wait for nothing; of those the snapshot reads
+// only their name, node, phase and UID, a network status (the VFs they hold) and, of a GPU
+// exporter, its labels and IP. Their containers, other labels and annotations, selector and
+// conditions are dropped (on 150,000 pods, most of the informers' memory).
+Kube::Pod podAsStored(Kube::Pod pod);
+
 } // namespace Specula::Model
 
 Q_DECLARE_METATYPE(Specula::Model::ClusterSnapshot)

@@ -83,6 +83,68 @@ private Q_SLOTS:
         QCOMPARE(snapshot.hostsOf(u"elsewhere"_qs), QStringList({ u"elsewhere"_qs }));
     }
 
+    void storedPodsKeepWhatTheSnapshotReads()
+    {
+        Model::ClusterObjects full;
+        Kube::Node node = gpuNode(u"gpu-a"_qs, 8);
+        node.internalIP = u"10.0.0.7"_qs;
+        full.nodes.insert(node.meta.name, node);
+        Kube::Pod training = gpuPod(u"train"_qs, u"gpu-a"_qs, 4);
+        training.meta.labels = { { u"app"_qs, u"train"_qs } };
+        training.nodeSelector = { { u"nvidia.com/gpu.product"_qs, u"NVIDIA-H100-80GB-HBM3"_qs } };
+        add(full, training);
+        Kube::Pod web = gpuPod(u"web"_qs, u"gpu-a"_qs, 0);
+        web.meta.uid = u"uid-web"_qs;
+        web.meta.labels = { { u"app"_qs, u"web"_qs } };
+        web.meta.annotations = { { u"kubectl.kubernetes.io/restartedAt"_qs, u"2026-01-01T00:00:00Z"_qs } };
+        web.containers.first().requests = { { u"cpu"_qs, Core::Quantity::fromMilli(250) } };
+        web.podIP = u"10.1.0.9"_qs;
+        add(full, web);
+        Kube::Pod attached = gpuPod(u"attached"_qs, u"gpu-a"_qs, 0);
+        attached.meta.annotations = { { u"k8s.v1.cni.cncf.io/network-status"_qs, u"[]"_qs } };
+        add(full, attached);
+        Kube::Pod exporter = gpuPod(u"nvidia-dcgm-exporter-x"_qs, u"gpu-a"_qs, 0);
+        exporter.meta.labels = { { u"app"_qs, u"nvidia-dcgm-exporter"_qs } };
+        exporter.podIP = u"10.1.0.3"_qs;
+        add(full, exporter);
+        Kube::Pod waiting = gpuPod(u"waiting"_qs, QString(), 0, u"Pending"_qs);
+        waiting.conditions.append({ u"PodScheduled"_qs, u"False"_qs, u"Unschedulable"_qs, u"0/1 nodes"_qs, {} });
+        waiting.nodeSelector = { { u"zone"_qs, u"a"_qs } };
+        add(full, waiting);
+
+        Model::ClusterObjects stored = full;
+        for (auto it = stored.pods.begin(); it != stored.pods.end(); ++it)
+            *it = Model::podAsStored(*it);
+
+        // A pod that requests an extended resource, or waits, is kept whole.
+        QCOMPARE(stored.pods.value(u"ml/train"_qs).nodeSelector, training.nodeSelector);
+        QCOMPARE(stored.pods.value(u"ml/train"_qs).meta.labels, training.meta.labels);
+        QCOMPARE(stored.pods.value(u"ml/waiting"_qs).conditions.size(), 1);
+        QCOMPARE(stored.pods.value(u"ml/waiting"_qs).nodeSelector, waiting.nodeSelector);
+        // The others keep their identity, node and phase, and a network status or an exporter's
+        // labels and IP, nothing more.
+        const Kube::Pod plain = stored.pods.value(u"ml/web"_qs);
+        QCOMPARE(plain.meta.uid, u"uid-web"_qs);
+        QCOMPARE(plain.nodeName, u"gpu-a"_qs);
+        QCOMPARE(plain.phase, u"Running"_qs);
+        QVERIFY(plain.meta.labels.isEmpty() && plain.meta.annotations.isEmpty() && plain.containers.isEmpty()
+                && plain.podIP.isEmpty());
+        QCOMPARE(stored.pods.value(u"ml/attached"_qs).meta.annotations, attached.meta.annotations);
+        QCOMPARE(stored.pods.value(u"ml/nvidia-dcgm-exporter-x"_qs).meta.labels, exporter.meta.labels);
+        QCOMPARE(stored.pods.value(u"ml/nvidia-dcgm-exporter-x"_qs).podIP, exporter.podIP);
+
+        // And the snapshot is the same either way.
+        const auto fromFull = Model::buildSnapshot(full);
+        const auto fromStored = Model::buildSnapshot(stored);
+        QCOMPARE(fromStored.pods, fromFull.pods);
+        QCOMPARE(fromStored.nodes, fromFull.nodes);
+        QCOMPARE(fromStored.nodeByAddress, fromFull.nodeByAddress);
+        QCOMPARE(fromStored.podCount, fromFull.podCount);
+        QCOMPARE(fromStored.warnings, fromFull.warnings);
+        QCOMPARE(fromFull.nodeByAddress.value(u"10.1.0.3"_qs), u"gpu-a"_qs);
+        QVERIFY(fromFull.pod(u"ml/waiting"_qs) && fromFull.pod(u"ml/waiting"_qs)->pending);
+    }
+
     void pendingPodsAreListedWithTheSchedulersReason()
     {
         Model::ClusterObjects objects;
