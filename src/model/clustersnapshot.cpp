@@ -174,17 +174,19 @@ Kube::Pod podAsStored(Kube::Pod pod)
     if (waiting || requestsExtended(pod.containers) || requestsExtended(pod.initContainers)
         || anyExtended(pod.overhead))
         return pod;
+    // Assigned empty rather than cleared: clearing a list shared with another copy allocates an
+    // empty one of the same capacity.
     if (!isGpuExporter(pod)) {
-        pod.meta.labels.clear();
-        pod.podIP.clear();
+        pod.meta.labels = {};
+        pod.podIP = QString();
     }
     if (!Kube::hasNetworkStatus(pod.meta))
-        pod.meta.annotations.clear();
-    pod.containers.clear();
-    pod.initContainers.clear();
-    pod.overhead.clear();
-    pod.nodeSelector.clear();
-    pod.conditions.clear();
+        pod.meta.annotations = {};
+    pod.containers = {};
+    pod.initContainers = {};
+    pod.overhead = {};
+    pod.nodeSelector = {};
+    pod.conditions = {};
     return pod;
 }
 
