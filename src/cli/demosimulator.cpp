@@ -17,8 +17,10 @@ DemoSimulator::DemoSimulator(QObject *parent)
 
 DemoSimulator::~DemoSimulator()
 {
+    // Deleted as its thread finishes: a deleteLater() queued just before quit() may never run,
+    // when the loop exits before it reaches the call.
     if (m_server)
-        QMetaObject::invokeMethod(m_server, &QObject::deleteLater);
+        connect(m_thread, &QThread::finished, m_server, &QObject::deleteLater);
     m_thread->quit();
     m_thread->wait();
 }
