@@ -163,8 +163,7 @@ const PodSummary *ClusterSnapshot::pod(const QString &key) const
 Kube::Pod podAsStored(Kube::Pod pod)
 {
     const auto anyExtended = [](const Kube::ResourceList &resources) {
-        const auto names = resources.keys();
-        return std::any_of(names.cbegin(), names.cend(), isExtendedResource);
+        return std::any_of(resources.keyBegin(), resources.keyEnd(), isExtendedResource);
     };
     const auto requestsExtended = [&](const QList<Kube::Container> &containers) {
         return std::any_of(containers.cbegin(), containers.cend(),
