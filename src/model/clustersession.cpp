@@ -242,8 +242,11 @@ void ClusterSession::rebuild()
                 snapshot.prometheus = m_prometheus;
                 for (const QString &warning : std::as_const(m_unavailable))
                     snapshot.warnings.append(warning);
-                m_snapshot = std::move(snapshot);
+                ClusterSnapshot shownBefore = std::exchange(m_snapshot, std::move(snapshot));
                 Q_EMIT snapshotReady(m_snapshot);
+                // The views have let go of the last snapshot: this is likely its last reference,
+                // and freeing a large cluster's takes the GUI thread tens of milliseconds.
+                Core::freeOffThread(std::move(shownBefore));
                 if (!m_loaded && m_listed.size() == m_informers.size()) {
                     m_loaded = true;
                     Q_EMIT loaded();
