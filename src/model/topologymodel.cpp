@@ -7,6 +7,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QDeadlineTimer>
 #include <QPalette>
 #include <QSet>
 #include <iterator>
@@ -26,6 +27,7 @@ struct TopologyModel::Built
     std::shared_ptr<Item> root; // shared: results cross threads in copyable futures
     QHash<QString, NodeInputs> inputs;
     bool resetting = false;
+    int itemCount = 0; // of a tree that replaces the shown one; a sync counts what it changes
 };
 
 TopologyModel::Built TopologyModel::build(const ClusterSnapshot &snapshot, const QHash<QString, NodeInputs> &shown,
@@ -42,6 +44,8 @@ TopologyModel::Built TopologyModel::build(const ClusterSnapshot &snapshot, const
         return same;
     };
     builder.build(*built.root, keep);
+    if (resetting)
+        built.itemCount = built.root->count() - 1;
     return built;
 }
 
@@ -67,19 +71,24 @@ void TopologyModel::buildOffThread(const ClusterSnapshot &snapshot, bool reset)
     const bool resetting = reset || !m_hasSnapshot || snapshot.context != m_context;
     Core::runOffThread(
         this, [snapshot, shown = m_inputs, resetting] { return build(snapshot, shown, resetting); },
-        [this, context = snapshot.context](Built built) {
-            m_building = false;
-            apply(std::move(built), context);
-            if (m_waiting) {
-                auto [next, reset] = *std::exchange(m_waiting, std::nullopt);
-                setSnapshot(next, reset);
-            }
-        });
+        [this, context = snapshot.context](Built built) { apply(std::move(built), context, Pace::InSlices); });
 }
 
-void TopologyModel::apply(Built built, const QString &context)
+void TopologyModel::apply(Built built, const QString &context, Pace pace)
 {
     Core::freeOffThread(std::exchange(m_inputs, std::move(built.inputs)));
+    if (!built.resetting && pace == Pace::InSlices && m_root->children.size() == 1 && sameKeys(*m_root, *built.root)
+        && sameKeys(*m_root->children.front(), *built.root->children.front())) {
+        Item *cluster = m_root->children.front().get();
+        Item::Content &wanted = built.root->children.front()->content;
+        if (!(cluster->content == wanted)) {
+            cluster->content = std::move(wanted);
+            Q_EMIT dataChanged(indexOf(cluster), indexOf(cluster, ColumnCount - 1));
+        }
+        m_slicedSync = std::move(built.root);
+        syncNextSlice(0);
+        return;
+    }
     if (built.resetting) {
         beginResetModel();
         m_removed.push_back(std::exchange(m_root, std::make_unique<Item>(std::move(*built.root))));
@@ -87,15 +96,45 @@ void TopologyModel::apply(Built built, const QString &context)
             child->parent = m_root.get();
         m_context = context;
         m_hasSnapshot = true;
-        m_itemCount = m_root->count() - 1;
+        m_itemCount = built.itemCount;
         endResetModel();
     } else {
         syncChildren(m_root.get(), *built.root);
-        m_itemCount = m_root->count() - 1;
         Core::freeOffThread(std::move(built.root));
     }
+    finishApply();
+}
+
+void TopologyModel::syncNextSlice(std::size_t firstNode)
+{
+    Item *cluster = m_root->children.front().get();
+    Item &wanted = *m_slicedSync->children.front();
+    const std::size_t nextNode = syncContents(cluster, wanted, firstNode, QDeadlineTimer(m_syncSliceBudget));
+    if (nextNode < wanted.children.size()) {
+        QMetaObject::invokeMethod(
+            this, [this, nextNode] { syncNextSlice(nextNode); }, Qt::QueuedConnection);
+        return;
+    }
+    Core::freeOffThread(std::exchange(m_slicedSync, {}));
+    finishApply();
+}
+
+void TopologyModel::finishApply()
+{
     Core::freeOffThread(std::exchange(m_removed, {}));
+    m_building = false;
     Q_EMIT updated();
+    if (m_waiting) {
+        auto [next, reset] = *std::exchange(m_waiting, std::nullopt);
+        setSnapshot(next, reset);
+    }
+}
+
+bool TopologyModel::sameKeys(const Item &current, const Item &desired)
+{
+    return std::equal(current.children.cbegin(), current.children.cend(), desired.children.cbegin(),
+                      desired.children.cend(),
+                      [](const auto &a, const auto &b) { return a->content.key == b->content.key; });
 }
 
 // Turns `current`'s children into `desired`'s, keeping every item whose key stays: removals
@@ -103,15 +142,12 @@ void TopologyModel::apply(Built built, const QString &context)
 // never replaced, so persistent indexes (selection, expansion) follow them.
 void TopologyModel::syncChildren(Item *current, Item &desired)
 {
-    auto &now = current->children;
-    auto &next = desired.children;
-    const bool sameItems = now.size() == next.size()
-        && std::equal(now.cbegin(), now.cend(), next.cbegin(),
-                      [](const auto &a, const auto &b) { return a->content.key == b->content.key; });
-    if (sameItems) {
+    if (sameKeys(*current, desired)) {
         syncContents(current, desired);
         return;
     }
+    auto &now = current->children;
+    auto &next = desired.children;
     const QModelIndex parentIndex = indexOf(current);
 
     QSet<QString> wanted;
@@ -127,6 +163,8 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
         while (first > 0 && !wanted.contains(now[first - 1]->content.key))
             --first;
         beginRemoveRows(parentIndex, first, last);
+        for (int k = first; k <= last; ++k)
+            m_itemCount -= now[std::size_t(k)]->count();
         std::move(now.begin() + first, now.begin() + last + 1, std::back_inserter(m_removed));
         now.erase(now.begin() + first, now.begin() + last + 1);
         current->renumber(first);
@@ -172,6 +210,7 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
             ++last;
         beginInsertRows(parentIndex, int(i), int(last));
         for (std::size_t k = i; k <= last; ++k) {
+            m_itemCount += next[k]->count();
             next[k]->parent = current;
             now.insert(now.begin() + qsizetype(k), std::move(next[k]));
         }
@@ -181,7 +220,7 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
     }
 }
 
-void TopologyModel::syncContents(Item *current, Item &desired)
+std::size_t TopologyModel::syncContents(Item *current, Item &desired, std::size_t from, const QDeadlineTimer &deadline)
 {
     auto &now = current->children;
     auto &next = desired.children;
@@ -194,7 +233,8 @@ void TopologyModel::syncContents(Item *current, Item &desired)
                            createIndex(end, ColumnCount - 1, now[std::size_t(end)].get()));
         runStart = -1;
     };
-    for (std::size_t i = 0; i < next.size(); ++i) {
+    std::size_t i = from;
+    for (; i < next.size() && (i == from || !deadline.hasExpired()); ++i) {
         Item *item = now[i].get();
         const bool changed = !next[i]->reuse && !(item->content == next[i]->content);
         if (changed) {
@@ -207,7 +247,8 @@ void TopologyModel::syncContents(Item *current, Item &desired)
         if (!next[i]->reuse)
             syncChildren(item, *next[i]);
     }
-    reportRun(int(next.size()) - 1);
+    reportRun(int(i) - 1);
+    return i;
 }
 
 TopologyModel::Item *TopologyModel::itemAt(const QModelIndex &index) const

@@ -4,6 +4,8 @@
 #include "model/clustersnapshot.h"
 
 #include <QAbstractItemModel>
+#include <QDeadlineTimer>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -40,6 +42,9 @@ public:
     // From this many nodes on, the tree is built off the GUI thread and shown when ready (then
     // updated() is emitted); smaller ones are shown before setSnapshot() returns.
     static constexpr int OffThreadFromNodes = 500;
+    // Such a tree is then brought up to date a slice of nodes at a time, each slice taking about
+    // this long (at least one node), so that the window stays responsive while 40,000 GPUs change.
+    void setSyncSliceBudget(std::chrono::milliseconds budget) { m_syncSliceBudget = budget; }
 
     // Diffs against the current tree; resets when `reset` is set or the context differs. While a
     // large tree is being built, only the newest of the snapshots given meanwhile follows it.
@@ -68,16 +73,26 @@ private:
     struct Built;
     static Built build(const ClusterSnapshot &snapshot, const QHash<QString, NodeInputs> &shown, bool resetting);
     void buildOffThread(const ClusterSnapshot &snapshot, bool reset);
-    void apply(Built built, const QString &context);
+    enum class Pace { AtOnce, InSlices };
+    void apply(Built built, const QString &context, Pace pace = Pace::AtOnce);
+    void syncNextSlice(std::size_t firstNode);
+    void finishApply();
     Item *itemAt(const QModelIndex &index) const;
     QModelIndex indexOf(const Item *item, int column = 0) const;
     void syncChildren(Item *current, Item &desired);
-    // syncChildren() where the current and desired children have the same keys in the same order.
-    void syncContents(Item *current, Item &desired);
+    // Whether the children of both have the same keys in the same order.
+    static bool sameKeys(const Item &current, const Item &desired);
+    // syncChildren() where sameKeys(), from child `from` on; stops after a child once `deadline`
+    // has passed and returns the first child not synced.
+    std::size_t syncContents(Item *current, Item &desired, std::size_t from = 0,
+                             const QDeadlineTimer &deadline = QDeadlineTimer(QDeadlineTimer::Forever));
 
     std::unique_ptr<Item> m_root;
     // Items a sync took out of the tree, freed off the GUI thread once the sync is done.
     std::vector<std::unique_ptr<Item>> m_removed;
+    // The tree a sync in slices is bringing the shown one to.
+    std::shared_ptr<Item> m_slicedSync;
+    std::chrono::milliseconds m_syncSliceBudget { 10 };
     // What each node's subtree on screen was built from, so that unchanged nodes cost a compare.
     QHash<QString, NodeInputs> m_inputs;
     QString m_context;

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 
 using namespace Specula;
 using Type = Model::TopologyModel::ItemType;
@@ -437,6 +438,51 @@ private Q_SLOTS:
         fresh.setSnapshot(fourth);
         QVERIFY(freshUpdated.wait(20000));
         QCOMPARE(dump(model), dump(fresh));
+    }
+
+    // A large tree is brought up to date a slice of nodes at a time, the event loop running in
+    // between, and ends up as a fresh model builds it.
+    void largeClusterIsSyncedInSlices()
+    {
+        const int nodes = Model::TopologyModel::OffThreadFromNodes + 20;
+        auto snapshot = largeCluster(nodes);
+        Model::TopologyModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy updated(&model, &Model::TopologyModel::updated);
+        model.setSnapshot(snapshot);
+        QVERIFY(updated.wait(20000));
+        const QPersistentModelIndex lastGpu(
+            model.indexOfKey(u"cluster|node:gpu-copy-%1|gpu:GPU-0000"_qs.arg(nodes - 1, 5, 10, QLatin1Char('0'))));
+        QVERIFY(lastGpu.isValid());
+
+        model.setSyncSliceBudget(std::chrono::milliseconds(0));
+        for (auto &node : snapshot.nodes) {
+            if (node.gpu && !node.gpu->devices.isEmpty())
+                node.gpu->devices[0].pciBusId = u"0000:1b:00.0"_qs;
+        }
+        // Each turn of the event loop counts; the rows that change note the turn they change in.
+        int turn = 0;
+        QTimer turns;
+        connect(&turns, &QTimer::timeout, this, [&turn] { ++turn; });
+        turns.start(0);
+        QSet<int> changeTurns;
+        connect(&model, &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &topLeft) {
+            if (topLeft.data(Model::TopologyModel::TypeRole).toInt() == int(Model::TopologyModel::ItemType::Gpu))
+                changeTurns.insert(turn);
+        });
+        updated.clear();
+        model.setSnapshot(snapshot);
+        QVERIFY(updated.wait(20000));
+        QCOMPARE(updated.size(), 1);
+        QVERIFY2(changeTurns.size() > 10, qPrintable(u"GPU rows changed in %1 turns"_qs.arg(changeTurns.size())));
+        QVERIFY(lastGpu.isValid());
+
+        Model::TopologyModel fresh;
+        QSignalSpy freshUpdated(&fresh, &Model::TopologyModel::updated);
+        fresh.setSnapshot(snapshot);
+        QVERIFY(freshUpdated.wait(20000));
+        QCOMPARE(dump(model), dump(fresh));
+        QCOMPARE(model.itemCount(), fresh.itemCount());
     }
 };
 
