@@ -324,6 +324,30 @@ Core::Result<qsizetype> SeriesStore::merge(const SeriesStore &other)
     return placed;
 }
 
+SeriesStore SeriesStore::carriedTo(const TimeAxis &axis) const
+{
+    SeriesStore carried(axis);
+    const TimeAxis &own = d->axis;
+    if (!axis.isValid() || !own.isValid() || axis.step != own.step || (axis.start - own.start) % own.step != 0)
+        return carried;
+    // [first, last] on this store's axis is what both axes cover.
+    const qint64 first = std::max<qint64>(0, (axis.start - own.start) / own.step);
+    const qint64 last = std::min<qint64>(own.count - 1, (axis.last() - own.start) / own.step);
+    if (first > last)
+        return carried;
+    const int offset = int((own.start - axis.start) / own.step); // this axis' index 0 on `axis`
+    Data &data = *carried.d;
+    // In label order, so that the new ids come in that order too.
+    for (const int id : idsInLabelOrder()) {
+        const std::span<const double> from = values(id).subspan(size_t(first), size_t(last - first + 1));
+        if (std::all_of(from.begin(), from.end(), [](double value) { return std::isnan(value); }))
+            continue;
+        const int to = data.add(labels(id));
+        std::copy(from.begin(), from.end(), data.values.begin() + qsizetype(to) * axis.count + (first + offset));
+    }
+    return carried;
+}
+
 const QStringList &SeriesStore::warnings() const
 {
     return d->warnings;

@@ -81,6 +81,11 @@ public:
     Core::Result<qsizetype> merge(const QueryResult &result) { return merge(result, axis()); }
     // Copies every series of `other` (same step, on this grid) into this store.
     Core::Result<qsizetype> merge(const SeriesStore &other);
+    // This store's points that fall on `axis`, in a store on `axis` with NaN elsewhere: what a
+    // later range shares with this one, so that a refresh asks only for the rest. Series with no
+    // point on `axis` are left out; the others share this store's labels. Empty when `axis` has
+    // another step or grid.
+    SeriesStore carriedTo(const TimeAxis &axis) const;
 
     // What the server said alongside the data.
     const QStringList &warnings() const;

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void lookupAndOrder();
     void copyOnWrite();
     void mergeStores();
+    void carriedToALaterAxis();
     void staleAndWarnings();
     void compactName_data();
     void compactName();
@@ -292,6 +293,44 @@ void TestSeriesStore::mergeStores()
     QCOMPARE(whole.value(whole.find(gpuLabels(1)), 7), 21.0);
     QCOMPARE(whole.warnings(), QStringList { u"PromQL info: w"_qs });
     QVERIFY(!part.merge(whole).ok()); // the whole axis does not fit in the part's
+}
+
+// What a refresh keeps of the last answer: the points the new axis shares with it, labels shared.
+void TestSeriesStore::carriedToALaterAxis()
+{
+    const TimeAxis axis { t0, 30, 10 };
+    Prom::SeriesStore store(axis);
+    // GPU 0 has points throughout, GPU 1 only before the new axis, GPU 2 only in the last point.
+    QVERIFY(
+        store.merge(matrix({ series(0, axis, { 0, 3, 4, 9 }), series(1, axis, { 0, 1, 2 }), series(2, axis, { 9 }) }))
+            .ok());
+
+    const TimeAxis later { axis.timeAt(3), 30, 10 }; // axis' points 3..9, then 7 new ones
+    const Prom::SeriesStore carried = store.carriedTo(later);
+    QCOMPARE(carried.axis(), later);
+    QCOMPARE(carried.seriesCount(), 2);
+    QCOMPARE(carried.find(gpuLabels(1)), -1);
+    const int gpu0 = carried.find(gpuLabels(0));
+    QVERIFY(gpu0 >= 0);
+    QCOMPARE(carried.value(gpu0, 0), 30.0); // axis' point 3
+    QCOMPARE(carried.value(gpu0, 1), 40.0);
+    QVERIFY(std::isnan(carried.value(gpu0, 2)));
+    QCOMPARE(carried.value(gpu0, 6), 90.0); // axis' last point
+    for (int index = 7; index < later.count; ++index)
+        QVERIFY(std::isnan(carried.value(gpu0, index)));
+    QCOMPARE(carried.value(carried.find(gpuLabels(2)), 6), 92.0);
+    QVERIFY(carried.labels(gpu0).isSharedWith(store.labels(store.find(gpuLabels(0)))));
+    QCOMPARE(carried.idsInLabelOrder(), (QList<int> { gpu0, carried.find(gpuLabels(2)) }));
+
+    // Another step, another grid or no overlap: nothing is carried.
+    QVERIFY(store.carriedTo(TimeAxis { later.start, 60, 10 }).isEmpty());
+    QVERIFY(store.carriedTo(TimeAxis { later.start + 15, 30, 10 }).isEmpty());
+    QVERIFY(store.carriedTo(TimeAxis { axis.last() + 30, 30, 10 }).isEmpty());
+    // An axis that starts earlier takes the points it shares all the same.
+    const Prom::SeriesStore earlier = store.carriedTo(TimeAxis { axis.start - 60, 30, 4 });
+    QCOMPARE(earlier.seriesCount(), 2);
+    QCOMPARE(earlier.value(earlier.find(gpuLabels(0)), 2), 0.0);
+    QCOMPARE(earlier.value(earlier.find(gpuLabels(1)), 3), 11.0);
 }
 
 void TestSeriesStore::staleAndWarnings()
