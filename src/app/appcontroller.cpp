@@ -192,8 +192,10 @@ void AppController::connectTo(const QString &context)
     m_session = std::make_unique<Model::ClusterSession>(resolved.value());
     m_feed = new Model::MetricsFeed(m_session.get(), m_prometheus, m_session.get());
     m_window->setPrometheus(nullptr, Prom::MetricCatalogue());
+    m_lastHeatmap.reset();
     connect(m_feed, &Model::MetricsFeed::ready, this, [this] {
         m_window->setPrometheus(m_feed->client(), m_feed->catalogue());
+        m_lastHeatmap.reset();
         refreshHeatmap();
     });
     const QString server = resolved->insecureSkipTlsVerify
@@ -243,8 +245,11 @@ void AppController::refreshHeatmap()
         = m_window->viewState()->axisFor(std::max(page->view()->width(), 480), QDateTime::currentDateTimeUtc());
     m_heatmapQuery = new Model::HeatmapSeriesQuery(client, catalogue, metric, axis, this);
     m_heatmapQuery->setExpectedRows(m_session->snapshot());
+    if (m_lastHeatmap && m_lastHeatmap->first == metric)
+        m_heatmapQuery->setPrevious(m_lastHeatmap->second);
     connect(m_heatmapQuery, &Model::HeatmapSeriesQuery::finished, this,
             [this, catalogue](Prom::Metric metric, const Prom::SeriesStore &store) {
+                m_lastHeatmap.emplace(metric, store);
                 m_window->heatmapPage()->setSeries(metric, store, catalogue);
             });
     connect(m_heatmapQuery, &Model::HeatmapSeriesQuery::failed, this, &AppController::reportError);

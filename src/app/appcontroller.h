@@ -5,6 +5,8 @@
 #include "kube/kubeconfig.h"
 #include "model/prometheussettings.h"
 #include "profiles/profilestore.h"
+#include "prom/metriccatalogue.h"
+#include "prom/seriesstore.h"
 
 #include <QObject>
 #include <QPointer>
@@ -76,6 +78,8 @@ private:
     Model::MetricsFeed *m_feed = nullptr; // owned by the session
     QTimer *m_refreshTimer;
     QPointer<Model::HeatmapSeriesQuery> m_heatmapQuery; // the newest; an older one is cancelled
+    // The last heatmap answer from this Prometheus, which a refresh of the same metric builds on.
+    std::optional<std::pair<Prom::Metric, Prom::SeriesStore>> m_lastHeatmap;
     std::optional<Kube::KubeConfig> m_config;
     QString m_context;
     std::unique_ptr<Model::ClusterSession> m_session;

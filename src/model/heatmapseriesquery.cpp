@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/heatmapseriesquery.h"
 
+#include "core/offthread.h"
 #include "prom/rangeplan.h"
 
 #include <QTimer>
@@ -32,6 +33,19 @@ std::optional<QString> HeatmapSeriesQuery::expr(const Prom::MetricCatalogue &cat
     if (!used || !free)
         return std::nullopt;
     return QStringLiteral("(100 * %1 / (%1 + %2))").arg(*used, *free);
+}
+
+Prom::TimeAxis HeatmapSeriesQuery::askedFor(const Prom::TimeAxis &axis, const Prom::SeriesStore &previous)
+{
+    const Prom::TimeAxis &before = previous.axis();
+    const bool usable = !previous.isEmpty() && !previous.isStale() && axis.isValid() && before.isValid()
+        && before.step == axis.step && (axis.start - before.start) % axis.step == 0 && before.start <= axis.start
+        && before.last() >= axis.start && before.last() <= axis.last();
+    if (!usable)
+        return axis;
+    const qint64 refetched = std::max<qint64>(1, (refetchSeconds + axis.step - 1) / axis.step);
+    const int from = std::max(0, axis.indexOf(before.last()) - int(refetched) + 1);
+    return axis.slice(from, axis.count - from);
 }
 
 HeatmapSeriesQuery::RequestPlan HeatmapSeriesQuery::requestsFor(qsizetype rows, const Prom::TimeAxis &axis)
@@ -72,19 +86,45 @@ void HeatmapSeriesQuery::start()
         });
         return;
     }
-    m_query = new Prom::RangeQuery(m_client, { *promql }, m_axis, this);
-    const RequestPlan plan = requestsFor(m_expectedRows, m_axis);
+    const Prom::TimeAxis asked = askedFor(m_axis, m_previous);
+    if (asked == m_axis)
+        m_previous = {};
+    m_query = new Prom::RangeQuery(m_client, { *promql }, asked, this);
+    const RequestPlan plan = requestsFor(m_expectedRows, asked);
     m_query->setMaxConcurrent(plan.concurrency);
     m_query->setMaxPointsPerRequest(plan.pointsPerRequest);
-    connect(m_query, &Prom::RangeQuery::finished, this, [this](const Prom::SeriesStore &store) {
-        Q_EMIT finished(m_metric, store);
-        deleteLater();
-    });
+    connect(m_query, &Prom::RangeQuery::finished, this, &HeatmapSeriesQuery::finish);
     connect(m_query, &Prom::RangeQuery::failed, this, [this](const Core::Error &error) {
         Q_EMIT failed(error);
         deleteLater();
     });
     m_query->start();
+}
+
+void HeatmapSeriesQuery::finish(const Prom::SeriesStore &asked)
+{
+    if (m_previous.isEmpty()) {
+        Q_EMIT finished(m_metric, asked);
+        deleteLater();
+        return;
+    }
+    // Copying 40,000 rows of the last answer takes tens of milliseconds: not on the GUI thread.
+    Core::runOffThread(
+        this,
+        [previous = std::exchange(m_previous, {}), asked, axis = m_axis]() -> Core::Result<Prom::SeriesStore> {
+            Prom::SeriesStore store = previous.carriedTo(axis);
+            if (const auto placed = store.merge(asked); !placed)
+                return placed.error();
+            store.setFetchedAt(asked.fetchedAt());
+            return store;
+        },
+        [this](Core::Result<Prom::SeriesStore> store) {
+            if (store)
+                Q_EMIT finished(m_metric, *store);
+            else
+                Q_EMIT failed(store.error());
+            deleteLater();
+        });
 }
 
 void HeatmapSeriesQuery::cancel()

@@ -10,6 +10,7 @@
 #include <QTest>
 
 Q_DECLARE_METATYPE(Specula::Prom::Metric)
+Q_DECLARE_METATYPE(Specula::Prom::TimeAxis)
 
 using namespace Specula;
 using Model::HeatmapData;
@@ -276,6 +277,44 @@ private Q_SLOTS:
             points += chunk.axis.count;
         }
         QCOMPARE(points, hour.count);
+    }
+
+    // What a refresh asks for, given the last answer: the new points and the last two again
+    // (two minutes at a step of a minute), or everything when that answer cannot be built on.
+    void refreshAsksForWhatTheLastAnswerLacks_data()
+    {
+        QTest::addColumn<Prom::TimeAxis>("previous");
+        QTest::addColumn<bool>("stale");
+        QTest::addColumn<int>("asked"); // points, the last of them the axis' last
+        const Prom::TimeAxis axis { 1764000000, 60, 60 };
+        const auto shifted = [&](qint64 seconds) { return Prom::TimeAxis { axis.start + seconds, 60, 60 }; };
+        QTest::addRow("five minutes later") << shifted(-300) << false << 5 + 2;
+        QTest::addRow("in the same minute") << axis << false << 2;
+        QTest::addRow("no last answer") << Prom::TimeAxis {} << false << 60;
+        QTest::addRow("the last answer failed") << shifted(-300) << true << 60;
+        QTest::addRow("another step") << Prom::TimeAxis { axis.start - 300, 30, 120 } << false << 60;
+        QTest::addRow("another grid") << shifted(-290) << false << 60;
+        QTest::addRow("nothing shared") << shifted(-3600) << false << 60;
+        QTest::addRow("a range that starts later") << shifted(300) << false << 60;
+        QTest::addRow("a range that ends later") << Prom::TimeAxis { axis.start, 60, 61 } << false << 60;
+        QTest::addRow("a longer range before") << Prom::TimeAxis { axis.start - 3600, 60, 115 } << false << 5 + 2;
+    }
+
+    void refreshAsksForWhatTheLastAnswerLacks()
+    {
+        QFETCH(Prom::TimeAxis, previous);
+        QFETCH(bool, stale);
+        QFETCH(int, asked);
+        const Prom::TimeAxis axis { 1764000000, 60, 60 };
+        Prom::SeriesStore last(previous);
+        if (previous.isValid())
+            last.mutableValues(last.insert({ { u"UUID"_qs, u"GPU-a0"_qs } }))[0] = 1;
+        if (stale)
+            last.markStale(Core::Error { Core::Error::Kind::Network, u"refused"_qs, {}, 0, {} });
+        const Prom::TimeAxis ask = Model::HeatmapSeriesQuery::askedFor(axis, last);
+        QCOMPARE(ask.step, axis.step);
+        QCOMPARE(ask.last(), axis.last());
+        QCOMPARE(ask.count, asked);
     }
 };
 
