@@ -5,10 +5,12 @@
 
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <variant>
 
 namespace Specula::Model {
 
@@ -18,7 +20,15 @@ struct HeatmapData::Shared
     Prom::TimeAxis axis;
     HeatmapScale scale;
     QList<HeatmapRow> rows;
-    std::vector<double> values; // rows × axis.count, row-major
+    // Each row's axis.count values. A row of one series reads the store's own row (the store is
+    // only read, so its block never moves); rows that merge several series, drop DCGM blanks or
+    // have none read a row of `merged`. A copy of 40,000 × 240 values would be 77 MB more.
+    Prom::SeriesStore store;
+    std::vector<double> merged;
+    std::vector<const double *> rowValues;
+
+    // Sets the rows' values from the series of `answer` placed on each of them.
+    void placeValues(const Prom::SeriesStore &answer, const std::vector<QVarLengthArray<int, 1>> &seriesOfRow);
 };
 
 namespace {
@@ -105,6 +115,53 @@ HeatmapData::HeatmapData()
     : d(QSharedPointer<Shared>::create())
 { }
 
+// A cell takes the largest of its row's series there (a time-shared GPU has one per holder);
+// DCGM blanks are no value.
+void HeatmapData::Shared::placeValues(const Prom::SeriesStore &answer,
+                                      const std::vector<QVarLengthArray<int, 1>> &seriesOfRow)
+{
+    store = answer;
+    const Prom::SeriesStore &series = store;
+    const size_t steps = size_t(std::max(axis.count, 0));
+    const auto hasBlank = [](std::span<const double> values) {
+        return std::any_of(values.begin(), values.end(), Prom::MetricCatalogue::isBlank);
+    };
+    // Where each row's values start: in the store, or (as an offset, `merged` still growing) in `merged`.
+    std::vector<std::variant<const double *, size_t>> starts;
+    starts.reserve(seriesOfRow.size());
+    std::optional<size_t> emptyRow;
+    for (const auto &ids : seriesOfRow) {
+        if (ids.size() == 1 && !hasBlank(series.values(ids.front()))) {
+            starts.emplace_back(series.values(ids.front()).data());
+            continue;
+        }
+        if (ids.isEmpty() && emptyRow) {
+            starts.emplace_back(*emptyRow);
+            continue;
+        }
+        const size_t offset = merged.size();
+        merged.resize(offset + steps, kNaN);
+        for (const int id : ids) {
+            const std::span<const double> source = series.values(id);
+            double *target = merged.data() + offset;
+            for (size_t step = 0; step < steps; ++step) {
+                const double value = source[step];
+                if (std::isnan(value) || Prom::MetricCatalogue::isBlank(value))
+                    continue;
+                target[step] = std::isnan(target[step]) ? value : std::max(target[step], value);
+            }
+        }
+        if (ids.isEmpty())
+            emptyRow = offset;
+        starts.emplace_back(offset);
+    }
+    rowValues.reserve(starts.size());
+    for (const auto &start : starts) {
+        rowValues.push_back(std::holds_alternative<const double *>(start) ? std::get<const double *>(start)
+                                                                          : merged.data() + std::get<size_t>(start));
+    }
+}
+
 HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric metric, const Prom::SeriesStore &store,
                                const Prom::MetricCatalogue &catalogue)
 {
@@ -150,30 +207,24 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
         rowsOfNode.insert(node.name, { first, int(shared->rows.size()) });
     }
 
-    shared->values.assign(size_t(shared->rows.size()) * size_t(std::max(steps, 0)), kNaN);
+    std::vector<QVarLengthArray<int, 1>> seriesOfRow(size_t(shared->rows.size()));
     for (int id = 0; id < store.seriesCount(); ++id) {
         const auto range = rowsOfNode.constFind(placedOn.at(id));
         if (range == rowsOfNode.cend())
             continue;
         for (int r = range->first; r < range->second; ++r) {
-            if (!isDeviceOf(*deviceOfRow[size_t(r)], readings.at(id).key))
-                continue;
-            const auto source = store.values(id);
-            double *target = shared->values.data() + size_t(r) * size_t(steps);
-            for (int step = 0; step < steps; ++step) {
-                const double value = source[step];
-                if (std::isnan(value) || Prom::MetricCatalogue::isBlank(value))
-                    continue;
-                target[step] = std::isnan(target[step]) ? value : std::max(target[step], value);
+            if (isDeviceOf(*deviceOfRow[size_t(r)], readings.at(id).key)) {
+                seriesOfRow[size_t(r)].append(id);
+                break;
             }
-            break;
         }
     }
+    shared->placeValues(store, seriesOfRow);
 
     double peak = 0;
     for (int r = 0; r < shared->rows.size(); ++r) {
         HeatmapRow &row = shared->rows[r];
-        const std::span<const double> values(shared->values.data() + size_t(r) * size_t(steps), size_t(steps));
+        const std::span<const double> values(shared->rowValues[size_t(r)], size_t(steps));
         row.mean = meanOf(values);
         row.latest = latestOf(values);
         for (const double value : values) {
@@ -261,8 +312,7 @@ const HeatmapRow &HeatmapData::row(int shown) const
 
 std::span<const double> HeatmapData::values(int shown) const
 {
-    const size_t steps = size_t(d->axis.count);
-    return { d->values.data() + size_t(m_order[size_t(shown)]) * steps, steps };
+    return { d->rowValues[size_t(m_order[size_t(shown)])], size_t(d->axis.count) };
 }
 
 int HeatmapData::find(const QString &key) const

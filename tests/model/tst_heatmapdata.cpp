@@ -88,6 +88,35 @@ private Q_SLOTS:
         QCOMPARE(data.allRowCount(), 6); // the series of an unknown node is nowhere
     }
 
+    // A row of one series reads the store's own values (no copy of 40,000 × 240 of them); a DCGM
+    // blank in them is no value, and such a row reads a cleaned copy instead.
+    void rowsReadTheirSeriesInPlace()
+    {
+        Prom::SeriesStore store = Fixture::utilization();
+        int a0 = -1;
+        for (int id = 0; id < store.seriesCount(); ++id) {
+            if (store.labels(id).value(u"UUID"_qs) == u"GPU-a0"_qs)
+                a0 = id;
+        }
+        QVERIFY(a0 >= 0);
+        const auto build = [&] {
+            return HeatmapData::build(Fixture::snapshot(), Prom::Metric::GpuUtil, store, Fixture::catalogue());
+        };
+        const HeatmapData inPlace = build();
+        QCOMPARE(inPlace.row(0).uuid, u"GPU-a0"_qs);
+        QCOMPARE(inPlace.values(0).data(), store.values(a0).data());
+
+        store.mutableValues(a0)[1] = 9223372036854775794.0;
+        const HeatmapData cleaned = build();
+        QVERIFY(cleaned.values(0).data() != store.values(a0).data());
+        QCOMPARE(cleaned.value(0, 0), 10.0);
+        QVERIFY(std::isnan(cleaned.value(0, 1)));
+        QCOMPARE(cleaned.value(0, 2), 30.0);
+        QCOMPARE(cleaned.row(0).mean, 20.0);
+        // The first heatmap still shows what it was built from.
+        QCOMPARE(inPlace.value(0, 1), 20.0);
+    }
+
     void idleWhileAllocated()
     {
         const HeatmapData data = fixtureData();
