@@ -2,8 +2,7 @@
 // A heatmap refresh that builds on the last answer, against the simulated cluster's Prometheus
 // (whose history is a function of time): it keeps the points both ranges share, asks for the
 // rest, and ends up with exactly what asking for the whole range gives.
-#include "../sim/simtesthelpers.h"
-#include "cli/clusterloader.h"
+#include "../sim/loadedcluster.h"
 #include "model/heatmapseriesquery.h"
 #include "model/metricsconnection.h"
 #include "prom/promclient.h"
@@ -22,17 +21,8 @@ class TestHeatmapRefresh : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_server = SimTest::start(u"builtin:demo"_qs);
-        const QString kubeconfig = m_dir.filePath(u"kubeconfig.yaml"_qs);
-        QVERIFY(m_server->writeKubeconfig(kubeconfig, Sim::SimServer::KubeconfigAuth::ClientCertificate));
-        Cli::ConnectionOptions connection;
-        connection.kubeconfig = kubeconfig;
-        m_loader = std::make_unique<Cli::ClusterLoader>(connection, Model::PrometheusSettings {});
-        QSignalSpy loaded(m_loader.get(), &Cli::ClusterLoader::loaded);
-        m_loader->start();
-        QVERIFY(loaded.wait(60000));
-        QVERIFY(m_loader->metrics());
+        const QString error = m_cluster.start(u"builtin:demo"_qs);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void refreshEqualsAskingForTheWholeRange()
@@ -79,9 +69,9 @@ private Q_SLOTS:
 private:
     Prom::SeriesStore run(const Prom::TimeAxis &axis, const Prom::SeriesStore &previous = {})
     {
-        const Model::MetricsConnection *metrics = m_loader->metrics();
+        const Model::MetricsConnection *metrics = m_cluster.loader()->metrics();
         auto *query = new HeatmapSeriesQuery(metrics->client(), metrics->catalogue(), Prom::Metric::GpuUtil, axis);
-        query->setExpectedRows(m_loader->snapshot());
+        query->setExpectedRows(m_cluster.loader()->snapshot());
         query->setPrevious(previous);
         Prom::SeriesStore answer;
         connect(query, &HeatmapSeriesQuery::finished, this,
@@ -95,9 +85,7 @@ private:
         return answer;
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Sim::SimServer> m_server;
-    std::unique_ptr<Cli::ClusterLoader> m_loader;
+    SimTest::LoadedCluster m_cluster;
 };
 
 QTEST_MAIN(TestHeatmapRefresh)

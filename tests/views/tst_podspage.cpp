@@ -2,8 +2,7 @@
 // The Pods page against the simulated cluster: the list, filters, and the charts of a selected
 // pod, whose numbers must be exactly what the simulator's generators say.
 #include "../nearlyequal.h"
-#include "../sim/simtesthelpers.h"
-#include "cli/clusterloader.h"
+#include "../sim/loadedcluster.h"
 #include "model/metricsconnection.h"
 #include "model/podchartplan.h"
 #include "sim/dcgmmetrics.h"
@@ -39,19 +38,10 @@ class TestPodsPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_server = SimTest::start(u"builtin:demo"_qs);
-        m_fleet = Sim::GpuFleet::build(m_server->scenario());
-        const QString kubeconfig = m_dir.filePath(u"kubeconfig.yaml"_qs);
-        QVERIFY(m_server->writeKubeconfig(kubeconfig, Sim::SimServer::KubeconfigAuth::ClientCertificate));
-        Cli::ConnectionOptions connection;
-        connection.kubeconfig = kubeconfig;
-        m_loader = std::make_unique<Cli::ClusterLoader>(connection, Model::PrometheusSettings {});
-        QSignalSpy loaded(m_loader.get(), &Cli::ClusterLoader::loaded);
-        m_loader->start();
-        QVERIFY(loaded.wait(60000));
-        QVERIFY(m_loader->metrics());
-        QCOMPARE(m_loader->snapshot().prometheus.state, Model::PrometheusStatus::State::Ok);
+        const QString error = m_cluster.start(u"builtin:demo"_qs);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_fleet = Sim::GpuFleet::build(m_cluster.server()->scenario());
+        QCOMPARE(m_cluster.loader()->snapshot().prometheus.state, Model::PrometheusStatus::State::Ok);
         // A whole GPU held by one pod, and a MIG instance held by one pod.
         for (const Sim::GpuDevice &device : m_fleet.devices()) {
             if (device.holders.size() != 1)
@@ -71,10 +61,10 @@ private Q_SLOTS:
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
         QSignalSpy updated(m_page.get(), &Views::PodsPage::updated);
-        m_page->setSnapshot(m_loader->snapshot(), true);
+        m_page->setSnapshot(m_cluster.loader()->snapshot(), true);
         QVERIFY(updated.wait());
-        QCOMPARE(m_page->proxy()->rowCount(), m_loader->snapshot().pods.size());
-        m_page->setPrometheus(m_loader->metrics()->client(), m_loader->metrics()->catalogue());
+        QCOMPARE(m_page->proxy()->rowCount(), m_cluster.loader()->snapshot().pods.size());
+        m_page->setPrometheus(m_cluster.loader()->metrics()->client(), m_cluster.loader()->metrics()->catalogue());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         m_axis = Prom::TimeAxis::covering(now.addSecs(-20 * 60), now, std::chrono::seconds(60));
         m_page->setTimeAxis(m_axis);
@@ -84,7 +74,7 @@ private Q_SLOTS:
 
     void listsThePodsThatHoldResources()
     {
-        const auto &pods = m_loader->snapshot().pods;
+        const auto &pods = m_cluster.loader()->snapshot().pods;
         QCOMPARE(m_page->proxy()->rowCount(), int(pods.size()));
         QVERIFY(m_page->selectPod(keyOf(m_whole->holders.first())));
         QCOMPARE(m_page->selectedPod(), keyOf(m_whole->holders.first()));
@@ -153,7 +143,7 @@ private Q_SLOTS:
 
     void aPodWithVfsNamesThem()
     {
-        const Model::ClusterSnapshot snapshot = m_loader->snapshot();
+        const Model::ClusterSnapshot snapshot = m_cluster.loader()->snapshot();
         const auto pod = std::find_if(snapshot.pods.cbegin(), snapshot.pods.cend(),
                                       [](const Model::PodSummary &p) { return !p.vfs.isEmpty() && !p.node.isEmpty(); });
         QVERIFY(pod != snapshot.pods.cend());
@@ -164,7 +154,7 @@ private Q_SLOTS:
         const Prom::Scope scope = Model::PodSeriesQuery::podScope(snapshot, pod->namespaceName, pod->name);
         QCOMPARE(scope.hosts, snapshot.hostsOf(pod->node));
         QCOMPARE(scope.hosts.value(0), pod->node);
-        const auto vfRx = m_loader->metrics()->catalogue().expr(Prom::Metric::VfRx, scope);
+        const auto vfRx = m_cluster.loader()->metrics()->catalogue().expr(Prom::Metric::VfRx, scope);
         QVERIFY(vfRx);
         QVERIFY2(vfRx->contains(u"instance=~"_qs) && vfRx->contains(pod->node), qPrintable(*vfRx));
         QSignalSpy loaded(m_page.get(), &Views::PodsPage::chartsLoaded);
@@ -196,7 +186,7 @@ private Q_SLOTS:
     {
         const QString key = keyOf(m_whole->holders.first());
         QVERIFY(m_page->selectPod(key));
-        Model::ClusterSnapshot changed = m_loader->snapshot();
+        Model::ClusterSnapshot changed = m_cluster.loader()->snapshot();
         changed.pods.removeIf([&](const Model::PodSummary &p) {
             return p.key() != key && p.namespaceName != m_whole->holders.first().ns;
         });
@@ -205,9 +195,9 @@ private Q_SLOTS:
         QVERIFY(updated.wait());
         QCOMPARE(m_page->proxy()->rowCount(), changed.pods.size());
         QCOMPARE(m_page->selectedPod(), key);
-        m_page->setSnapshot(m_loader->snapshot());
+        m_page->setSnapshot(m_cluster.loader()->snapshot());
         QVERIFY(updated.wait());
-        QCOMPARE(m_page->proxy()->rowCount(), m_loader->snapshot().pods.size());
+        QCOMPARE(m_page->proxy()->rowCount(), m_cluster.loader()->snapshot().pods.size());
         QCOMPARE(m_page->selectedPod(), key);
         const QModelIndexList selected = m_page->view()->selectionModel()->selectedRows(1);
         QCOMPARE(selected.size(), 1);
@@ -238,12 +228,12 @@ private Q_SLOTS:
         connect(list, &QAbstractItemModel::modelReset, this, check);
         connect(list, &QAbstractItemModel::layoutChanged, this, check);
 
-        Model::ClusterSnapshot older = m_loader->snapshot();
+        Model::ClusterSnapshot older = m_cluster.loader()->snapshot();
         Model::PodSummary extra = older.pods.first();
         extra.namespaceName = u"0-first"_qs; // sorts before every other namespace
         extra.name = u"older"_qs;
         older.pods.prepend(extra);
-        Model::ClusterSnapshot newer = m_loader->snapshot();
+        Model::ClusterSnapshot newer = m_cluster.loader()->snapshot();
         newer.pods.removeIf([&](const Model::PodSummary &p) { return p.key() != key; });
         QSignalSpy updated(m_page.get(), &Views::PodsPage::updated);
         m_page->setSnapshot(older);
@@ -292,10 +282,8 @@ private:
         QVERIFY2(compared >= m_axis.count - 2, qPrintable(QString::number(compared)));
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Sim::SimServer> m_server;
+    SimTest::LoadedCluster m_cluster;
     Sim::GpuFleet m_fleet;
-    std::unique_ptr<Cli::ClusterLoader> m_loader;
     const Sim::GpuDevice *m_whole = nullptr;
     const Sim::GpuDevice *m_instance = nullptr;
     std::unique_ptr<Views::PodsPage> m_page;

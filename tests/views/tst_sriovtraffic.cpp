@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The SR-IOV page's traffic charts against the simulated cluster: the current VF's receive and
 // transmit rates, and a PF's VFs, must be exactly the rates of the simulator's exporter counters.
-#include "../sim/simtesthelpers.h"
-#include "cli/clusterloader.h"
+#include "../sim/loadedcluster.h"
 #include "model/gpumetricsjoin.h"
 #include "model/metricsconnection.h"
 #include "model/pftablemodel.h"
@@ -37,20 +36,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_server = SimTest::start(u"builtin:demo"_qs);
-        m_metrics = Sim::MetricSet::build(m_server->scenario());
-        const QString kubeconfig = m_dir.filePath(u"kubeconfig.yaml"_qs);
-        QVERIFY(m_server->writeKubeconfig(kubeconfig, Sim::SimServer::KubeconfigAuth::ClientCertificate));
-        Cli::ConnectionOptions connection;
-        connection.kubeconfig = kubeconfig;
-        m_loader = std::make_unique<Cli::ClusterLoader>(connection, Model::PrometheusSettings {});
-        QSignalSpy loaded(m_loader.get(), &Cli::ClusterLoader::loaded);
-        m_loader->start();
-        QVERIFY(loaded.wait(60000));
-        QVERIFY(m_loader->metrics());
-        QVERIFY(m_loader->metrics()->catalogue().supports(Prom::Metric::VfRx));
+        const QString error = m_cluster.start(u"builtin:demo"_qs);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_metrics = Sim::MetricSet::build(m_cluster.server()->scenario());
+        QVERIFY(m_cluster.loader()->metrics()->catalogue().supports(Prom::Metric::VfRx));
         // A PF with a VF that a pod holds and one that nobody holds, so that the order shows.
-        for (const Model::NodeSummary &node : m_loader->snapshot().nodes) {
+        for (const Model::NodeSummary &node : m_cluster.loader()->snapshot().nodes) {
             for (const Model::PhysicalFunction &pf : node.sriov ? node.sriov->pfs : QList<Model::PhysicalFunction> {}) {
                 const auto held = std::find_if(pf.vfs.cbegin(), pf.vfs.cend(),
                                                [](const Model::VirtualFunction &vf) { return vf.pod.has_value(); });
@@ -73,9 +64,9 @@ private Q_SLOTS:
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
         QSignalSpy updated(m_page.get(), &SriovPage::updated);
-        m_page->setSnapshot(m_loader->snapshot(), true);
+        m_page->setSnapshot(m_cluster.loader()->snapshot(), true);
         QVERIFY(updated.wait(10000));
-        m_page->setPrometheus(m_loader->metrics()->client(), m_loader->metrics()->catalogue());
+        m_page->setPrometheus(m_cluster.loader()->metrics()->client(), m_cluster.loader()->metrics()->catalogue());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         m_axis = Prom::TimeAxis::covering(now.addSecs(-20 * 60), now, std::chrono::seconds(60));
         m_page->setTimeAxis(m_axis);
@@ -154,33 +145,34 @@ private Q_SLOTS:
     void linesAreCappedToTheBusiest()
     {
         // The plan on the whole cluster's VF series, with room for every VF and for one only.
-        const auto target = Model::VfTrafficPlan::forPf(m_loader->snapshot(), m_node, m_pf.pciAddress);
+        const auto target = Model::VfTrafficPlan::forPf(m_cluster.loader()->snapshot(), m_node, m_pf.pciAddress);
         QVERIFY(target);
         QCOMPARE(target->vfs, m_pf.vfs);
         // The page asks for these VFs on this node's exporter only.
-        const Prom::Scope scope = Model::VfTrafficPlan::scopeOf(m_loader->snapshot(), *target);
+        const Prom::Scope scope = Model::VfTrafficPlan::scopeOf(m_cluster.loader()->snapshot(), *target);
         QCOMPARE(scope.vfAddresses.size(), m_pf.vfs.size());
         for (const Model::VirtualFunction &vf : m_pf.vfs)
             QVERIFY(scope.vfAddresses.contains(vf.pciAddress));
         QCOMPARE(scope.hosts.first(), m_node);
         QVERIFY(scope.hosts.size() >= 2);
         for (const QString &host : scope.hosts.mid(1))
-            QCOMPARE(m_loader->snapshot().nodeByAddress.value(host), m_node);
-        Model::PodSeriesQuery query(m_loader->metrics()->client(), m_loader->metrics()->catalogue(), Prom::Scope {},
-                                    Model::VfTrafficPlan::metrics(), m_axis);
+            QCOMPARE(m_cluster.loader()->snapshot().nodeByAddress.value(host), m_node);
+        Model::PodSeriesQuery query(m_cluster.loader()->metrics()->client(), m_cluster.loader()->metrics()->catalogue(),
+                                    Prom::Scope {}, Model::VfTrafficPlan::metrics(), m_axis);
         QList<Model::PodSeries> series;
         connect(&query, &Model::PodSeriesQuery::finished, this,
                 [&series](const QList<Model::PodSeries> &answer) { series = answer; });
         QSignalSpy finished(&query, &Model::PodSeriesQuery::finished);
         query.start();
         QVERIFY(finished.wait(60000));
-        const Prom::MetricCatalogue &catalogue = m_loader->metrics()->catalogue();
+        const Prom::MetricCatalogue &catalogue = m_cluster.loader()->metrics()->catalogue();
         const int vfs = int(m_pf.vfs.size());
-        const Model::VfTraffic all = Model::VfTrafficPlan::build(series, catalogue, m_loader->snapshot(), *target, vfs);
+        const Model::VfTraffic all
+            = Model::VfTrafficPlan::build(series, catalogue, m_cluster.loader()->snapshot(), *target, vfs);
         QCOMPARE(all.vfsWithSeries, vfs);
         QCOMPARE(all.vfsShown, vfs);
         const Model::VfTraffic traffic
-            = Model::VfTrafficPlan::build(series, catalogue, m_loader->snapshot(), *target, 1);
+            = Model::VfTrafficPlan::build(series, catalogue, m_cluster.loader()->snapshot(), *target, 1);
         QCOMPARE(traffic.vfsWithSeries, vfs);
         QCOMPARE(traffic.vfsShown, 1);
         QCOMPARE(traffic.charts.size(), 2);
@@ -188,8 +180,9 @@ private Q_SLOTS:
         QCOMPARE(traffic.charts.first().seriesNames(), QStringList { busiest });
         QCOMPARE(traffic.charts.last().seriesNames(), QStringList { busiest });
         // The same VF addresses on another node are not this PF's.
-        const auto elsewhere = Model::VfTrafficPlan::build(
-            series, catalogue, m_loader->snapshot(), Model::VfTrafficTarget { u"no-such-node"_qs, {}, {}, m_pf.vfs });
+        const auto elsewhere
+            = Model::VfTrafficPlan::build(series, catalogue, m_cluster.loader()->snapshot(),
+                                          Model::VfTrafficTarget { u"no-such-node"_qs, {}, {}, m_pf.vfs });
         QCOMPARE(elsewhere.vfsWithSeries, 0);
         QVERIFY(elsewhere.charts.isEmpty());
     }
@@ -283,8 +276,8 @@ private Q_SLOTS:
     void aDeletedClientFailsCleanly()
     {
         QNetworkAccessManager nam;
-        auto *client = new Prom::PromClient(&nam, m_loader->metrics()->client()->endpoint());
-        m_page->setPrometheus(client, m_loader->metrics()->catalogue());
+        auto *client = new Prom::PromClient(&nam, m_cluster.loader()->metrics()->client()->endpoint());
+        m_page->setPrometheus(client, m_cluster.loader()->metrics()->catalogue());
         QSignalSpy failed(m_page->traffic(), &Views::VfTrafficPanel::trafficFailed);
         makeCurrent(true, m_heldVf.pciAddress);
         QVERIFY(m_page->traffic()->isLoading());
@@ -331,11 +324,12 @@ private:
         for (const Sim::SimSeries &series : counters->series) {
             const QString host = Model::hostOfInstance(series.labels.value(u"instance"_qs));
             if (series.labels.value(u"pciAddr"_qs) == pciAddress
-                && m_loader->snapshot().nodeByAddress.value(host) == m_node)
+                && m_cluster.loader()->snapshot().nodeByAddress.value(host) == m_node)
                 counter = &series;
         }
         QVERIFY2(counter, qPrintable(pciAddress));
-        const qint64 window = std::max<qint64>(m_loader->metrics()->catalogue().rateWindow().count(), 2 * m_axis.step);
+        const qint64 window
+            = std::max<qint64>(m_cluster.loader()->metrics()->catalogue().rateWindow().count(), 2 * m_axis.step);
         QCOMPARE(m_axis.step % m_metrics.scrapeInterval(), 0);
         int compared = 0;
         for (int i = 0; i < m_axis.count; ++i) {
@@ -370,9 +364,8 @@ private:
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Sim::SimServer> m_server;
+    SimTest::LoadedCluster m_cluster;
     Sim::MetricSet m_metrics;
-    std::unique_ptr<Cli::ClusterLoader> m_loader;
     QString m_node;
     Model::PhysicalFunction m_pf;
     Model::VirtualFunction m_heldVf;
