@@ -76,6 +76,13 @@ TopologyBuilder::TopologyBuilder(const ClusterSnapshot &snapshot)
     }
 }
 
+TopologyBuilder::Item *TopologyBuilder::add(Item &parent, Item::Content content)
+{
+    for (QString *text : { &content.id, &content.text, &content.summary, &content.toolTip, &content.sortKey })
+        m_texts.share(*text);
+    return parent.add(std::move(content));
+}
+
 const PodSummary *TopologyBuilder::findPod(const QString &node, const QString &key) const
 {
     const auto it = m_podsByNode.constFind(node);
@@ -169,7 +176,7 @@ void TopologyBuilder::addNode(Item &cluster, const NodeSummary &node)
     c.count = int(node.pods.size());
     c.dimmed = !node.ready;
     c.warning = node.sriov && ResourceText::syncFailed(*node.sriov);
-    Item *nodeItem = cluster.add(std::move(c));
+    Item *nodeItem = add(cluster, std::move(c));
 
     if (node.gpu && !node.gpu->devices.isEmpty())
         addDevices(*nodeItem, node);
@@ -244,7 +251,7 @@ void TopologyBuilder::addDevice(Item &parent, const NodeSummary &node, const Gpu
         c.sortKey = QStringLiteral("0 ") + padded(device.index.value_or(0)) + device.uuid;
     }
     c.toolTip = device.uuid;
-    Item *item = parent.add(std::move(c));
+    Item *item = add(parent, std::move(c));
     for (const auto &pod : device.pods) {
         const QString local = pod.container.isEmpty() ? pod.key() : pod.key() + QLatin1Char('/') + pod.container;
         addPod(*item, node.name, pod.key(), local,
@@ -275,7 +282,7 @@ void TopologyBuilder::addResources(Item &nodeItem, const NodeSummary &node)
         c.sortValue = free;
         c.dimmed = resource.allocatable == 0 && resource.requested == 0;
         c.warning = free < 0;
-        Item *item = nodeItem.add(std::move(c));
+        Item *item = add(nodeItem, std::move(c));
         for (const auto &podKey : node.pods) {
             const PodSummary *pod = findPod(node.name, podKey);
             const qint64 count = pod ? pod->requests.value(resource.name) : 0;
@@ -302,7 +309,7 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
     c.sortKey = QStringLiteral("1 ") + pf.pciAddress;
     c.sortValue = used;
     c.count = used;
-    Item *pfItem = nodeItem.add(std::move(c));
+    Item *pfItem = add(nodeItem, std::move(c));
     for (const auto &vf : pf.vfs) {
         Item::Content v;
         v.type = ItemType::Vf;
@@ -318,7 +325,7 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
         v.sortKey = padded(vf.vfId);
         v.sortValue = vf.pod ? 1 : 0;
         v.count = v.sortValue;
-        Item *vfItem = pfItem->add(std::move(v));
+        Item *vfItem = add(*pfItem, std::move(v));
         if (vf.pod)
             addPod(*vfItem, node.name, vf.pod->key(), vf.pod->key(), joined({ vf.podInterface, vf.network }), 1,
                    vf.podInterface);
@@ -342,7 +349,7 @@ void TopologyBuilder::addPod(Item &parent, const QString &node, const QString &p
     c.count = count;
     c.interfaceName = interfaceName;
     c.dimmed = pod && (pod->phase == QLatin1String("Succeeded") || pod->phase == QLatin1String("Failed"));
-    parent.add(std::move(c));
+    add(parent, std::move(c));
 }
 
 } // namespace Specula::Model

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/textpool.h"
 #include "model/topologyitem.h"
 
 #include <QCoreApplication>
@@ -43,11 +44,16 @@ private:
     void addPod(Item &parent, const QString &node, const QString &podKey, const QString &localKey,
                 const QString &summary, int count, const QString &interfaceName = {});
 
+    // Adds `content` under `parent`, its texts shared with equal ones met before in this build:
+    // nodes of one kind repeat their devices' PCI addresses, names and summaries thousands of times.
+    Item *add(Item &parent, Item::Content content);
+
     // The pod "namespace/name", looked for among the node's pods first.
     const PodSummary *findPod(const QString &node, const QString &key) const;
 
     const ClusterSnapshot &m_snapshot;
     QHash<QString, QList<const PodSummary *>> m_podsByNode;
+    Core::TextPool m_texts;
 };
 
 } // namespace Specula::Model
