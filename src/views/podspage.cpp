@@ -81,14 +81,17 @@ PodsPage::PodsPage(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
-    // The pod's name takes the room; the other columns start at a width that fits their usual text
-    // (measuring every row would cost seconds on a large cluster).
+    // Each column starts at a width that fits its usual text (measuring every row would cost
+    // seconds on a large cluster); the pod's name is what the list is read for, so it gets room for
+    // a Deployment's replica name before the others, and the requests take what is left.
     QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionResizeMode(Model::PodTableModel::NameColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(true);
+    header->resizeSection(Model::PodTableModel::NameColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("inference-server-7b9f4c-x2k4p")));
     header->resizeSection(Model::PodTableModel::NamespaceColumn,
                           fontMetrics().horizontalAdvance(QStringLiteral("kube-system-xx")));
     header->resizeSection(Model::PodTableModel::NodeColumn,
-                          fontMetrics().horizontalAdvance(QStringLiteral("gpu-a100-mig-mixed-0")));
+                          fontMetrics().horizontalAdvance(QStringLiteral("gpu-a100-mig-mixed-0xx")));
     header->resizeSection(Model::PodTableModel::RequestsColumn,
                           fontMetrics().horizontalAdvance(QStringLiteral("nvidia.com/mig-3g.40gb: 2")));
     // Pod names end in what tells replicas apart ("-0", "-7b9f4"): one line, both ends kept.
@@ -124,9 +127,9 @@ PodsPage::PodsPage(QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({ 1000, 2000 }); // shares of the width, whatever the table's size hint says
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({ 2000, 3000 }); // shares of the width, whatever the table's size hint says
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
