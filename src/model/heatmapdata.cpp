@@ -10,7 +10,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <variant>
 
 namespace Specula::Model {
 
@@ -123,42 +122,37 @@ void HeatmapData::Shared::placeValues(const Prom::SeriesStore &answer,
     store = answer;
     const Prom::SeriesStore &series = store;
     const size_t steps = size_t(std::max(axis.count, 0));
-    const auto hasBlank = [](std::span<const double> values) {
-        return std::any_of(values.begin(), values.end(), Prom::MetricCatalogue::isBlank);
+    const auto readsInPlace = [&](const QVarLengthArray<int, 1> &ids) {
+        if (ids.size() != 1)
+            return false;
+        const std::span<const double> values = series.values(ids.front());
+        return std::none_of(values.begin(), values.end(), Prom::MetricCatalogue::isBlank);
     };
-    // Where each row's values start: in the store, or (as an offset, `merged` still growing) in `merged`.
-    std::vector<std::variant<const double *, size_t>> starts;
-    starts.reserve(seriesOfRow.size());
-    std::optional<size_t> emptyRow;
-    for (const auto &ids : seriesOfRow) {
-        if (ids.size() == 1 && !hasBlank(series.values(ids.front()))) {
-            starts.emplace_back(series.values(ids.front()).data());
+    // `merged` is sized once, so that the rows pointing into it stay where they are.
+    std::vector<bool> inPlace;
+    inPlace.reserve(seriesOfRow.size());
+    for (const auto &ids : seriesOfRow)
+        inPlace.push_back(readsInPlace(ids));
+    merged.assign(size_t(std::count(inPlace.begin(), inPlace.end(), false)) * steps, kNaN);
+    rowValues.reserve(seriesOfRow.size());
+    double *next = merged.data();
+    for (size_t row = 0; row < seriesOfRow.size(); ++row) {
+        const auto &ids = seriesOfRow[row];
+        if (inPlace[row]) {
+            rowValues.push_back(series.values(ids.front()).data());
             continue;
         }
-        if (ids.isEmpty() && emptyRow) {
-            starts.emplace_back(*emptyRow);
-            continue;
-        }
-        const size_t offset = merged.size();
-        merged.resize(offset + steps, kNaN);
         for (const int id : ids) {
             const std::span<const double> source = series.values(id);
-            double *target = merged.data() + offset;
             for (size_t step = 0; step < steps; ++step) {
                 const double value = source[step];
                 if (std::isnan(value) || Prom::MetricCatalogue::isBlank(value))
                     continue;
-                target[step] = std::isnan(target[step]) ? value : std::max(target[step], value);
+                next[step] = std::isnan(next[step]) ? value : std::max(next[step], value);
             }
         }
-        if (ids.isEmpty())
-            emptyRow = offset;
-        starts.emplace_back(offset);
-    }
-    rowValues.reserve(starts.size());
-    for (const auto &start : starts) {
-        rowValues.push_back(std::holds_alternative<const double *>(start) ? std::get<const double *>(start)
-                                                                          : merged.data() + std::get<size_t>(start));
+        rowValues.push_back(next);
+        next += steps;
     }
 }
 
