@@ -152,13 +152,13 @@ Core::Error PromParsers::errorFrom(const Envelope &envelope, int httpStatus, con
     return error;
 }
 
-std::optional<double> PromParsers::parseValue(const QString &text)
+std::optional<double> PromParsers::parseValue(QByteArrayView text)
 {
-    if (text == QLatin1String("NaN"))
+    if (text == "NaN")
         return std::numeric_limits<double>::quiet_NaN();
-    if (text == QLatin1String("+Inf") || text == QLatin1String("Inf"))
+    if (text == "+Inf" || text == "Inf")
         return std::numeric_limits<double>::infinity();
-    if (text == QLatin1String("-Inf"))
+    if (text == "-Inf")
         return -std::numeric_limits<double>::infinity();
     bool ok = false;
     const double value = text.toDouble(&ok);
@@ -167,21 +167,10 @@ std::optional<double> PromParsers::parseValue(const QString &text)
     return value;
 }
 
-std::optional<Sample> PromParsers::parseSample(const QJsonValue &pair)
-{
-    const QJsonArray array = pair.toArray();
-    if (array.size() != 2 || !array.at(0).isDouble() || !array.at(1).isString())
-        return std::nullopt;
-    const std::optional<double> value = parseValue(array.at(1).toString());
-    if (!value)
-        return std::nullopt;
-    return Sample { array.at(0).toDouble(), *value };
-}
-
 namespace {
 
 // One small value of a larger text (a result type, a scalar's pair), parsed on its own.
-QJsonValue pieceOf(QByteArrayView text, std::optional<JsonScan::Span> span)
+QJsonValue pieceOf(QByteArrayView text, std::optional<Core::JsonScan::Span> span)
 {
     if (!span)
         return {};
@@ -189,34 +178,128 @@ QJsonValue pieceOf(QByteArrayView text, std::optional<JsonScan::Span> span)
     return QJsonDocument::fromJson(wrapped).array().at(0);
 }
 
-std::optional<JsonScan::Span> memberOf(const QList<JsonScan::Member> &members, QByteArrayView key)
+std::optional<Core::JsonScan::Span> memberOf(const QList<Core::JsonScan::Member> &members, QByteArrayView key)
 {
-    for (const JsonScan::Member &member : members) {
+    for (const Core::JsonScan::Member &member : members) {
         if (member.key == key)
             return member.value;
     }
     return std::nullopt;
 }
 
-// The "data" member of the answer's top-level object, when the text is one.
-std::optional<JsonScan::Span> dataSpan(QByteArrayView body)
+// The value of a sample: a JSON string, read in place unless it holds an escape.
+std::optional<double> valueAt(QByteArrayView text, Core::JsonScan::Span span)
 {
-    const std::optional<JsonScan::Span> top = JsonScan::value(body);
+    if (span.end - span.begin < 2 || text[span.begin] != '"' || text[span.end - 1] != '"')
+        return std::nullopt;
+    const QByteArrayView inside = text.sliced(span.begin + 1, span.end - span.begin - 2);
+    if (!inside.contains('\\'))
+        return PromParsers::parseValue(inside);
+    const std::optional<QString> decoded = Core::JsonScan::decoded(inside);
+    return decoded ? PromParsers::parseValue(decoded->toUtf8()) : std::nullopt;
+}
+
+// [time, "value"]
+std::optional<Sample> sampleAt(QByteArrayView text, Core::JsonScan::Span pair)
+{
+    std::optional<double> time;
+    std::optional<double> value;
+    int count = 0;
+    const bool whole = Core::JsonScan::forEachElement(text, pair, [&](Core::JsonScan::Span element) {
+        if (count == 0)
+            time = Core::JsonScan::number(text, element);
+        else
+            value = valueAt(text, element);
+        return ++count <= 2;
+    });
+    if (!whole || count != 2 || !time || !value)
+        return std::nullopt;
+    return Sample { *time, *value };
+}
+
+// `texts` holds the label names and values met so far in the answer (see labelsFrom()).
+std::optional<Labels> labelsAt(QByteArrayView text, Core::JsonScan::Span object, Core::TextPool &texts)
+{
+    Labels labels;
+    const bool whole = Core::JsonScan::forEachMember(text, object, [&](QByteArrayView key, Core::JsonScan::Span value) {
+        const std::optional<QString> name = Core::JsonScan::decoded(key);
+        const std::optional<QString> labelValue = Core::JsonScan::string(text, value);
+        if (!name || !labelValue)
+            return false;
+        labels.insert(texts.shared(*name), texts.shared(*labelValue));
+        return true;
+    });
+    return whole ? std::optional<Labels>(std::move(labels)) : std::nullopt;
+}
+
+// One series of a vector or matrix answer, read from the text in place: a document per series
+// would leave its freed blocks between the labels and samples kept from it. An error's message
+// starts with the field at fault, after the series' own place.
+Core::Result<Series> seriesAt(QByteArrayView text, Core::JsonScan::Span span, bool matrix, Core::TextPool &texts)
+{
+    Series series;
+    bool hasLabels = false;
+    QString fault;
+    const bool whole = Core::JsonScan::forEachMember(text, span, [&](QByteArrayView key, Core::JsonScan::Span value) {
+        if (key == "metric") {
+            std::optional<Labels> labels = labelsAt(text, value, texts);
+            hasLabels = labels.has_value();
+            series.labels = std::move(labels).value_or(Labels());
+        } else if (matrix && key == "values") {
+            qsizetype count = 0;
+            Core::JsonScan::forEachElement(text, value, [&](Core::JsonScan::Span) {
+                ++count;
+                return true;
+            });
+            series.samples.reserve(count);
+            Core::JsonScan::forEachElement(text, value, [&](Core::JsonScan::Span pair) {
+                const std::optional<Sample> sample = sampleAt(text, pair);
+                if (!sample)
+                    fault = QStringLiteral(".values[%1] is not [time, \"number\"]").arg(series.samples.size());
+                else
+                    series.samples << *sample;
+                return sample.has_value();
+            });
+        } else if (!matrix && key == "value") {
+            const std::optional<Sample> sample = sampleAt(text, value);
+            if (!sample)
+                fault = QStringLiteral(".value is not [time, \"number\"]");
+            else
+                series.samples = { *sample };
+        }
+        // Native histograms ("histogram"/"histograms") carry no float samples: such a series
+        // stays, with its labels and no samples, rather than failing the whole answer.
+        return fault.isEmpty();
+    });
+    if (whole && hasLabels)
+        return series;
+    // Text that is not JSON is named as such, whichever field it broke.
+    QJsonParseError jsonError;
+    (void)QJsonDocument::fromJson(QByteArray::fromRawData(text.data() + span.begin, span.end - span.begin), &jsonError);
+    if (jsonError.error != QJsonParseError::NoError)
+        return parseError(QStringLiteral(" is not valid JSON: %1").arg(jsonError.errorString()), {});
+    return parseError(fault.isEmpty() ? QStringLiteral(".metric is not an object of strings") : fault, {});
+}
+
+// The "data" member of the answer's top-level object, when the text is one.
+std::optional<Core::JsonScan::Span> dataSpan(QByteArrayView body)
+{
+    const std::optional<Core::JsonScan::Span> top = Core::JsonScan::value(body);
     if (!top)
         return std::nullopt;
-    const auto members = JsonScan::members(body, *top);
+    const auto members = Core::JsonScan::members(body, *top);
     return members ? memberOf(*members, "data") : std::nullopt;
 }
 
 } // namespace
 
-Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optional<JsonScan::Span> data,
+Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optional<Core::JsonScan::Span> data,
                                                  const QString &where)
 {
-    const auto members = data ? JsonScan::members(text, *data) : std::nullopt;
-    const QList<JsonScan::Member> fields = members.value_or(QList<JsonScan::Member>());
+    const auto members = data ? Core::JsonScan::members(text, *data) : std::nullopt;
+    const QList<Core::JsonScan::Member> fields = members.value_or(QList<Core::JsonScan::Member>());
     const QString type = pieceOf(text, memberOf(fields, "resultType")).toString();
-    const std::optional<JsonScan::Span> resultSpan = memberOf(fields, "result");
+    const std::optional<Core::JsonScan::Span> resultSpan = memberOf(fields, "result");
     QueryResult query;
     if (type == QLatin1String("scalar") || type == QLatin1String("string")) {
         const QJsonArray pair = pieceOf(text, resultSpan).toArray();
@@ -229,7 +312,7 @@ Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optio
             return query;
         }
         query.type = ResultType::Scalar;
-        const std::optional<double> value = parseValue(pair.at(1).toString());
+        const std::optional<double> value = parseValue(pair.at(1).toString().toUtf8());
         if (!value)
             return parseError(QStringLiteral("data.result: \"%1\" is not a number").arg(pair.at(1).toString()), where);
         query.scalar.value = *value;
@@ -239,46 +322,17 @@ Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optio
     if (!matrix && type != QLatin1String("vector"))
         return parseError(QStringLiteral("data.resultType \"%1\" is not vector, matrix, scalar or string").arg(type),
                           where);
-    const auto items = resultSpan ? JsonScan::elements(text, *resultSpan) : std::nullopt;
+    const auto items = resultSpan ? Core::JsonScan::elements(text, *resultSpan) : std::nullopt;
     if (!items)
         return parseError(QStringLiteral("data.result of a %1 is not an array").arg(type), where);
     query.type = matrix ? ResultType::Matrix : ResultType::Vector;
     query.series.reserve(items->size());
     Core::TextPool texts;
     for (qsizetype i = 0; i < items->size(); ++i) {
-        // One series at a time: its document is freed before the next is read.
-        const JsonScan::Span span = items->at(i);
-        const QString field = QStringLiteral("data.result[%1]").arg(i);
-        QJsonParseError jsonError;
-        const QJsonObject item
-            = QJsonDocument::fromJson(QByteArray::fromRawData(text.data() + span.begin, span.end - span.begin),
-                                      &jsonError)
-                  .object();
-        if (jsonError.error != QJsonParseError::NoError)
-            return parseError(field + QStringLiteral(" is not valid JSON: %1").arg(jsonError.errorString()), where);
-        std::optional<Labels> labels = labelsFrom(item.value(QLatin1String("metric")), texts);
-        if (!labels)
-            return parseError(field + QStringLiteral(".metric is not an object of strings"), where);
-        Series series;
-        series.labels = std::move(*labels);
-        if (matrix) {
-            const QJsonArray values = item.value(QLatin1String("values")).toArray();
-            series.samples.reserve(values.size());
-            for (qsizetype j = 0; j < values.size(); ++j) {
-                const std::optional<Sample> sample = parseSample(values.at(j));
-                if (!sample)
-                    return parseError(field + QStringLiteral(".values[%1] is not [time, \"number\"]").arg(j), where);
-                series.samples << *sample;
-            }
-        } else if (item.contains(QLatin1String("value"))) {
-            const std::optional<Sample> sample = parseSample(item.value(QLatin1String("value")));
-            if (!sample)
-                return parseError(field + QStringLiteral(".value is not [time, \"number\"]"), where);
-            series.samples << *sample;
-        }
-        // Native histograms ("histogram"/"histograms") carry no float samples: such a series
-        // stays, with its labels and no samples, rather than failing the whole answer.
-        query.series << std::move(series);
+        Core::Result<Series> series = seriesAt(text, items->at(i), matrix, texts);
+        if (!series)
+            return parseError(QStringLiteral("data.result[%1]").arg(i) + series.error().message, where);
+        query.series << std::move(series).value();
     }
     return query;
 }
@@ -286,7 +340,7 @@ Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optio
 Core::Result<PromResponse> PromParsers::parseQuery(const QByteArray &body, int httpStatus, const QString &where)
 {
     // The envelope is read with its data left out (null); the data one series at a time.
-    const std::optional<JsonScan::Span> data = dataSpan(body);
+    const std::optional<Core::JsonScan::Span> data = dataSpan(body);
     const QByteArray envelopeText = data ? body.left(data->begin) + QByteArrayView("null") + body.mid(data->end) : body;
     const Core::Result<Envelope> envelope = successEnvelope(envelopeText, httpStatus, where);
     if (!envelope)

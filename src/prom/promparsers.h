@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/jsonscan.h"
 #include "core/result.h"
-#include "prom/jsonscan.h"
 #include "prom/promtypes.h"
 
 #include <QByteArray>
@@ -32,12 +32,10 @@ public:
     static Core::Result<PromResponse> parseBuildInfo(const QByteArray &body, int httpStatus, const QString &where);
 
     // The data part alone: the object at `data` in `text` (none: the answer has no data).
-    static Core::Result<QueryResult> queryData(QByteArrayView text, std::optional<JsonScan::Span> data,
+    static Core::Result<QueryResult> queryData(QByteArrayView text, std::optional<Core::JsonScan::Span> data,
                                                const QString &where);
     // "1", "0.5", "NaN", "+Inf", "-Inf" (Go's strconv.FormatFloat spellings); nothing for others.
-    static std::optional<double> parseValue(const QString &text);
-    // [ts, "v"]
-    static std::optional<Sample> parseSample(const QJsonValue &pair);
+    static std::optional<double> parseValue(QByteArrayView text);
 };
 
 } // namespace Specula::Prom
