@@ -187,9 +187,13 @@ public:
             m_loadedMs = m_clock.elapsed();
             connect(m_controller.session(), &Model::ClusterSession::snapshotReady, this, &LoadRun::onSnapshotShown);
         });
+        // The heatmap is laid out from each snapshot's GPUs too; only one with Prometheus'
+        // answer in it counts.
         connect(m_window.heatmapPage(), &Views::HeatmapPage::contentReady, this, [this] {
+            if (const auto &data = m_window.heatmapPage()->data(); !data || !data->hasReadings())
+                return;
             ++m_heatmaps;
-            mark(u"heatmap shown"_qs);
+            mark(u"heatmap with readings shown"_qs);
             advance();
         });
         Cli::ConnectionOptions options;

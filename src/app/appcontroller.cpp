@@ -75,7 +75,7 @@ AppController::AppController(MainWindow *window, QObject *parent)
     connect(view, &Model::ViewState::refreshIntervalChanged, this, followInterval);
     connect(m_refreshTimer, &QTimer::timeout, view, &Model::ViewState::requestRefresh);
     connect(view, &Model::ViewState::refreshRequested, this, &AppController::refreshMetrics);
-    connect(view, &Model::ViewState::refreshRequested, this, &AppController::refreshHeatmap);
+    connect(view, &Model::ViewState::refreshRequested, this, &AppController::refreshHeatmapUnlessRunning);
     connect(view, &Model::ViewState::rangeChanged, this, &AppController::refreshHeatmap);
     connect(m_window->heatmapPage(), &Views::HeatmapPage::metricChanged, this, &AppController::refreshHeatmap);
     connect(m_window->heatmapPage(), &Views::HeatmapPage::deviceActivated, this, &AppController::showHolderCharts);
@@ -249,11 +249,24 @@ void AppController::refreshHeatmap()
         m_heatmapQuery->setPrevious(m_lastHeatmap->second);
     connect(m_heatmapQuery, &Model::HeatmapSeriesQuery::finished, this,
             [this, catalogue](Prom::Metric metric, const Prom::SeriesStore &store) {
+                m_heatmapQuery = nullptr;
                 m_lastHeatmap.emplace(metric, store);
                 m_window->heatmapPage()->setSeries(metric, store, catalogue);
             });
-    connect(m_heatmapQuery, &Model::HeatmapSeriesQuery::failed, this, &AppController::reportError);
+    connect(m_heatmapQuery, &Model::HeatmapSeriesQuery::failed, this, [this](const Core::Error &error) {
+        m_heatmapQuery = nullptr;
+        reportError(error);
+    });
     m_heatmapQuery->start();
+}
+
+// A refresh lets the heatmap's query in flight finish: on 40,000 GPUs one takes longer than a
+// refresh interval, and restarting it at every refresh would never let an answer arrive. The
+// refresh after it asks for what is newer.
+void AppController::refreshHeatmapUnlessRunning()
+{
+    if (!m_heatmapQuery)
+        refreshHeatmap();
 }
 
 // The overview's idle GPUs follow the range's mean utilization, which the heatmap has when it

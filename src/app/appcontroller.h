@@ -65,6 +65,7 @@ private:
     void showProfiles();
     void refreshMetrics();
     void refreshHeatmap();
+    void refreshHeatmapUnlessRunning();
     void showHolderCharts(const QString &uuid);
     void showUtilizationMeans();
 
@@ -77,7 +78,7 @@ private:
     Model::PrometheusSettings m_prometheus;
     Model::MetricsFeed *m_feed = nullptr; // owned by the session
     QTimer *m_refreshTimer;
-    QPointer<Model::HeatmapSeriesQuery> m_heatmapQuery; // the newest; an older one is cancelled
+    QPointer<Model::HeatmapSeriesQuery> m_heatmapQuery; // in flight; a new metric or range cancels it
     // The last heatmap answer from this Prometheus, which a refresh of the same metric builds on.
     std::optional<std::pair<Prom::Metric, Prom::SeriesStore>> m_lastHeatmap;
     std::optional<Kube::KubeConfig> m_config;

@@ -259,6 +259,13 @@ int HeatmapData::allRowCount() const
     return int(d->rows.size());
 }
 
+bool HeatmapData::hasReadings() const
+{
+    return std::any_of(d->rowValues.begin(), d->rowValues.end(), [this](const double *row) {
+        return std::any_of(row, row + d->axis.count, [](double value) { return !std::isnan(value); });
+    });
+}
+
 void HeatmapData::setView(Sort sort, const QString &namespaceFilter)
 {
     m_sort = sort;

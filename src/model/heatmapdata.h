@@ -80,6 +80,9 @@ public:
 
     // Every row, whatever the view.
     int allRowCount() const;
+    // Whether any row has a point: Prometheus has answered, rather than the rows coming from the
+    // snapshot's GPUs alone.
+    bool hasReadings() const;
 
 private:
     struct Shared;

@@ -86,6 +86,13 @@ private Q_SLOTS:
         QVERIFY(std::isnan(data.value(5, 0)));
         QCOMPARE(data.row(5).model, u"NVIDIA-A100-SXM4-40GB"_qs);
         QCOMPARE(data.allRowCount(), 6); // the series of an unknown node is nowhere
+        QVERIFY(data.hasReadings());
+
+        // Before Prometheus answers, the snapshot's devices are rows without a point.
+        const HeatmapData unanswered = HeatmapData::build(Fixture::snapshot(), Prom::Metric::GpuUtil,
+                                                          Prom::SeriesStore(data.axis()), Fixture::catalogue());
+        QVERIFY(unanswered.allRowCount() > 0);
+        QVERIFY(!unanswered.hasReadings());
     }
 
     // A row of one series reads the store's own values (no copy of 40,000 × 240 of them); a DCGM

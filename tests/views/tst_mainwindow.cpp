@@ -5,6 +5,7 @@
 #include "model/clustersession.h"
 #include "model/nodetablemodel.h"
 #include "model/topologymodel.h"
+#include "model/viewstate.h"
 #include "profiles/profilestore.h"
 #include "sim/scenario.h"
 #include "sim/simserver.h"
@@ -32,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Specula;
@@ -404,6 +406,23 @@ private Q_SLOTS:
         QCOMPARE(utilization->lineCount(), 1);
         QVERIFY2(utilization->lineNames().constFirst().contains(u"MIG"_qs),
                  qPrintable(utilization->lineNames().join(u", ")));
+    }
+
+    void refreshesLetTheHeatmapQueryFinish()
+    {
+        m_controller = std::make_unique<App::AppController>(m_window.get());
+        QSignalSpy loaded(m_controller.get(), &App::AppController::loaded);
+        m_controller->start({});
+        QVERIFY(loaded.wait(20000));
+        // A refresh at every turn of the event loop, as when each of 40,000 GPUs' answers takes
+        // longer than the refresh interval: were a refresh to restart the heatmap's query, no
+        // answer would ever arrive.
+        QTimer refresher;
+        refresher.setInterval(0);
+        connect(&refresher, &QTimer::timeout, m_window->viewState(), &Model::ViewState::requestRefresh);
+        refresher.start();
+        auto *heatmap = m_window->heatmapPage();
+        QTRY_VERIFY_WITH_TIMEOUT(heatmap->data() && heatmap->data()->hasReadings(), 30000);
     }
 
     void closingWithQueriesInFlightIsClean()
