@@ -337,6 +337,27 @@ private Q_SLOTS:
         QCOMPARE(ns->phase, u"Active"_qs);
     }
 
+    // Each item is read on its own; a fault inside one, or between two, is placed in the page
+    // where a document of the whole page places it.
+    void brokenItemsArePlacedInThePage_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("in an item") << QByteArray(R"({"items":[{"metadata":{}},{"spec":tru}]})");
+        QTest::newRow("between items") << QByteArray(R"({"items":[{},,{}]})");
+        QTest::newRow("an item not an object") << QByteArray(R"({"items":[{},nul]})");
+    }
+
+    void brokenItemsArePlacedInThePage()
+    {
+        QFETCH(QByteArray, json);
+        QJsonParseError whole;
+        QVERIFY(QJsonDocument::fromJson(json, &whole).isNull());
+        const auto page = ResourceParsers::parseList(ResourceKind::Pod, json);
+        QVERIFY(!page);
+        QCOMPARE(page.error().message,
+                 u"invalid JSON at byte %1: %2"_qs.arg(whole.offset).arg(whole.errorString()));
+    }
+
     void malformed_data()
     {
         QTest::addColumn<int>("kind");
