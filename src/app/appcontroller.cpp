@@ -4,6 +4,7 @@
 #include "app/mainwindow.h"
 #include "cli/prometheusoptions.h"
 #include "core/logging.h"
+#include "core/offthread.h"
 #include "model/clustersession.h"
 #include "model/heatmapseriesquery.h"
 #include "model/metricsfeed.h"
@@ -276,14 +277,24 @@ void AppController::showUtilizationMeans()
     const std::optional<Model::HeatmapData> &data = m_window->heatmapPage()->data();
     if (!data || data->metric() != Prom::Metric::GpuUtil)
         return;
-    QHash<QString, double> means;
-    for (int shown = 0; shown < data->rowCount(); ++shown) {
-        const Model::HeatmapRow &row = data->row(shown);
-        const bool ownUuid = row.migProfile.isEmpty() || row.uuid.startsWith(u"MIG-");
-        if (ownUuid && !std::isnan(row.mean))
-            means.insert(row.uuid, row.mean);
-    }
-    m_window->overviewPage()->setMeanUtilization(means, m_window->viewState()->rangeText());
+    // 40,000 rows: off the GUI thread. Only the newest heatmap's means are shown.
+    const quint64 generation = ++m_meansGeneration;
+    Core::runOffThread(
+        this,
+        [data = *data] {
+            QHash<QString, double> means;
+            for (int shown = 0; shown < data.rowCount(); ++shown) {
+                const Model::HeatmapRow &row = data.row(shown);
+                const bool ownUuid = row.migProfile.isEmpty() || row.uuid.startsWith(u"MIG-");
+                if (ownUuid && !std::isnan(row.mean))
+                    means.insert(row.uuid, row.mean);
+            }
+            return means;
+        },
+        [this, generation, range = m_window->viewState()->rangeText()](QHash<QString, double> means) {
+            if (generation == m_meansGeneration)
+                m_window->overviewPage()->setMeanUtilization(std::move(means), range);
+        });
 }
 
 // A GPU clicked in the heatmap: the charts of the pod that holds it.

@@ -123,9 +123,9 @@ void OverviewPage::setNamespaceFilter(const QString &namespaceName)
     refresh();
 }
 
-void OverviewPage::setMeanUtilization(const QHash<QString, double> &meanUtilByUuid, const QString &rangeText)
+void OverviewPage::setMeanUtilization(QHash<QString, double> meanUtilByUuid, const QString &rangeText)
 {
-    m_means = meanUtilByUuid;
+    Core::freeOffThread(std::exchange(m_means, std::move(meanUtilByUuid)));
     m_rangeText = rangeText;
     refresh();
 }

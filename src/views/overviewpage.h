@@ -42,7 +42,7 @@ public:
     void setNamespaceFilter(const QString &namespaceName);
     // Each device's mean utilization in percent over the chosen range, by UUID, and how the range
     // reads ("last 1 h"). Empty: the idle list falls back to the latest readings and says so.
-    void setMeanUtilization(const QHash<QString, double> &meanUtilByUuid, const QString &rangeText);
+    void setMeanUtilization(QHash<QString, double> meanUtilByUuid, const QString &rangeText);
 
     const Model::OverviewFigures &figures() const { return m_figures; }
     Model::IdleGpuTableModel *idleModel() const { return m_idleModel; }
