@@ -143,7 +143,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::newRow("plain") << QByteArray("\"gpu-a100-0\"") << u"gpu-a100-0"_qs;
         QTest::newRow("empty") << QByteArray("\"\"") << QString();
-        QTest::newRow("UTF-8") << QByteArray("\"Gr\xc3\xbc\xc3\x9f" "e \xe2\x82\xac\"") << u"Grüße €"_qs;
+        QTest::newRow("UTF-8") << QByteArray("\"Gr\xc3\xbc\xc3\x9f"
+                                             "e \xe2\x82\xac\"")
+                               << u"Grüße €"_qs;
         QTest::newRow("escapes") << QByteArray("\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\te\"") << u"a\"b\\c/d\b\f\n\r\te"_qs;
         QTest::newRow("unicode escape") << QByteArray("\"\\u00e9t\\u00C9\"") << u"étÉ"_qs;
         QTest::newRow("surrogate pair") << QByteArray("\"\\ud83d\\ude80!\"") << u"🚀!"_qs;

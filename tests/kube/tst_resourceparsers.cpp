@@ -354,8 +354,7 @@ private Q_SLOTS:
         QVERIFY(QJsonDocument::fromJson(json, &whole).isNull());
         const auto page = ResourceParsers::parseList(ResourceKind::Pod, json);
         QVERIFY(!page);
-        QCOMPARE(page.error().message,
-                 u"invalid JSON at byte %1: %2"_qs.arg(whole.offset).arg(whole.errorString()));
+        QCOMPARE(page.error().message, u"invalid JSON at byte %1: %2"_qs.arg(whole.offset).arg(whole.errorString()));
     }
 
     void malformed_data()
