@@ -252,7 +252,7 @@ Core::Result<Series> seriesAt(QByteArrayView text, Core::JsonScan::Span span, bo
                 return true;
             });
             series.samples.reserve(count);
-            Core::JsonScan::forEachElement(text, value, [&](Core::JsonScan::Span pair) {
+            const bool allSamples = Core::JsonScan::forEachElement(text, value, [&](Core::JsonScan::Span pair) {
                 const std::optional<Sample> sample = sampleAt(text, pair);
                 if (!sample)
                     fault = QStringLiteral(".values[%1] is not [time, \"number\"]").arg(series.samples.size());
@@ -260,6 +260,8 @@ Core::Result<Series> seriesAt(QByteArrayView text, Core::JsonScan::Span span, bo
                     series.samples << *sample;
                 return sample.has_value();
             });
+            if (!allSamples && fault.isEmpty())
+                fault = QStringLiteral(".values is not an array");
         } else if (!matrix && key == "value") {
             const std::optional<Sample> sample = sampleAt(text, value);
             if (!sample)

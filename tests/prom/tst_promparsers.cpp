@@ -334,6 +334,12 @@ void TestPromParsers::malformedData_data()
     QTest::newRow("broken series") << QByteArray(
         R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"1"]},{"metric":{},"value":[1,tru]}]}})")
                                    << u"data.result[1] is not valid JSON"_qs;
+    QTest::newRow("broken values") << QByteArray(
+        R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"1"],,[2,"2"]]}]}})")
+                                   << u"data.result[0] is not valid JSON"_qs;
+    QTest::newRow("values not an array") << QByteArray(
+        R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":{}}]}})")
+                                         << u"data.result[0].values is not an array"_qs;
     QTest::newRow("unclosed result") << QByteArray(
         R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"1"]}}})")
                                      << u"not a Prometheus API answer"_qs;
