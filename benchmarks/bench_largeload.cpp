@@ -20,6 +20,7 @@
 #include "app/mainwindow.h"
 #include "model/allocationtablemodel.h"
 #include "model/clustersession.h"
+#include "model/metricsfeed.h"
 #include "model/nodetablemodel.h"
 #include "model/podtablemodel.h"
 #include "model/prometheussettings.h"
@@ -255,7 +256,7 @@ private:
 
     // Once the readings and the heatmap are on screen (or Prometheus failed, as the snapshot
     // says), asks for `m_refreshes` refreshes, one after the other, each complete when a new
-    // snapshot and, with readings, a new heatmap have been shown.
+    // snapshot, the readings it asked for and, with readings, a new heatmap have been shown.
     void advance()
     {
         const bool failed = !m_lastPrometheusOk && !m_prometheus.isEmpty() && m_prometheus != u"no readings yet";
@@ -264,7 +265,8 @@ private:
         if (m_metricsMs < 0) {
             m_metricsMs = m_clock.elapsed();
             mark(failed ? u"Prometheus failed"_qs : u"readings and heatmap shown"_qs);
-        } else if (m_snapshots <= m_snapshotsAtRefresh || (!failed && m_heatmaps <= m_heatmapsAtRefresh)) {
+        } else if (m_snapshots <= m_snapshotsAtRefresh || (!failed && m_heatmaps <= m_heatmapsAtRefresh)
+                   || fetchingReadings()) {
             return;
         } else if (++m_refreshesShown >= m_refreshes) {
             m_done = true;
@@ -280,6 +282,14 @@ private:
         m_heatmapsAtRefresh = m_heatmaps;
         mark(u"refresh requested"_qs);
         m_window.viewState()->requestRefresh();
+    }
+
+    // The readings a refresh asked for are still on their way; the snapshot that carries them
+    // comes after.
+    bool fetchingReadings() const
+    {
+        const Model::MetricsFeed *feed = m_controller.metricsFeed();
+        return feed && feed->isFetching();
     }
 
     QString describe(const Stall &stall) const

@@ -6,6 +6,7 @@
 #include "prom/promclient.h"
 
 #include <QHash>
+#include <memory>
 
 namespace Specula::Model {
 
@@ -38,31 +39,21 @@ void DeviceMetricsQuery::start()
         Prom::PromJob *job = m_client->query(*expr);
         m_jobs.append(job);
         ++m_pending;
-        connect(job, &Prom::PromJob::finished, this, [this, metric](const Prom::PromResponse &response) {
-            // A large cluster answers with tens of thousands of series: read them, and free the
-            // answer, off the GUI thread.
-            Core::runOffThread(
-                this,
-                [catalogue = m_catalogue, metric, response = Prom::PromResponse(response)]() mutable {
-                    QList<MetricReading> readings;
-                    readings.reserve(response.query.series.size());
-                    for (const Prom::Series &series : std::as_const(response.query.series)) {
-                        if (series.samples.isEmpty())
-                            continue;
-                        MetricReading &reading = readings.emplace_back();
-                        reading.key = catalogue.keyOf(metric, series.labels);
-                        keepHighest(reading.values, metric, series.samples.last().value);
-                    }
-                    const QStringList warnings = response.warnings;
-                    response = {};
-                    return std::pair(readings, warnings);
-                },
-                [this](std::pair<QList<MetricReading>, QStringList> read) {
-                    m_answers.append(std::move(read.first));
-                    m_warnings += read.second;
-                    --m_pending;
-                    finishIfDone();
-                });
+        // A large cluster answers with tens of thousands of series: each becomes its reading as
+        // it is read, off the GUI thread, so that no answer is ever held whole.
+        auto readings = std::make_shared<QList<MetricReading>>();
+        job->setSeriesVisitor([readings, catalogue = m_catalogue, metric](Prom::Series &&series) {
+            if (series.samples.isEmpty())
+                return;
+            MetricReading &reading = readings->emplace_back();
+            reading.key = catalogue.keyOf(metric, series.labels);
+            keepHighest(reading.values, metric, series.samples.last().value);
+        });
+        connect(job, &Prom::PromJob::finished, this, [this, readings](const Prom::PromResponse &response) {
+            m_answers.append(std::move(*readings));
+            m_warnings += response.warnings;
+            --m_pending;
+            finishIfDone();
         });
         connect(job, &Prom::PromJob::failed, this, [this](const Core::Error &error) {
             if (m_done)

@@ -36,6 +36,8 @@ public:
 
     // Connects first when needed; does nothing while a fetch is still running.
     void refresh();
+    // Whether a fetch of readings is running.
+    bool isFetching() const { return !m_query.isNull(); }
 
     const PrometheusStatus &status() const { return m_status; }
     // The client and its dialect's catalogue, for the pages' range queries; null until ready().

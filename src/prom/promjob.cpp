@@ -37,11 +37,12 @@ void PromJob::cancel()
     deleteLater();
 }
 
-Core::Result<PromResponse> PromJob::parse(Answer answer, const QByteArray &body, int httpStatus, const QString &where)
+Core::Result<PromResponse> PromJob::parse(Answer answer, const QByteArray &body, int httpStatus, const QString &where,
+                                          const SeriesVisitor &visit)
 {
     switch (answer) {
     case Answer::Query:
-        return PromParsers::parseQuery(body, httpStatus, where);
+        return PromParsers::parseQuery(body, httpStatus, where, visit);
     case Answer::Series:
         return PromParsers::parseSeries(body, httpStatus, where);
     case Answer::Names:
@@ -86,13 +87,13 @@ void PromJob::onRequestFinished(const Core::Result<QByteArray> &body)
         return;
     }
     if (payload.size() < workerThreshold) {
-        deliver(parse(m_answer, payload, httpStatus, where));
+        deliver(parse(m_answer, payload, httpStatus, where, m_visit));
         return;
     }
     Core::runOffThread(
         this,
-        [answer = m_answer, payload = std::move(payload), httpStatus, where] {
-            return parse(answer, payload, httpStatus, where);
+        [answer = m_answer, payload = std::move(payload), httpStatus, where, visit = m_visit] {
+            return parse(answer, payload, httpStatus, where, visit);
         },
         [this](const Core::Result<PromResponse> &result) { deliver(result); });
 }

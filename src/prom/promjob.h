@@ -31,6 +31,9 @@ public:
 
     void cancel();
     Answer answer() const { return m_answer; }
+    // A query's series go to `visit` as they are read, on the thread that parses the answer,
+    // and finished() carries none of them. Set it before the answer arrives.
+    void setSeriesVisitor(SeriesVisitor visit) { m_visit = std::move(visit); }
 
     // Bodies larger than this go to a worker thread; smaller ones cost less to parse than to hand over.
     static constexpr qsizetype workerThreshold = 64 * 1024;
@@ -44,10 +47,11 @@ private:
     void deliver(const Core::Result<PromResponse> &result);
 
     static Core::Result<PromResponse> parse(Answer answer, const QByteArray &body, int httpStatus,
-                                            const QString &where);
+                                            const QString &where, const SeriesVisitor &visit);
 
     QPointer<Net::ApiRequest> m_request;
     Answer m_answer;
+    SeriesVisitor m_visit;
     bool m_done = false;
 };
 

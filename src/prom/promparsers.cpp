@@ -296,7 +296,7 @@ std::optional<Core::JsonScan::Span> dataSpan(QByteArrayView body)
 } // namespace
 
 Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optional<Core::JsonScan::Span> data,
-                                                 const QString &where)
+                                                 const QString &where, const SeriesVisitor &visit)
 {
     const auto members = data ? Core::JsonScan::members(text, *data) : std::nullopt;
     const QList<Core::JsonScan::Member> fields = members.value_or(QList<Core::JsonScan::Member>());
@@ -328,18 +328,23 @@ Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optio
     if (!items)
         return parseError(QStringLiteral("data.result of a %1 is not an array").arg(type), where);
     query.type = matrix ? ResultType::Matrix : ResultType::Vector;
-    query.series.reserve(items->size());
+    if (!visit)
+        query.series.reserve(items->size());
     Core::TextPool texts;
     for (qsizetype i = 0; i < items->size(); ++i) {
         Core::Result<Series> series = seriesAt(text, items->at(i), matrix, texts);
         if (!series)
             return parseError(QStringLiteral("data.result[%1]").arg(i) + series.error().message, where);
-        query.series << std::move(series).value();
+        if (visit)
+            visit(std::move(series).value());
+        else
+            query.series << std::move(series).value();
     }
     return query;
 }
 
-Core::Result<PromResponse> PromParsers::parseQuery(const QByteArray &body, int httpStatus, const QString &where)
+Core::Result<PromResponse> PromParsers::parseQuery(const QByteArray &body, int httpStatus, const QString &where,
+                                                   const SeriesVisitor &visit)
 {
     // The envelope is read with its data left out (null); the data one series at a time.
     const std::optional<Core::JsonScan::Span> data = dataSpan(body);
@@ -347,7 +352,7 @@ Core::Result<PromResponse> PromParsers::parseQuery(const QByteArray &body, int h
     const Core::Result<Envelope> envelope = successEnvelope(envelopeText, httpStatus, where);
     if (!envelope)
         return envelope.error();
-    Core::Result<QueryResult> result = queryData(body, data, where);
+    Core::Result<QueryResult> result = queryData(body, data, where, visit);
     if (!result)
         return result.error();
     PromResponse response = responseFor(*envelope);

@@ -24,8 +24,11 @@ public:
     static Core::Error errorFrom(const Envelope &envelope, int httpStatus, const QString &where);
     static Core::Error::Kind kindForErrorType(const QString &errorType, int httpStatus);
 
-    // A successful envelope's data, or the error the body reports.
-    static Core::Result<PromResponse> parseQuery(const QByteArray &body, int httpStatus, const QString &where);
+    // A successful envelope's data, or the error the body reports. With `visit`, the series go to
+    // it one by one, in the answer's order, and the response holds none; on an error the series
+    // before the fault have been visited.
+    static Core::Result<PromResponse> parseQuery(const QByteArray &body, int httpStatus, const QString &where,
+                                                 const SeriesVisitor &visit = {});
     static Core::Result<PromResponse> parseSeries(const QByteArray &body, int httpStatus, const QString &where);
     // /api/v1/labels and /api/v1/label/NAME/values: a list of strings.
     static Core::Result<PromResponse> parseNames(const QByteArray &body, int httpStatus, const QString &where);
@@ -33,7 +36,7 @@ public:
 
     // The data part alone: the object at `data` in `text` (none: the answer has no data).
     static Core::Result<QueryResult> queryData(QByteArrayView text, std::optional<Core::JsonScan::Span> data,
-                                               const QString &where);
+                                               const QString &where, const SeriesVisitor &visit = {});
     // "1", "0.5", "NaN", "+Inf", "-Inf" (Go's strconv.FormatFloat spellings); nothing for others.
     static std::optional<double> parseValue(QByteArrayView text);
 };

@@ -7,6 +7,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace Specula::Prom {
 
@@ -26,6 +27,11 @@ struct Series
     Labels labels; // includes __name__ unless a function dropped it
     QList<Sample> samples; // instant vector: exactly one; matrix: ascending time
 };
+
+// Takes each series of a query's answer as it is read. An answer of tens of thousands of series
+// is held whole only by a caller that keeps every one; a caller that reduces them one by one
+// needs none of them at once.
+using SeriesVisitor = std::function<void(Series &&series)>;
 
 enum class ResultType { Vector, Matrix, Scalar, String };
 

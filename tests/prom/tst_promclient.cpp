@@ -10,6 +10,7 @@
 
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
 #include <cmath>
@@ -118,6 +119,8 @@ private Q_SLOTS:
     void instantQuery_data();
     void instantQuery();
     void instantVectorLabels();
+    void seriesVisitor();
+    void seriesVisitorOnLargeAnswers();
     void queryRange_data();
     void queryRange();
     void seriesAndLabels();
@@ -248,6 +251,60 @@ void TestPromClient::instantVectorLabels()
         QCOMPARE(series.at(gpu).samples.first().value, gaugeValue(gpu, historyPoints - 1));
         QVERIFY(series.at(gpu).samples.first().timestamp >= double(m_end));
     }
+}
+
+void TestPromClient::seriesVisitor()
+{
+    // A small answer is read on the GUI thread; the visitor still takes every series.
+    Prom::PromJob *job = client()->query(u"specula_test_gauge"_qs);
+    QStringList gpus;
+    job->setSeriesVisitor([&gpus](Prom::Series &&series) {
+        QCOMPARE(series.samples.size(), 1);
+        gpus << series.labels.value(u"gpu"_qs);
+    });
+    const Outcome outcome = run(job);
+    QVERIFY2(outcome.errors.isEmpty(), qPrintable(describe(outcome)));
+    QCOMPARE(outcome.responses.size(), 1);
+    QVERIFY(outcome.responses.first().query.series.isEmpty());
+    gpus.sort();
+    QCOMPARE(gpus, QStringList({ u"0"_qs, u"1"_qs }));
+}
+
+void TestPromClient::seriesVisitorOnLargeAnswers()
+{
+    // An answer past the worker threshold is read on a worker thread, series by series.
+    constexpr int seriesCount = 2000;
+    QByteArray answer = R"({"status":"success","warnings":["partial"],"data":{"resultType":"vector","result":[)";
+    for (int i = 0; i < seriesCount; ++i) {
+        answer += (i ? "," : "") + QByteArray(R"({"metric":{"__name__":"g","gpu":")") + QByteArray::number(i)
+            + R"("},"value":[1700000000,")" + QByteArray::number(i * 2) + R"("]})";
+    }
+    answer += "]}}";
+    QVERIFY(answer.size() > Prom::PromJob::workerThreshold);
+    RecordingServer server { answer };
+    Prom::PromClient direct(&m_nam,
+                            Prom::PromEndpoint::direct(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()))));
+    Prom::PromJob *job = direct.query(u"g"_qs);
+    struct Seen
+    {
+        int series = 0;
+        bool valuesMatch = true;
+        bool onGuiThread = false;
+    };
+    auto seen = std::make_shared<Seen>();
+    job->setSeriesVisitor([seen, gui = QThread::currentThread()](Prom::Series &&series) {
+        seen->valuesMatch = seen->valuesMatch
+            && series.samples.constFirst().value == series.labels.value(u"gpu"_qs).toDouble() * 2;
+        seen->onGuiThread = seen->onGuiThread || QThread::currentThread() == gui;
+        ++seen->series;
+    });
+    const Outcome outcome = run(job);
+    QVERIFY2(outcome.errors.isEmpty(), qPrintable(describe(outcome)));
+    QVERIFY(outcome.responses.first().query.series.isEmpty());
+    QCOMPARE(outcome.responses.first().warnings, QStringList({ u"partial"_qs }));
+    QCOMPARE(seen->series, seriesCount);
+    QVERIFY(seen->valuesMatch);
+    QVERIFY(!seen->onGuiThread);
 }
 
 void TestPromClient::queryRange_data()

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void malformedData_data();
     void malformedData();
     void labelsWithBracketsAndQuotes();
+    void seriesVisited();
     void series();
     void names_data();
     void names();
@@ -343,6 +344,37 @@ void TestPromParsers::malformedData_data()
     QTest::newRow("unclosed result") << QByteArray(
         R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"1"]}}})")
                                      << u"not a Prometheus API answer"_qs;
+}
+
+void TestPromParsers::seriesVisited()
+{
+    const QByteArray body = R"({"status":"success","data":{"resultType":"matrix","result":[
+        {"metric":{"gpu":"0"},"values":[[1700000000,"1"],[1700000015,"2"]]},
+        {"metric":{"gpu":"1"},"values":[[1700000000,"3"]]},
+        {"metric":{"gpu":"2"},"values":[[1700000000,"x"]]}]}})";
+    QList<Prom::Series> visited;
+    const auto visit = [&visited](Prom::Series &&series) { visited << std::move(series); };
+
+    // Up to the broken third series: the two before it were visited, and the answer is an error.
+    const auto broken = Prom::PromParsers::parseQuery(body, 200, where, visit);
+    QVERIFY(!broken.ok());
+    QVERIFY2(broken.error().message.contains(u"data.result[2].values[0]"_qs), qPrintable(broken.error().message));
+    QCOMPARE(visited.size(), 2);
+
+    visited.clear();
+    const QByteArray whole = QByteArray(body).replace(R"("x")", R"("5")");
+    const auto result = Prom::PromParsers::parseQuery(whole, 200, where, visit);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(result->query.type, Prom::ResultType::Matrix);
+    QVERIFY(result->query.series.isEmpty());
+    QCOMPARE(visited.size(), 3);
+    const auto kept = Prom::PromParsers::parseQuery(whole, 200, where);
+    QVERIFY(kept.ok());
+    for (qsizetype i = 0; i < visited.size(); ++i) {
+        QCOMPARE(visited.at(i).labels, kept->query.series.at(i).labels);
+        QCOMPARE(visited.at(i).samples.size(), kept->query.series.at(i).samples.size());
+        QCOMPARE(visited.at(i).samples.last().value, kept->query.series.at(i).samples.last().value);
+    }
 }
 
 void TestPromParsers::labelsWithBracketsAndQuotes()
