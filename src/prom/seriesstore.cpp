@@ -127,6 +127,18 @@ public:
     }
     int add(const Labels &series) { return add(series, labelsHash(series)); }
 
+    // Room for `rows` more series, so that adding them grows the value block once, by exactly
+    // them: grown series by series, a vector doubles its capacity, up to twice the block.
+    void reserveRows(size_t rows)
+    {
+        if (rows == 0)
+            return;
+        ids.reserve(ids.size() + rows);
+        labels.reserve(labels.size() + qsizetype(rows));
+        order.reserve(order.size() + qsizetype(rows));
+        values.reserve(values.size() + rows * size_t(axis.count));
+    }
+
     // New ids go to the end of `order`; sorting once per merge keeps adding 40,000 series linear
     // instead of quadratic.
     void sortOrder(qsizetype sortedUpTo)
@@ -237,9 +249,7 @@ Core::Result<qsizetype> SeriesStore::merge(const QueryResult &result, const Time
         if (ids[size_t(i)] < 0)
             ++added;
     }
-    data.ids.reserve(data.ids.size() + added);
-    if (added > 0)
-        data.values.reserve(data.values.size() + added * size_t(data.axis.count));
+    data.reserveRows(added);
     const qint64 chunkStartMs = chunk.start * 1000;
     const qint64 stepMs = chunk.step * 1000;
     const int offset = int((chunk.start - data.axis.start) / data.axis.step);
@@ -305,10 +315,17 @@ Core::Result<qsizetype> SeriesStore::merge(const SeriesStore &other)
     const qsizetype sorted = data.order.size();
     const int offset = int((other.axis().start - data.axis.start) / data.axis.step);
     const int count = other.axis().count;
+    std::vector<size_t> hashes(size_t(other.seriesCount()));
+    size_t added = 0;
+    for (int source = 0; source < other.seriesCount(); ++source) {
+        hashes[size_t(source)] = labelsHash(other.labels(source));
+        if (data.find(other.labels(source), hashes[size_t(source)]) < 0)
+            ++added;
+    }
+    data.reserveRows(added);
     qsizetype placed = 0;
     for (int source = 0; source < other.seriesCount(); ++source) {
-        const Labels &labels = other.labels(source);
-        const int id = data.add(labels);
+        const int id = data.add(other.labels(source), hashes[size_t(source)]);
         const std::span<const double> from = other.values(source);
         double *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
         for (int i = 0; i < count; ++i) {
@@ -336,12 +353,18 @@ SeriesStore SeriesStore::carriedTo(const TimeAxis &axis) const
     if (first > last)
         return carried;
     const int offset = int((own.start - axis.start) / own.step); // this axis' index 0 on `axis`
-    Data &data = *carried.d;
+    const auto shared = [&](int id) { return values(id).subspan(size_t(first), size_t(last - first + 1)); };
     // In label order, so that the new ids come in that order too.
+    std::vector<int> kept;
     for (const int id : idsInLabelOrder()) {
-        const std::span<const double> from = values(id).subspan(size_t(first), size_t(last - first + 1));
-        if (std::all_of(from.begin(), from.end(), [](double value) { return std::isnan(value); }))
-            continue;
+        const std::span<const double> from = shared(id);
+        if (!std::all_of(from.begin(), from.end(), [](double value) { return std::isnan(value); }))
+            kept.push_back(id);
+    }
+    Data &data = *carried.d;
+    data.reserveRows(kept.size());
+    for (const int id : kept) {
+        const std::span<const double> from = shared(id);
         const int to = data.add(labels(id));
         std::copy(from.begin(), from.end(), data.values.begin() + qsizetype(to) * axis.count + (first + offset));
     }

@@ -411,6 +411,29 @@ void TestSeriesStore::largeStore()
     QCOMPARE(store.idsInLabelOrder().size(), seriesCount);
     // Rows are adjacent in one block: a heatmap walks them with one pointer.
     QCOMPARE(store.values(1).data(), store.values(0).data() + axis.count);
+
+    // A refresh: the store carried to a range four steps later, then the newer points merged in
+    // with one series more. Neither block is larger than its points.
+    const TimeAxis later { axis.start + 4 * axis.step, axis.step, axis.count };
+    Prom::SeriesStore refreshed = store.carriedTo(later);
+    QCOMPARE(refreshed.seriesCount(), seriesCount);
+    const auto perPoint = [&later](const Prom::SeriesStore &block) {
+        return double(block.valueBytes()) / (double(block.seriesCount()) * later.count);
+    };
+    QVERIFY2(perPoint(refreshed) < 8.5, qPrintable(QString::number(perPoint(refreshed))));
+    Prom::QueryResult newerPoints;
+    newerPoints.type = Prom::ResultType::Matrix;
+    const qint64 newerStart = later.timeAt(later.count - 4);
+    for (int gpu = 0; gpu <= seriesCount; ++gpu) {
+        const Labels &labels = gpu < seriesCount ? result.series.at(gpu).labels : gpuLabels(gpu);
+        newerPoints.series.append({ labels, { Prom::Sample { double(newerStart), double(gpu) } } });
+    }
+    Prom::SeriesStore newer(later.slice(later.count - 4, 4));
+    QVERIFY(newer.merge(newerPoints).ok());
+    QVERIFY(refreshed.merge(newer).ok());
+    QCOMPARE(refreshed.seriesCount(), seriesCount + 1);
+    QVERIFY2(perPoint(refreshed) < 8.5, qPrintable(QString::number(perPoint(refreshed))));
+    QCOMPARE(refreshed.value(refreshed.find(result.series.at(12345).labels), later.count - 4), 12345.0);
 }
 
 QTEST_GUILESS_MAIN(TestSeriesStore)
