@@ -106,6 +106,18 @@ private Q_SLOTS:
         QVERIFY(snapshot.warnings.isEmpty());
     }
 
+    void devicesFromSeriesKeepNoSpareRoom()
+    {
+        Model::ClusterSnapshot snapshot = cluster();
+        QList<MetricReading> readings;
+        for (int index = 0; index < 7; ++index)
+            readings << reading(Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-%1"_qs.arg(index), index), index);
+        Model::joinGpuMetrics(snapshot, readings);
+        const QList<Model::GpuDevice> &devices = snapshot.node(u"gpu-a"_qs)->gpu->devices;
+        QCOMPARE(devices.size(), 7);
+        QCOMPARE(devices.capacity(), devices.size());
+    }
+
     void holderPodPlacesAndLearnsItsGpu()
     {
         Model::ClusterSnapshot snapshot = cluster();
