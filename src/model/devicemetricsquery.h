@@ -3,11 +3,13 @@
 
 #include "core/error.h"
 #include "model/gpumetricsjoin.h"
+#include "model/readingcollector.h"
 #include "prom/metriccatalogue.h"
 #include "prom/promclient.h"
 
 #include <QObject>
 #include <QPointer>
+#include <memory>
 
 namespace Specula::Model {
 
@@ -27,11 +29,6 @@ public:
     // The metrics of the snapshot's device block (DESIGN.md §4).
     static QList<Prom::Metric> deviceMetrics();
 
-    // The answers' readings with one reading per key: the metrics of one series label set together.
-    static QList<MetricReading> merged(const QList<QList<MetricReading>> &answers);
-    // Makes readings with equal label texts share one copy of each text.
-    static void shareTexts(QList<MetricReading> &readings);
-
 Q_SIGNALS:
     // `warnings`: what Prometheus said alongside the answers (partial data, info).
     void finished(const QList<Specula::Model::MetricReading> &readings, const QStringList &warnings);
@@ -43,7 +40,7 @@ private:
     QPointer<Prom::PromClient> m_client;
     Prom::MetricCatalogue m_catalogue;
     QList<QPointer<Prom::PromJob>> m_jobs;
-    QList<QList<MetricReading>> m_answers; // one per metric
+    std::shared_ptr<ReadingCollector> m_readings; // shared with the threads that read the answers
     QStringList m_warnings;
     int m_pending = 0;
     bool m_done = false;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Where dcgm-exporter's series land in the snapshot, whatever their labels can tell.
-#include "model/devicemetricsquery.h"
 #include "model/gpumetricsjoin.h"
+#include "model/readingcollector.h"
 
 #include <QTest>
+#include <QThread>
 
 using namespace Specula;
 using Model::MetricReading;
@@ -263,13 +264,15 @@ private Q_SLOTS:
     {
         const Prom::MetricKey one = gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0);
         const Prom::MetricKey shared = heldBy(one, u"ml"_qs, u"trainer"_qs, u"main"_qs);
-        const QList<Model::MetricReading> readings = Model::DeviceMetricsQuery::merged({
-            { reading(Metric::GpuUtil, one, 42), reading(Metric::GpuUtil, shared, 7) },
-            { reading(Metric::GpuTemp, shared, 60), reading(Metric::GpuTemp, one, 61) },
-            // The same labels twice in one answer (series that differ in labels the key leaves out).
-            { reading(Metric::GpuPower, one, 100), reading(Metric::GpuPower, one, 300),
-              reading(Metric::GpuPower, one, 9223372036854775794.0) },
-        });
+        Model::ReadingCollector collector;
+        for (const MetricReading &read : {
+                 reading(Metric::GpuUtil, one, 42), reading(Metric::GpuUtil, shared, 7),
+                 reading(Metric::GpuTemp, shared, 60), reading(Metric::GpuTemp, one, 61),
+                 // The same labels twice in one answer (series that differ in labels the key leaves out).
+                 reading(Metric::GpuPower, one, 100), reading(Metric::GpuPower, one, 300),
+                 reading(Metric::GpuPower, one, 9223372036854775794.0) })
+            collector.add(read);
+        const QList<Model::MetricReading> readings = collector.take();
         QCOMPARE(readings.size(), 2);
         QCOMPARE(readings[0].key, one);
         QCOMPARE(readings[0].values.utilPercent, 42.0);
@@ -280,19 +283,21 @@ private Q_SLOTS:
         QCOMPARE(readings[1].values.utilPercent, 7.0);
         QCOMPARE(readings[1].values.tempC, 60.0);
         QVERIFY(!readings[1].values.powerW);
+        QVERIFY(collector.take().isEmpty());
     }
 
     void readingsShareTheirLabelTexts()
     {
-        // Each answer parses its own copies of the texts; after sharing, equal texts are one.
+        // Each answer parses its own copies of the texts; once collected, equal texts are one.
         const auto copyOf = [](const QString &text) { return QString(text.constData(), text.size()); };
-        QList<Model::MetricReading> readings {
-            reading(Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 1),
-            reading(Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), copyOf(u"GPU-1"_qs), 0), 60),
-            reading(Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), u"GPU-2"_qs, 1), 61),
-        };
-        QVERIFY(readings[0].key.uuid.constData() != readings[1].key.uuid.constData());
-        Model::DeviceMetricsQuery::shareTexts(readings);
+        Model::ReadingCollector collector;
+        collector.add(reading(Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 1));
+        collector.add(reading(Metric::GpuTemp, heldBy(gpu(copyOf(u"gpu-a"_qs), copyOf(u"GPU-1"_qs), 0), u"ml"_qs,
+                                                      u"trainer"_qs, u"main"_qs),
+                              60));
+        collector.add(reading(Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), u"GPU-2"_qs, 1), 61));
+        const QList<Model::MetricReading> readings = collector.take();
+        QCOMPARE(readings.size(), 3);
         QCOMPARE(readings[1].key.uuid, u"GPU-1"_qs);
         QCOMPARE(readings[2].key.uuid, u"GPU-2"_qs);
         QCOMPARE(readings[1].key.uuid.constData(), readings[0].key.uuid.constData());
@@ -300,6 +305,35 @@ private Q_SLOTS:
         QCOMPARE(readings[2].key.node.constData(), readings[0].key.node.constData());
         QVERIFY(readings[2].key.uuid.constData() != readings[0].key.uuid.constData());
         QCOMPARE(readings[2].values.tempC, 61.0);
+    }
+
+    void answersCollectedFromSeveralThreads()
+    {
+        // Each metric's answer is read on a thread of its own, all into one collector.
+        constexpr int gpus = 2000;
+        const QList<Metric> metrics { Metric::GpuUtil, Metric::GpuTemp, Metric::GpuPower, Metric::GpuMemUsed };
+        Model::ReadingCollector collector;
+        QList<QThread *> threads;
+        for (const Metric metric : metrics) {
+            threads << QThread::create([&collector, metric] {
+                for (int index = 0; index < gpus; ++index)
+                    collector.add(reading(metric, gpu(u"gpu-a"_qs, u"GPU-%1"_qs.arg(index), 0), index));
+            });
+            threads.last()->start();
+        }
+        for (QThread *thread : std::as_const(threads)) {
+            QVERIFY(thread->wait(30000));
+            delete thread;
+        }
+        const QList<Model::MetricReading> readings = collector.take();
+        QCOMPARE(readings.size(), gpus);
+        for (const Model::MetricReading &read : readings) {
+            const double index = read.key.uuid.mid(4).toDouble();
+            QCOMPARE(read.values.utilPercent, index);
+            QCOMPARE(read.values.tempC, index);
+            QCOMPARE(read.values.powerW, index);
+            QCOMPARE(read.values.memUsedMiB, index);
+        }
     }
 };
 
