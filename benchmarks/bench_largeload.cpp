@@ -57,6 +57,7 @@ namespace {
 constexpr qint64 kStallBudgetMs = 50;
 constexpr int kProbeIntervalMs = 2;
 constexpr int kSettleMs = 5000; // idle time after the last refresh, before resident memory is read
+constexpr int kResidentSampleMs = 250;
 
 // VmRSS and VmHWM in MiB (resident now, and at most so far); "n/a" where /proc is not there.
 QString memoryField([[maybe_unused]] const char *field)
@@ -216,6 +217,12 @@ public:
         std::printf("%d live refreshes shown: %s\n", m_refreshes,
                     m_done ? qPrintable(QString::number(m_doneMs) + u" ms"_qs) : "not reached");
         std::printf("snapshots shown: %d; Prometheus in the last: %s\n", m_snapshots, qPrintable(m_prometheus));
+        if (!m_idleResident.isEmpty()) {
+            QList<double> sorted = m_idleResident;
+            std::sort(sorted.begin(), sorted.end());
+            std::printf("resident memory while idle (every %d ms): least %.1f MiB, median %.1f MiB, most %.1f MiB\n",
+                        kResidentSampleMs, sorted.constFirst(), sorted.at(sorted.size() / 2), sorted.constLast());
+        }
 
         QList<Stall> stalls = m_stalls;
         std::sort(stalls.begin(), stalls.end(), [](const Stall &a, const Stall &b) { return a.lengthMs > b.lengthMs; });
@@ -276,6 +283,11 @@ private:
             // hundred megabytes or so to some runs and not to others.
             m_window.viewState()->setRefreshInterval(std::chrono::seconds(0));
             QTimer::singleShot(kSettleMs, m_app, &QCoreApplication::quit);
+            // The window hands freed pages back a moment after each change, and watch events
+            // keep changing it: resident memory moves between two levels while idle.
+            connect(&m_residentSampler, &QTimer::timeout, this,
+                    [this] { m_idleResident.append(memoryField("VmRSS:").toDouble()); });
+            m_residentSampler.start(kResidentSampleMs);
             return;
         }
         m_snapshotsAtRefresh = m_snapshots;
@@ -316,6 +328,8 @@ private:
     qint64 m_lastCpu = 0;
     QList<Stall> m_stalls;
     QList<Milestone> m_milestones;
+    QTimer m_residentSampler;
+    QList<double> m_idleResident; // MiB
     int m_refreshes;
     int m_snapshots = 0;
     int m_heatmaps = 0;

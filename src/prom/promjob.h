@@ -46,8 +46,8 @@ private:
     void onRequestFinished(const Core::Result<QByteArray> &body);
     void deliver(const Core::Result<PromResponse> &result);
 
-    static Core::Result<PromResponse> parse(Answer answer, const QByteArray &body, int httpStatus,
-                                            const QString &where, const SeriesVisitor &visit);
+    static Core::Result<PromResponse> parse(Answer answer, const QByteArray &body, int httpStatus, const QString &where,
+                                            const SeriesVisitor &visit);
 
     QPointer<Net::ApiRequest> m_request;
     Answer m_answer;

@@ -265,12 +265,12 @@ private Q_SLOTS:
         const Prom::MetricKey one = gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0);
         const Prom::MetricKey shared = heldBy(one, u"ml"_qs, u"trainer"_qs, u"main"_qs);
         Model::ReadingCollector collector;
-        for (const MetricReading &read : {
-                 reading(Metric::GpuUtil, one, 42), reading(Metric::GpuUtil, shared, 7),
-                 reading(Metric::GpuTemp, shared, 60), reading(Metric::GpuTemp, one, 61),
-                 // The same labels twice in one answer (series that differ in labels the key leaves out).
-                 reading(Metric::GpuPower, one, 100), reading(Metric::GpuPower, one, 300),
-                 reading(Metric::GpuPower, one, 9223372036854775794.0) })
+        for (const MetricReading &read :
+             { reading(Metric::GpuUtil, one, 42), reading(Metric::GpuUtil, shared, 7),
+               reading(Metric::GpuTemp, shared, 60), reading(Metric::GpuTemp, one, 61),
+               // The same labels twice in one answer (series that differ in labels the key leaves out).
+               reading(Metric::GpuPower, one, 100), reading(Metric::GpuPower, one, 300),
+               reading(Metric::GpuPower, one, 9223372036854775794.0) })
             collector.add(read);
         const QList<Model::MetricReading> readings = collector.take();
         QCOMPARE(readings.size(), 2);
@@ -292,9 +292,9 @@ private Q_SLOTS:
         const auto copyOf = [](const QString &text) { return QString(text.constData(), text.size()); };
         Model::ReadingCollector collector;
         collector.add(reading(Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 1));
-        collector.add(reading(Metric::GpuTemp, heldBy(gpu(copyOf(u"gpu-a"_qs), copyOf(u"GPU-1"_qs), 0), u"ml"_qs,
-                                                      u"trainer"_qs, u"main"_qs),
-                              60));
+        collector.add(
+            reading(Metric::GpuTemp,
+                    heldBy(gpu(copyOf(u"gpu-a"_qs), copyOf(u"GPU-1"_qs), 0), u"ml"_qs, u"trainer"_qs, u"main"_qs), 60));
         collector.add(reading(Metric::GpuTemp, gpu(copyOf(u"gpu-a"_qs), u"GPU-2"_qs, 1), 61));
         const QList<Model::MetricReading> readings = collector.take();
         QCOMPARE(readings.size(), 3);

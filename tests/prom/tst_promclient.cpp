@@ -293,8 +293,8 @@ void TestPromClient::seriesVisitorOnLargeAnswers()
     };
     auto seen = std::make_shared<Seen>();
     job->setSeriesVisitor([seen, gui = QThread::currentThread()](Prom::Series &&series) {
-        seen->valuesMatch = seen->valuesMatch
-            && series.samples.constFirst().value == series.labels.value(u"gpu"_qs).toDouble() * 2;
+        seen->valuesMatch
+            = seen->valuesMatch && series.samples.constFirst().value == series.labels.value(u"gpu"_qs).toDouble() * 2;
         seen->onGuiThread = seen->onGuiThread || QThread::currentThread() == gui;
         ++seen->series;
     });
