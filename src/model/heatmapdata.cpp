@@ -239,6 +239,27 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
     return data;
 }
 
+bool HeatmapData::sameRowsFrom(const ClusterSnapshot &a, const ClusterSnapshot &b)
+{
+    if (a.nodes.size() != b.nodes.size() || a.pods.size() != b.pods.size() || a.nodeByAddress != b.nodeByAddress)
+        return false;
+    for (qsizetype i = 0; i < a.nodes.size(); ++i) {
+        const NodeSummary &x = a.nodes.at(i);
+        const NodeSummary &y = b.nodes.at(i);
+        if (x.name != y.name || x.gpu.has_value() != y.gpu.has_value())
+            return false;
+        if (x.gpu && (x.gpu->product != y.gpu->product || x.gpu->devices != y.gpu->devices))
+            return false;
+    }
+    for (qsizetype i = 0; i < a.pods.size(); ++i) {
+        const PodSummary &x = a.pods.at(i);
+        const PodSummary &y = b.pods.at(i);
+        if (x.namespaceName != y.namespaceName || x.name != y.name || x.node != y.node)
+            return false;
+    }
+    return true;
+}
+
 Prom::Metric HeatmapData::metric() const
 {
     return d->metric;

@@ -24,7 +24,9 @@ using Model::HeatmapData;
 
 struct Built
 {
+    bool unchanged = false; // the rows shown are still those of the new input
     HeatmapData joined;
+    Model::ClusterSnapshot joinedFrom;
     HeatmapData shown;
     Model::HeatmapRaster raster;
 };
@@ -94,7 +96,10 @@ HeatmapPage::~HeatmapPage() = default;
 void HeatmapPage::setSnapshot(const Model::ClusterSnapshot &snapshot)
 {
     m_snapshot = snapshot;
-    rebuild(true);
+    // A large cluster's live updates come every few seconds and mostly change no row: joining
+    // 40,000 series again and redrawing for each would be seconds of work and hundreds of
+    // megabytes of churn a minute.
+    rebuild(Rebuild::JoinIfRowsChanged);
 }
 
 void HeatmapPage::setSeries(Prom::Metric metric, const Prom::SeriesStore &store, const Prom::MetricCatalogue &catalogue)
@@ -103,7 +108,7 @@ void HeatmapPage::setSeries(Prom::Metric metric, const Prom::SeriesStore &store,
         return;
     m_store = store;
     m_catalogue = catalogue;
-    rebuild(true);
+    rebuild(Rebuild::Join);
 }
 
 void HeatmapPage::setNamespaceFilter(const QString &ns)
@@ -111,7 +116,7 @@ void HeatmapPage::setNamespaceFilter(const QString &ns)
     if (ns == m_namespace)
         return;
     m_namespace = ns;
-    rebuild(false);
+    rebuild(Rebuild::View);
 }
 
 void HeatmapPage::setMetric(Prom::Metric metric)
@@ -123,7 +128,7 @@ void HeatmapPage::setMetric(Prom::Metric metric)
     m_metric = metric;
     // The old metric's numbers would be read on the new scale: show none until the new ones come.
     m_store = Prom::SeriesStore();
-    rebuild(true);
+    rebuild(Rebuild::Join);
     Q_EMIT metricChanged(metric);
 }
 
@@ -133,7 +138,7 @@ void HeatmapPage::setSort(HeatmapData::Sort sort)
     if (sort == m_sort)
         return;
     m_sort = sort;
-    rebuild(false);
+    rebuild(Rebuild::View);
 }
 
 void HeatmapPage::setNowGrid(bool on)
@@ -142,26 +147,46 @@ void HeatmapPage::setNowGrid(bool on)
     m_view->setMode(on ? HeatmapView::Mode::NowGrid : HeatmapView::Mode::Timeline);
 }
 
-void HeatmapPage::rebuild(bool join)
+void HeatmapPage::rebuild(Rebuild what)
 {
-    if (join)
+    // With a rebuild still running, "unchanged" would drop its result along with this one's: a
+    // new sort or series would be lost.
+    if (what == Rebuild::JoinIfRowsChanged && m_generation != m_doneGeneration)
+        what = Rebuild::Join;
+    if (what == Rebuild::Join)
         m_joined.reset();
     const quint64 generation = ++m_generation;
     Core::runOffThread(
         this,
-        [joined = m_joined, snapshot = m_snapshot, metric = m_metric, store = m_store, catalogue = m_catalogue,
-         sort = m_sort, ns = m_namespace] {
+        [joined = m_joined, joinedFrom = m_joinedFrom, what, snapshot = m_snapshot, metric = m_metric, store = m_store,
+         catalogue = m_catalogue, sort = m_sort, ns = m_namespace] {
             Built built;
-            built.joined = joined ? *joined : HeatmapData::build(snapshot, metric, store, catalogue);
+            if (joined && what == Rebuild::JoinIfRowsChanged && HeatmapData::sameRowsFrom(joinedFrom, snapshot)) {
+                built.unchanged = true;
+                return built;
+            }
+            if (joined && what == Rebuild::View) {
+                built.joined = *joined;
+                built.joinedFrom = joinedFrom;
+            } else {
+                built.joined = HeatmapData::build(snapshot, metric, store, catalogue);
+                built.joinedFrom = snapshot;
+            }
             built.shown = built.joined;
             built.shown.setView(sort, ns);
             built.raster = Model::HeatmapRaster::build(built.shown);
             return built;
         },
         [this, generation](Built built) {
+            // A rebuild superseded by a newer one is dropped; so is one that changes nothing, and
+            // then what is shown stands (the newer input equals what it was built from).
             if (generation != m_generation)
                 return;
+            m_doneGeneration = generation;
+            if (built.unchanged)
+                return;
             Core::freeOffThread(std::exchange(m_joined, built.joined));
+            Core::freeOffThread(std::exchange(m_joinedFrom, built.joinedFrom));
             m_view->setContent(built.shown, built.raster);
             m_legend->setScale(built.shown.scale(), Model::HeatmapScale::title(built.shown.metric()));
             m_status->setText(statusText());

@@ -65,7 +65,10 @@ Q_SIGNALS:
     void contentReady();
 
 private:
-    void rebuild(bool join);
+    // What a rebuild starts from: the joined rows as they are (a new sort or filter), a new join
+    // (new series or metric), or a new join only if the snapshot changed what the rows show.
+    enum class Rebuild { View, Join, JoinIfRowsChanged };
+    void rebuild(Rebuild what);
     void exportImageInteractively();
     void exportCsvInteractively();
 
@@ -85,7 +88,9 @@ private:
     Model::HeatmapData::Sort m_sort = Model::HeatmapData::Sort::Node;
     // The joined rows of the current input, reused when only the sort or filter changes.
     std::optional<Model::HeatmapData> m_joined;
-    quint64 m_generation = 0;
+    Model::ClusterSnapshot m_joinedFrom; // the snapshot m_joined was built from
+    quint64 m_generation = 0; // of the last rebuild started
+    quint64 m_doneGeneration = 0; // of the last rebuild whose result came back
 };
 
 } // namespace Specula::Views

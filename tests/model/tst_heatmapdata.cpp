@@ -8,6 +8,7 @@
 #include "prom/rangeplan.h"
 
 #include <QTest>
+#include <functional>
 
 Q_DECLARE_METATYPE(Specula::Prom::Metric)
 Q_DECLARE_METATYPE(Specula::Prom::TimeAxis)
@@ -166,6 +167,35 @@ private Q_SLOTS:
         QVERIFY(a.sameRows(b));
         b.setView(HeatmapData::Sort::MeanDescending, {});
         QVERIFY(!a.sameRows(b));
+    }
+
+    void sameRowsFromSnapshots()
+    {
+        const Model::ClusterSnapshot base = Fixture::snapshot();
+        QVERIFY(HeatmapData::sameRowsFrom(base, base));
+        // What the rows do not show: a pod count, a node's readiness, a pod's phase.
+        Model::ClusterSnapshot other = base;
+        other.podCount += 10;
+        other.nodes[0].ready = false;
+        other.pods[1].phase = u"Succeeded"_qs;
+        QVERIFY(HeatmapData::sameRowsFrom(base, other));
+
+        const auto changed = [&base](const std::function<void(Model::ClusterSnapshot &)> &change) {
+            Model::ClusterSnapshot snapshot = base;
+            change(snapshot);
+            return !HeatmapData::sameRowsFrom(base, snapshot);
+        };
+        QVERIFY(changed([](Model::ClusterSnapshot &s) {
+            s.nodes[2].gpu->devices[1].pods = { { u"ml"_qs, u"x"_qs, {} } };
+        }));
+        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->devices[0].readings.utilPercent = 3; }));
+        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->devices.removeLast(); }));
+        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->product = u"NVIDIA-H100"_qs; }));
+        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[1].gpu = s.nodes[2].gpu; }));
+        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes.removeFirst(); }));
+        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.pods[0].node = u"gpu-b"_qs; }));
+        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.pods.removeLast(); }));
+        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodeByAddress.insert(u"10.0.0.9"_qs, u"gpu-a"_qs); }));
     }
 
     void csv()

@@ -10,6 +10,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Specula;
 using Model::HeatmapData;
@@ -190,6 +191,24 @@ private Q_SLOTS:
         QTRY_COMPARE(page.view()->data().rowCount(), 6);
         QCOMPARE(page.view()->data().value(1, 1), 5.0);
         QCOMPARE(page.statusText(), u"6 GPU(s) · 1 idle while allocated"_qs);
+
+        // A live update that changes no row is not joined and drawn again; one that does is.
+        QTRY_VERIFY(!ready.isEmpty());
+        const auto settle = [] {
+            QThreadPool::globalInstance()->waitForDone();
+            QCoreApplication::processEvents();
+        };
+        settle();
+        ready.clear();
+        Model::ClusterSnapshot update = Fixture::snapshot();
+        update.podCount += 3;
+        page.setSnapshot(update);
+        settle();
+        QCOMPARE(ready.size(), 0);
+        update.nodes[2].gpu->devices[1].pods = { { u"ml"_qs, u"infer"_qs, u"main"_qs } };
+        page.setSnapshot(update);
+        QTRY_COMPARE(ready.size(), 1);
+        QCOMPARE(page.view()->data().row(page.view()->data().find(u"gpu-b|GPU-b1|"_qs)).podsText(), u"ml/infer"_qs);
 
         page.setNamespaceFilter(u"dev"_qs);
         QTRY_COMPARE(page.view()->data().rowCount(), 1);
