@@ -169,6 +169,8 @@ Kube::Pod podAsStored(Kube::Pod pod)
         return std::any_of(containers.cbegin(), containers.cend(),
                            [&](const Kube::Container &c) { return anyExtended(c.requests) || anyExtended(c.limits); });
     };
+    // Each pod's own version: the informer resumes from the list's and the events' versions.
+    pod.meta.resourceVersion = QString();
     const bool waiting = pod.nodeName.isEmpty() && !isTerminated(pod);
     if (waiting || requestsExtended(pod.containers) || requestsExtended(pod.initContainers)
         || anyExtended(pod.overhead))

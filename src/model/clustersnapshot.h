@@ -248,7 +248,8 @@ ClusterSnapshot buildSnapshot(const ClusterObjects &objects);
 // large cluster request no extended resource and wait for nothing; of those the snapshot reads
 // only their name, node, phase and UID, a network status (the VFs they hold) and, of a GPU
 // exporter, its labels and IP. Their containers, other labels and annotations, selector and
-// conditions are dropped (on 150,000 pods, most of the informers' memory).
+// conditions are dropped (on 150,000 pods, most of the informers' memory), and every pod's
+// resourceVersion.
 Kube::Pod podAsStored(Kube::Pod pod);
 
 } // namespace Specula::Model

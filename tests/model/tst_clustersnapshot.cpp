@@ -2,6 +2,7 @@
 #include "model/clustersnapshot.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace Specula;
 
@@ -91,10 +92,12 @@ private Q_SLOTS:
         full.nodes.insert(node.meta.name, node);
         Kube::Pod training = gpuPod(u"train"_qs, u"gpu-a"_qs, 4);
         training.meta.labels = { { u"app"_qs, u"train"_qs } };
+        training.meta.resourceVersion = u"4710"_qs;
         training.nodeSelector = { { u"nvidia.com/gpu.product"_qs, u"NVIDIA-H100-80GB-HBM3"_qs } };
         add(full, training);
         Kube::Pod web = gpuPod(u"web"_qs, u"gpu-a"_qs, 0);
         web.meta.uid = u"uid-web"_qs;
+        web.meta.resourceVersion = u"4711"_qs;
         web.meta.labels = { { u"app"_qs, u"web"_qs } };
         web.meta.annotations = { { u"kubectl.kubernetes.io/restartedAt"_qs, u"2026-01-01T00:00:00Z"_qs } };
         web.containers.first().requests = { { u"cpu"_qs, Core::Quantity::fromMilli(250) } };
@@ -121,6 +124,9 @@ private Q_SLOTS:
         QCOMPARE(stored.pods.value(u"ml/train"_qs).meta.labels, training.meta.labels);
         QCOMPARE(stored.pods.value(u"ml/waiting"_qs).conditions.size(), 1);
         QCOMPARE(stored.pods.value(u"ml/waiting"_qs).nodeSelector, waiting.nodeSelector);
+        // No pod keeps its own version.
+        QVERIFY(std::all_of(stored.pods.cbegin(), stored.pods.cend(),
+                            [](const Kube::Pod &pod) { return pod.meta.resourceVersion.isEmpty(); }));
         // The others keep their identity, node and phase, and a network status or an exporter's
         // labels and IP, nothing more.
         const Kube::Pod plain = stored.pods.value(u"ml/web"_qs);
