@@ -5,6 +5,7 @@
 #include "kube/discoveryjob.h"
 #include "kube/informer.h"
 #include "kube/kubeclient.h"
+#include "model/snapshotsharing.h"
 
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -226,12 +227,14 @@ void ClusterSession::rebuild()
     // Changes that arrive while this build runs wait in m_changes for the next one.
     Core::runOffThread(
         this,
-        [objects = m_objects, changes = std::exchange(m_changes, {}), readings = m_gpuReadings] {
+        [objects = m_objects, changes = std::exchange(m_changes, {}), readings = m_gpuReadings,
+         previous = m_snapshot] {
             for (const auto &change : changes)
                 change(*objects);
             ClusterSnapshot snapshot = buildSnapshot(*objects);
             if (!readings.isEmpty())
                 joinGpuMetrics(snapshot, readings);
+            shareUnchanged(snapshot, previous);
             return snapshot;
         },
         [this, generation](ClusterSnapshot snapshot) {
