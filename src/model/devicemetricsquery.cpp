@@ -33,7 +33,7 @@ void DeviceMetricsQuery::start()
         const auto expr = m_catalogue.expr(metric);
         if (!expr)
             continue;
-        Prom::PromJob *job = m_client->query(*expr);
+        Prom::PromJob *job = m_client->query(m_catalogue.keyed(metric, *expr));
         m_jobs.append(job);
         ++m_pending;
         // A large cluster answers with tens of thousands of series per metric: each goes into the

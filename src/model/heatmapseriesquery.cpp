@@ -26,13 +26,15 @@ HeatmapSeriesQuery::~HeatmapSeriesQuery()
 
 std::optional<QString> HeatmapSeriesQuery::expr(const Prom::MetricCatalogue &catalogue, Prom::Metric metric)
 {
-    if (metric != Prom::Metric::GpuMemUsed)
-        return catalogue.expr(metric);
+    if (metric != Prom::Metric::GpuMemUsed) {
+        const auto plain = catalogue.expr(metric);
+        return plain ? std::optional(catalogue.keyed(metric, *plain)) : std::nullopt;
+    }
     const auto used = catalogue.expr(Prom::Metric::GpuMemUsed);
     const auto free = catalogue.expr(Prom::Metric::GpuMemFree);
     if (!used || !free)
         return std::nullopt;
-    return QStringLiteral("(100 * %1 / (%1 + %2))").arg(*used, *free);
+    return catalogue.keyed(metric, QStringLiteral("(100 * %1 / (%1 + %2))").arg(*used, *free));
 }
 
 Prom::TimeAxis HeatmapSeriesQuery::askedFor(const Prom::TimeAxis &axis, const Prom::SeriesStore &previous)

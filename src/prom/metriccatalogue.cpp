@@ -409,6 +409,29 @@ std::optional<QString> MetricCatalogue::vfExpr(Metric metric, const Scope &scope
     return QStringLiteral("%1 or on (instance, pciAddr) %2").arg(joined, rate);
 }
 
+QStringList MetricCatalogue::keyLabels(Metric metric) const
+{
+    if (!isGpuMetric(metric))
+        return {};
+    const Dialect &d = m_dialect;
+    QStringList names { QStringLiteral("instance"), d.uuidLabel, QStringLiteral("gpu"), QStringLiteral("pci_bus_id"),
+                        QStringLiteral("modelName"), QStringLiteral("GPU_I_PROFILE"), QStringLiteral("GPU_I_ID"),
+                        d.namespaceLabel, d.podLabel, d.containerLabel };
+    if (d.dcgmNodeUsable())
+        names.append(d.dcgmNodeLabel);
+    names.removeAll(QString());
+    names.removeDuplicates();
+    return names;
+}
+
+QString MetricCatalogue::keyed(Metric metric, const QString &expr) const
+{
+    const QStringList names = keyLabels(metric);
+    if (names.isEmpty())
+        return expr;
+    return QStringLiteral("max by (%1) (%2)").arg(names.join(QStringLiteral(", ")), expr);
+}
+
 MetricKey MetricCatalogue::keyOf(Metric metric, const Labels &labels) const
 {
     const Dialect &d = m_dialect;

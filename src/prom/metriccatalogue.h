@@ -75,6 +75,13 @@ public:
     std::optional<QString> expr(Metric metric, const Scope &scope = {}) const;
     // What a series of expr(metric)'s result is about.
     MetricKey keyOf(Metric metric, const Labels &labels) const;
+    // The labels keyOf() reads of a GPU metric's series (empty for the others).
+    QStringList keyLabels(Metric metric) const;
+    // `expr` (one of a GPU metric's) with every label but keyLabels() aggregated away, keeping
+    // the largest value where series differ only in the others. A GPU series carries a dozen
+    // labels; the readings and the heatmap place it by these alone, so a 40,000-GPU answer is
+    // smaller to send, read and hold. Other metrics' expressions are returned as they are.
+    QString keyed(Metric metric, const QString &expr) const;
 
     static QList<Metric> all();
     // "gpu_util", … stable: the command line (--metric) and CSV headers use them.

@@ -310,9 +310,9 @@ private Q_SLOTS:
         const QString used = *catalogue.expr(Prom::Metric::GpuMemUsed);
         const QString free = *catalogue.expr(Prom::Metric::GpuMemFree);
         QCOMPARE(Model::HeatmapSeriesQuery::expr(catalogue, Prom::Metric::GpuMemUsed).value_or(QString()),
-                 u"(100 * %1 / (%1 + %2))"_qs.arg(used, free));
+                 catalogue.keyed(Prom::Metric::GpuMemUsed, u"(100 * %1 / (%1 + %2))"_qs.arg(used, free)));
         QCOMPARE(Model::HeatmapSeriesQuery::expr(catalogue, Prom::Metric::GpuTemp).value_or(QString()),
-                 catalogue.expr(Prom::Metric::GpuTemp).value_or(u"none"_qs));
+                 catalogue.keyed(Prom::Metric::GpuTemp, catalogue.expr(Prom::Metric::GpuTemp).value_or(u"none"_qs)));
         QVERIFY(!Model::HeatmapSeriesQuery::expr(Prom::MetricCatalogue(), Prom::Metric::GpuMemUsed));
     }
 

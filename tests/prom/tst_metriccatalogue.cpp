@@ -247,6 +247,13 @@ private Q_SLOTS:
             qWarning().noquote() << *expr << "\nactual:\n  " << actual.join(u"\n  ") << "\nexpected:\n  "
                                  << wanted.join(u"\n  ");
         QCOMPARE(actual, wanted);
+
+        // With every label but the key's aggregated away, each series keeps its key and value.
+        const QString keyed = catalogue.keyed(metric, *expr);
+        QCOMPARE(keyed == *expr, catalogue.keyLabels(metric).isEmpty());
+        QCOMPARE(outsideSubset(keyed), QString());
+        QCOMPARE(answer(slot, metric, keyed, &error), wanted);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     // A scope narrows the answer to the same series the full answer has for that pod, GPU or

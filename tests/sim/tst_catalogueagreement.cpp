@@ -204,6 +204,8 @@ private Q_SLOTS:
             const std::optional<QString> unscoped = catalogue.expr(metric);
             QVERIFY2(unscoped, qPrintable(name));
             queries.append({ *unscoped, SimTest::PromAgreement::NonEmpty });
+            if (const QString keyed = catalogue.keyed(metric, *unscoped); keyed != *unscoped)
+                queries.append({ keyed, SimTest::PromAgreement::NonEmpty });
             // Node metrics have no pod to narrow to; pods without a GPU or VF prove nothing.
             const Prom::Scope &scope = isVfMetric(metric) ? vfPod : gpuPod;
             if (!isNodeMetric(metric) && !scope.pod.isEmpty()) {
