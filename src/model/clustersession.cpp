@@ -227,8 +227,7 @@ void ClusterSession::rebuild()
     // Changes that arrive while this build runs wait in m_changes for the next one.
     Core::runOffThread(
         this,
-        [objects = m_objects, changes = std::exchange(m_changes, {}), readings = m_gpuReadings,
-         previous = m_snapshot] {
+        [objects = m_objects, changes = std::exchange(m_changes, {}), readings = m_gpuReadings, previous = m_snapshot] {
             for (const auto &change : changes)
                 change(*objects);
             ClusterSnapshot snapshot = buildSnapshot(*objects);

@@ -414,9 +414,16 @@ QStringList MetricCatalogue::keyLabels(Metric metric) const
     if (!isGpuMetric(metric))
         return {};
     const Dialect &d = m_dialect;
-    QStringList names { QStringLiteral("instance"), d.uuidLabel, QStringLiteral("gpu"), QStringLiteral("pci_bus_id"),
-                        QStringLiteral("modelName"), QStringLiteral("GPU_I_PROFILE"), QStringLiteral("GPU_I_ID"),
-                        d.namespaceLabel, d.podLabel, d.containerLabel };
+    QStringList names { QStringLiteral("instance"),
+                        d.uuidLabel,
+                        QStringLiteral("gpu"),
+                        QStringLiteral("pci_bus_id"),
+                        QStringLiteral("modelName"),
+                        QStringLiteral("GPU_I_PROFILE"),
+                        QStringLiteral("GPU_I_ID"),
+                        d.namespaceLabel,
+                        d.podLabel,
+                        d.containerLabel };
     if (d.dcgmNodeUsable())
         names.append(d.dcgmNodeLabel);
     names.removeAll(QString());
