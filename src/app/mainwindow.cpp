@@ -99,6 +99,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation->setFixedWidth(widest + 8 * m_navigation->fontMetrics().averageCharWidth());
     m_navigation->setCurrentRow(0);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_pages, &QStackedWidget::currentChanged, this, &MainWindow::catchUp);
+    connect(m_podsPage, &Views::PodsPage::updated, this, [this] {
+        if (const QString pod = std::exchange(m_podToSelect, {}); !pod.isEmpty() && m_podsPage->selectPod(pod))
+            showPage(PodsPage);
+    });
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -274,14 +279,20 @@ void MainWindow::setProfiles(const QStringList &names, const QString &current)
 
 void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
 {
-    showNodes(snapshot, reset);
-    m_podsPage->setSnapshot(snapshot, reset);
-    m_allocationModel->setSnapshot(snapshot, reset);
-    m_topologyPage->showSnapshot(snapshot, reset);
-    m_sriovPage->setSnapshot(snapshot, reset);
-    m_overviewPage->setSnapshot(snapshot);
-    m_heatmapPage->setSnapshot(snapshot);
-    m_pendingPage->setSnapshot(snapshot);
+    // A switch to another cluster, and the first snapshot, go to every page; live updates to the
+    // pages that keepsUpToDate() names, and the others catch up when they are shown. On a large
+    // cluster each page rebuilds tens of megabytes per update, for nobody to see.
+    const bool everyPage = reset || !m_hasSnapshot;
+    m_hasSnapshot = true;
+    m_latestSnapshot = snapshot;
+    for (int page = 0; page < m_pages->count(); ++page) {
+        if (everyPage || keepsUpToDate(Page(page))) {
+            m_pagesBehind.remove(page);
+            giveSnapshot(Page(page), snapshot, reset);
+        } else {
+            m_pagesBehind.insert(page);
+        }
+    }
     int pending = 0;
     QSet<QString> namespaces;
     for (const auto &pod : snapshot.pods) {
@@ -295,6 +306,40 @@ void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset
         tr("%1 nodes · %2 pods · %3 pending").arg(snapshot.nodes.size()).arg(snapshot.podCount).arg(pending));
     showWarnings(snapshot.warnings);
     m_freedMemory->releaseSoon();
+}
+
+// The page shown, and the heatmap, whose means the Overview's idle GPUs read.
+bool MainWindow::keepsUpToDate(Page page) const
+{
+    return page == m_pages->currentIndex() || page == HeatmapPage;
+}
+
+void MainWindow::giveSnapshot(Page page, const Model::ClusterSnapshot &snapshot, bool reset)
+{
+    switch (page) {
+    case OverviewPage:
+        return m_overviewPage->setSnapshot(snapshot);
+    case NodesPage:
+        return showNodes(snapshot, reset);
+    case TopologyPage:
+        return m_topologyPage->showSnapshot(snapshot, reset);
+    case HeatmapPage:
+        return m_heatmapPage->setSnapshot(snapshot);
+    case SriovPage:
+        return m_sriovPage->setSnapshot(snapshot, reset);
+    case PodsPage:
+        return m_podsPage->setSnapshot(snapshot, reset);
+    case PendingPage:
+        return m_pendingPage->setSnapshot(snapshot);
+    case AllocationPage:
+        return m_allocationModel->setSnapshot(snapshot, reset);
+    }
+}
+
+void MainWindow::catchUp(int page)
+{
+    if (m_pagesBehind.remove(page))
+        giveSnapshot(Page(page), m_latestSnapshot, false);
 }
 
 void MainWindow::showNodes(const Model::ClusterSnapshot &snapshot, bool reset)
@@ -358,6 +403,13 @@ void MainWindow::showPage(Page page)
 
 void MainWindow::showPodCharts(const QString &pod)
 {
+    // A page behind the latest snapshot may not list the pod yet: it is selected once the rows
+    // of the latest are in.
+    if (m_pagesBehind.contains(PodsPage) || !m_podToSelect.isEmpty()) {
+        m_podToSelect = pod;
+        catchUp(PodsPage);
+        return;
+    }
     if (m_podsPage->selectPod(pod))
         showPage(PodsPage);
 }

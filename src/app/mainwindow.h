@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/clustersnapshot.h"
+
 #include <QMainWindow>
+#include <QSet>
 
 class QComboBox;
 class QLabel;
@@ -17,7 +20,6 @@ class AllocationTableModel;
 class NodeTableModel;
 class TopologyModel;
 class ViewState;
-struct ClusterSnapshot;
 } // namespace Specula::Model
 
 namespace Specula::Prom {
@@ -98,10 +100,18 @@ private:
     // The Nodes page's rows off the GUI thread; of snapshots shown in quick succession only the
     // last reaches the table.
     void showNodes(const Model::ClusterSnapshot &snapshot, bool reset);
+    bool keepsUpToDate(Page page) const;
+    void giveSnapshot(Page page, const Model::ClusterSnapshot &snapshot, bool reset);
+    // Gives a page shown the latest snapshot, if it has an older one.
+    void catchUp(int page);
     void followViewState();
     void linkPages();
 
     Model::ViewState *m_viewState;
+    Model::ClusterSnapshot m_latestSnapshot;
+    bool m_hasSnapshot = false;
+    QSet<int> m_pagesBehind; // pages that have not been given m_latestSnapshot
+    QString m_podToSelect; // showPodCharts() waiting for the Pods page's rows
     Views::ViewStateBar *m_viewStateBar = nullptr;
     Model::NodeTableModel *m_nodeModel;
     quint64 m_nodesGeneration = 0; // rows of older snapshots, arriving late, are dropped

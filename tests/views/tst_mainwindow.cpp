@@ -135,6 +135,7 @@ private Q_SLOTS:
 
     void nodesPageShowsOnlyTheLatestSnapshot()
     {
+        m_window->showPage(App::MainWindow::NodesPage);
         auto *page = m_window->page(App::MainWindow::NodesPage);
         // Whatever the table shows at any moment: the older snapshot's node must never be in it.
         bool olderShown = false;
@@ -163,6 +164,63 @@ private Q_SLOTS:
         QCOMPARE(updated.size(), 1);
         QVERIFY(!olderShown);
         QCOMPARE(page->proxy()->rowCount(), 1);
+    }
+
+    // Live updates reach the page shown (and the heatmap); the others catch up when they are shown, and a switch to
+    // another cluster reaches every page at once.
+    void hiddenPagesCatchUpWhenShown()
+    {
+        auto *nodes = m_window->page(App::MainWindow::NodesPage);
+        auto *allocation = m_window->page(App::MainWindow::AllocationPage);
+        QCOMPARE(nodes->proxy()->rowCount(), kDemoNodes);
+        Model::ClusterSnapshot one = m_controller->session()->snapshot();
+        one.nodes.removeIf([](const Model::NodeSummary &node) { return node.name != u"gpu-h100-0"_qs; });
+
+        QSignalSpy nodesShown(m_window.get(), &App::MainWindow::nodesUpdated);
+        m_window->showSnapshot(one, false);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(nodesShown.size(), 0);
+        QCOMPARE(nodes->proxy()->rowCount(), kDemoNodes);
+        QVERIFY(rowOf(allocation, u"gpu-a100-mig-mixed-0"_qs) >= 0);
+
+        m_window->showPage(App::MainWindow::NodesPage);
+        QVERIFY(nodesShown.wait());
+        QCOMPARE(nodes->proxy()->rowCount(), 1);
+        QCOMPARE(cell(nodes, u"gpu-h100-0"_qs, u"nvidia.com/gpu"_qs), u"6 / 8"_qs);
+        m_window->showPage(App::MainWindow::AllocationPage);
+        QTRY_COMPARE(rowOf(allocation, u"gpu-a100-mig-mixed-0"_qs), -1);
+
+        // Shown again with nothing new: nothing to do.
+        m_window->showPage(App::MainWindow::NodesPage);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QCOMPARE(nodesShown.size(), 1);
+
+        m_window->showPage(App::MainWindow::OverviewPage);
+        m_window->showSnapshot(m_controller->session()->snapshot(), true);
+        QVERIFY(nodesShown.wait());
+        QCOMPARE(nodes->proxy()->rowCount(), kDemoNodes);
+    }
+
+    // A GPU's holder opens the Pods page at that pod, even one the hidden page has yet to list.
+    void podChartsOpenAtAPodTheHiddenPageHasNotListed()
+    {
+        auto *pages = m_window->findChild<QStackedWidget *>();
+        Model::ClusterSnapshot newer = m_controller->session()->snapshot();
+        Model::PodSummary pod = newer.pods.constFirst();
+        pod.name = u"zz-just-started"_qs;
+        newer.pods.append(pod);
+        const QString key = pod.key();
+        m_window->showSnapshot(newer, false);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QVERIFY(!m_window->podsPage()->selectPod(key));
+
+        m_window->showPodCharts(key);
+        QTRY_COMPARE(pages->currentWidget(), m_window->podsPage());
+        const QModelIndexList selected = m_window->podsPage()->view()->selectionModel()->selectedRows(1);
+        QCOMPARE(selected.value(0).data().toString(), u"zz-just-started"_qs);
     }
 
     void nodesPageSummarizesGpusAndSriov_data()
@@ -284,6 +342,7 @@ private Q_SLOTS:
 
     void liveUpdatesKeepTheSelection()
     {
+        m_window->showPage(App::MainWindow::PodsPage);
         auto *page = m_window->podsPage();
         auto *source = page->proxy()->sourceModel();
         QSignalSpy resets(source, &QAbstractItemModel::modelReset);
@@ -379,6 +438,7 @@ private Q_SLOTS:
         const Model::GpuDevice mig = migsWithPods().constFirst();
         QVERIFY(mig.readings.utilPercent.has_value());
         QVERIFY(mig.readings.memUsedMiB.has_value());
+        m_window->showPage(App::MainWindow::TopologyPage);
         const auto *model = qobject_cast<Model::TopologyModel *>(m_window->topologyPage()->proxy()->sourceModel());
         const QString key = u"cluster|node:gpu-a100-mig-mixed-0|gpu:%1|mig:%2"_qs.arg(mig.parentUuid, mig.uuid);
         QTRY_VERIFY_WITH_TIMEOUT(model->indexOfKey(key).isValid(), 10000);
