@@ -308,10 +308,11 @@ void MainWindow::showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset
     m_freedMemory->releaseSoon();
 }
 
-// The page shown, and the heatmap, whose means the Overview's idle GPUs read.
+// The page shown. A hidden heatmap still takes Prometheus' answers: the Overview's idle GPUs
+// read its means, which follow the series (by GPU UUID), not the snapshot.
 bool MainWindow::keepsUpToDate(Page page) const
 {
-    return page == m_pages->currentIndex() || page == HeatmapPage;
+    return page == m_pages->currentIndex();
 }
 
 void MainWindow::giveSnapshot(Page page, const Model::ClusterSnapshot &snapshot, bool reset)

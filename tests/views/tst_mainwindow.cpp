@@ -166,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(page->proxy()->rowCount(), 1);
     }
 
-    // Live updates reach the page shown (and the heatmap); the others catch up when they are shown, and a switch to
+    // Live updates reach the page shown; the others catch up when they are shown, and a switch to
     // another cluster reaches every page at once.
     void hiddenPagesCatchUpWhenShown()
     {
