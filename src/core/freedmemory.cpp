@@ -10,15 +10,11 @@
 
 namespace Specula::Core {
 
-namespace {
-constexpr int kDelayMs = 2000;
-}
-
-FreedMemory::FreedMemory(QObject *parent)
+FreedMemory::FreedMemory(QObject *parent, std::chrono::milliseconds delay)
     : QObject(parent)
 {
     m_delay.setSingleShot(true);
-    m_delay.setInterval(kDelayMs);
+    m_delay.setInterval(delay);
     connect(&m_delay, &QTimer::timeout, this, [this] {
         (void)QtConcurrent::run(&FreedMemory::releaseNow);
         if (std::exchange(m_askedWhileWaiting, false))

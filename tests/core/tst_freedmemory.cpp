@@ -85,7 +85,8 @@ private Q_SLOTS:
 
     void aCallWhileWaitingGetsALaterRelease()
     {
-        Core::FreedMemory freed;
+        using namespace std::chrono_literals;
+        Core::FreedMemory freed(nullptr, 2s); // long enough to call again while it waits
         freed.releaseSoon();
         QTest::qWait(1000);
         freed.releaseSoon();
