@@ -74,7 +74,7 @@ int main(int argc, char *argv[])
     }
 
     Model::ClusterSnapshot snapshot;
-    Prom::SeriesStore store(Prom::TimeAxis { kStart, 15, steps });
+    Prom::CompactSeriesStore store(Prom::TimeAxis { kStart, 15, steps });
     for (int n = 0; n < nodes; ++n) {
         Model::NodeSummary node;
         node.name = QStringLiteral("node-%1").arg(n, 5, 10, QLatin1Char('0'));

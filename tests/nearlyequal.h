@@ -13,4 +13,10 @@ inline bool nearlyEqual(double actual, double expected)
     return std::fabs(actual - expected) <= 1e-9 * std::max(1.0, std::fabs(expected));
 }
 
+// The same for a value kept in single precision (a heatmap's): seven significant digits.
+inline bool nearlyEqualSingle(double actual, double expected)
+{
+    return std::fabs(actual - expected) <= 1e-6 * std::max(1.0, std::fabs(expected));
+}
+
 } // namespace TestNumbers

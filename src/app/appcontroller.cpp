@@ -249,7 +249,7 @@ void AppController::refreshHeatmap()
     if (m_lastHeatmap && m_lastHeatmap->first == metric)
         m_heatmapQuery->setPrevious(m_lastHeatmap->second);
     connect(m_heatmapQuery, &Model::HeatmapSeriesQuery::finished, this,
-            [this, catalogue](Prom::Metric metric, const Prom::SeriesStore &store) {
+            [this, catalogue](Prom::Metric metric, const Prom::CompactSeriesStore &store) {
                 m_heatmapQuery = nullptr;
                 m_lastHeatmap.emplace(metric, store);
                 m_window->heatmapPage()->setSeries(metric, store, catalogue);

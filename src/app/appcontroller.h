@@ -80,7 +80,7 @@ private:
     QTimer *m_refreshTimer;
     QPointer<Model::HeatmapSeriesQuery> m_heatmapQuery; // in flight; a new metric or range cancels it
     // The last heatmap answer from this Prometheus, which a refresh of the same metric builds on.
-    std::optional<std::pair<Prom::Metric, Prom::SeriesStore>> m_lastHeatmap;
+    std::optional<std::pair<Prom::Metric, Prom::CompactSeriesStore>> m_lastHeatmap;
     quint64 m_meansGeneration = 0; // the heatmap whose utilization means the overview awaits
     std::optional<Kube::KubeConfig> m_config;
     QString m_context;

@@ -148,7 +148,7 @@ int runHeatmapExportCommand(const QStringList &arguments)
             run.fail(QStringLiteral("Prometheus: %1").arg(error.toString()));
         });
         QObject::connect(query, &Model::HeatmapSeriesQuery::finished,
-                         [&, metrics](Prom::Metric metric, const Prom::SeriesStore &store) {
+                         [&, metrics](Prom::Metric metric, const Prom::CompactSeriesStore &store) {
                              if (store.isEmpty()) {
                                  run.fail(QStringLiteral("Prometheus has no %1 series in the range (%2)")
                                               .arg(Prom::MetricCatalogue::name(metric), metrics->status().dialect));

@@ -55,7 +55,7 @@ std::optional<Core::Error> HeatmapCsv::write(QIODevice *device, const HeatmapDat
                 out += ',';
             out += SeriesCsv::field(fields.at(i)).toUtf8();
         }
-        for (const double value : data.values(r)) {
+        for (const float value : data.values(r)) {
             out += ',';
             out += SeriesCsv::number(value).toLatin1();
         }

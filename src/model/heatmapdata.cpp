@@ -21,20 +21,20 @@ struct HeatmapData::Shared
     QList<HeatmapRow> rows;
     // Each row's axis.count values. A row of one series reads the store's own row (the store is
     // only read, so its block never moves); rows that merge several series, drop DCGM blanks or
-    // have none read a row of `merged`. A copy of 40,000 × 240 values would be 77 MB more.
-    Prom::SeriesStore store;
-    std::vector<double> merged;
-    std::vector<const double *> rowValues;
+    // have none read a row of `merged`. A copy of 40,000 × 240 values would be 38 MB more.
+    Prom::CompactSeriesStore store;
+    std::vector<float> merged;
+    std::vector<const float *> rowValues;
 
     // Sets the rows' values from the series of `answer` placed on each of them.
-    void placeValues(const Prom::SeriesStore &answer, const std::vector<QVarLengthArray<int, 1>> &seriesOfRow);
+    void placeValues(const Prom::CompactSeriesStore &answer, const std::vector<QVarLengthArray<int, 1>> &seriesOfRow);
 };
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double latestOf(std::span<const double> values)
+double latestOf(std::span<const float> values)
 {
     for (auto it = values.rbegin(); it != values.rend(); ++it) {
         if (!std::isnan(*it))
@@ -43,11 +43,11 @@ double latestOf(std::span<const double> values)
     return kNaN;
 }
 
-double meanOf(std::span<const double> values)
+double meanOf(std::span<const float> values)
 {
     double sum = 0;
     int count = 0;
-    for (const double value : values) {
+    for (const float value : values) {
         if (!std::isnan(value)) {
             sum += value;
             ++count;
@@ -116,16 +116,16 @@ HeatmapData::HeatmapData()
 
 // A cell takes the largest of its row's series there (a time-shared GPU has one per holder);
 // DCGM blanks are no value.
-void HeatmapData::Shared::placeValues(const Prom::SeriesStore &answer,
+void HeatmapData::Shared::placeValues(const Prom::CompactSeriesStore &answer,
                                       const std::vector<QVarLengthArray<int, 1>> &seriesOfRow)
 {
     store = answer;
-    const Prom::SeriesStore &series = store;
+    const Prom::CompactSeriesStore &series = store;
     const size_t steps = size_t(std::max(axis.count, 0));
     const auto readsInPlace = [&](const QVarLengthArray<int, 1> &ids) {
         if (ids.size() != 1)
             return false;
-        const std::span<const double> values = series.values(ids.front());
+        const std::span<const float> values = series.values(ids.front());
         return std::none_of(values.begin(), values.end(), Prom::MetricCatalogue::isBlank);
     };
     // `merged` is sized once, so that the rows pointing into it stay where they are.
@@ -133,9 +133,10 @@ void HeatmapData::Shared::placeValues(const Prom::SeriesStore &answer,
     inPlace.reserve(seriesOfRow.size());
     for (const auto &ids : seriesOfRow)
         inPlace.push_back(readsInPlace(ids));
-    merged.assign(size_t(std::count(inPlace.begin(), inPlace.end(), false)) * steps, kNaN);
+    merged.assign(size_t(std::count(inPlace.begin(), inPlace.end(), false)) * steps,
+                  std::numeric_limits<float>::quiet_NaN());
     rowValues.reserve(seriesOfRow.size());
-    double *next = merged.data();
+    float *next = merged.data();
     for (size_t row = 0; row < seriesOfRow.size(); ++row) {
         const auto &ids = seriesOfRow[row];
         if (inPlace[row]) {
@@ -143,9 +144,9 @@ void HeatmapData::Shared::placeValues(const Prom::SeriesStore &answer,
             continue;
         }
         for (const int id : ids) {
-            const std::span<const double> source = series.values(id);
+            const std::span<const float> source = series.values(id);
             for (size_t step = 0; step < steps; ++step) {
-                const double value = source[step];
+                const float value = source[step];
                 if (std::isnan(value) || Prom::MetricCatalogue::isBlank(value))
                     continue;
                 next[step] = std::isnan(next[step]) ? value : std::max(next[step], value);
@@ -156,8 +157,8 @@ void HeatmapData::Shared::placeValues(const Prom::SeriesStore &answer,
     }
 }
 
-HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric metric, const Prom::SeriesStore &store,
-                               const Prom::MetricCatalogue &catalogue)
+HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric metric,
+                               const Prom::CompactSeriesStore &store, const Prom::MetricCatalogue &catalogue)
 {
     auto shared = QSharedPointer<Shared>::create();
     shared->metric = metric;
@@ -218,12 +219,12 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
     double peak = 0;
     for (int r = 0; r < shared->rows.size(); ++r) {
         HeatmapRow &row = shared->rows[r];
-        const std::span<const double> values(shared->rowValues[size_t(r)], size_t(steps));
+        const std::span<const float> values(shared->rowValues[size_t(r)], size_t(steps));
         row.mean = meanOf(values);
         row.latest = latestOf(values);
-        for (const double value : values) {
+        for (const float value : values) {
             if (!std::isnan(value))
-                peak = std::max(peak, value);
+                peak = std::max(peak, double(value));
         }
         // Utilization over the range where the heatmap shows it, else the snapshot's latest reading.
         const std::optional<double> util = metric == Prom::Metric::GpuUtil
@@ -282,8 +283,8 @@ int HeatmapData::allRowCount() const
 
 bool HeatmapData::hasReadings() const
 {
-    return std::any_of(d->rowValues.begin(), d->rowValues.end(), [this](const double *row) {
-        return std::any_of(row, row + d->axis.count, [](double value) { return !std::isnan(value); });
+    return std::any_of(d->rowValues.begin(), d->rowValues.end(), [this](const float *row) {
+        return std::any_of(row, row + d->axis.count, [](float value) { return !std::isnan(value); });
     });
 }
 
@@ -332,7 +333,7 @@ const HeatmapRow &HeatmapData::row(int shown) const
     return d->rows.at(m_order[size_t(shown)]);
 }
 
-std::span<const double> HeatmapData::values(int shown) const
+std::span<const float> HeatmapData::values(int shown) const
 {
     return { d->rowValues[size_t(m_order[size_t(shown)])], size_t(d->axis.count) };
 }

@@ -55,8 +55,8 @@ public:
     // `store` holds `metric`'s series over the range (for GpuMemUsed: used % of total, as
     // HeatmapSeriesQuery asks for it), read with `catalogue`'s dialect. Heavy for large clusters:
     // call it off the GUI thread.
-    static HeatmapData build(const ClusterSnapshot &snapshot, Prom::Metric metric, const Prom::SeriesStore &store,
-                             const Prom::MetricCatalogue &catalogue);
+    static HeatmapData build(const ClusterSnapshot &snapshot, Prom::Metric metric,
+                             const Prom::CompactSeriesStore &store, const Prom::MetricCatalogue &catalogue);
 
     // Whether build() makes the same rows of `a` as of `b`, from the same series: the same nodes
     // with the same GPU devices (holders and latest readings included), the same pods on the
@@ -77,8 +77,8 @@ public:
     // The rows shown, in view order.
     int rowCount() const { return int(m_order.size()); }
     const HeatmapRow &row(int shown) const;
-    std::span<const double> values(int shown) const;
-    double value(int shown, int step) const { return values(shown)[step]; }
+    std::span<const float> values(int shown) const;
+    float value(int shown, int step) const { return values(shown)[step]; }
     // The shown row with this key, or -1.
     int find(const QString &key) const;
     // Whether `other` shows the same devices in the same order.

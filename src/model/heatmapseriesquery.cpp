@@ -37,7 +37,7 @@ std::optional<QString> HeatmapSeriesQuery::expr(const Prom::MetricCatalogue &cat
     return catalogue.keyed(metric, QStringLiteral("(100 * %1 / (%1 + %2))").arg(*used, *free));
 }
 
-Prom::TimeAxis HeatmapSeriesQuery::askedFor(const Prom::TimeAxis &axis, const Prom::SeriesStore &previous)
+Prom::TimeAxis HeatmapSeriesQuery::askedFor(const Prom::TimeAxis &axis, const Prom::CompactSeriesStore &previous)
 {
     const Prom::TimeAxis &before = previous.axis();
     const bool usable = !previous.isEmpty() && !previous.isStale() && axis.isValid() && before.isValid()
@@ -105,22 +105,19 @@ void HeatmapSeriesQuery::start()
 
 void HeatmapSeriesQuery::finish(const Prom::SeriesStore &asked)
 {
-    if (m_previous.isEmpty()) {
-        Q_EMIT finished(m_metric, asked);
-        deleteLater();
-        return;
-    }
-    // Copying 40,000 rows of the last answer takes tens of milliseconds: not on the GUI thread.
+    // Copying 40,000 rows takes tens of milliseconds: not on the GUI thread. A refresh carries
+    // the last answer to the new range and adds what it asked for.
     Core::runOffThread(
         this,
-        [previous = std::exchange(m_previous, {}), asked, axis = m_axis]() -> Core::Result<Prom::SeriesStore> {
-            Prom::SeriesStore store = previous.carriedTo(axis);
+        [previous = std::exchange(m_previous, {}), asked, axis = m_axis]() -> Core::Result<Prom::CompactSeriesStore> {
+            Prom::CompactSeriesStore store
+                = previous.isEmpty() ? Prom::CompactSeriesStore(axis) : previous.carriedTo(axis);
             if (const auto placed = store.merge(asked); !placed)
                 return placed.error();
             store.setFetchedAt(asked.fetchedAt());
             return store;
         },
-        [this](Core::Result<Prom::SeriesStore> store) {
+        [this](Core::Result<Prom::CompactSeriesStore> store) {
             if (store)
                 Q_EMIT finished(m_metric, *store);
             else

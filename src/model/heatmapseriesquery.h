@@ -50,9 +50,9 @@ public:
     // (refetchSeconds' worth, at least one), which may have been computed before every scrape had
     // landed. On a cluster of 40,000 GPUs that is a few points per series instead of hundreds.
     static constexpr qint64 refetchSeconds = 120;
-    void setPrevious(const Prom::SeriesStore &previous) { m_previous = previous; }
+    void setPrevious(const Prom::CompactSeriesStore &previous) { m_previous = previous; }
     // The part of `axis` to ask for, given `previous` (an empty store: all of it).
-    static Prom::TimeAxis askedFor(const Prom::TimeAxis &axis, const Prom::SeriesStore &previous);
+    static Prom::TimeAxis askedFor(const Prom::TimeAxis &axis, const Prom::CompactSeriesStore &previous);
 
     Prom::Metric metric() const { return m_metric; }
     // The cluster the answer is for: its GPUs and MIG slices bound the requests in flight.
@@ -61,7 +61,9 @@ public:
     void cancel();
 
 Q_SIGNALS:
-    void finished(Specula::Prom::Metric metric, const Specula::Prom::SeriesStore &store);
+    // In single precision: a heatmap's readings need no more, and 40,000 GPUs' hour takes half
+    // the memory.
+    void finished(Specula::Prom::Metric metric, const Specula::Prom::CompactSeriesStore &store);
     void failed(const Specula::Core::Error &error);
 
 private:
@@ -71,7 +73,7 @@ private:
     Prom::MetricCatalogue m_catalogue;
     Prom::Metric m_metric;
     Prom::TimeAxis m_axis;
-    Prom::SeriesStore m_previous;
+    Prom::CompactSeriesStore m_previous;
     qsizetype m_expectedRows = 0;
     QPointer<Prom::RangeQuery> m_query;
 };

@@ -6,12 +6,21 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <vector>
 
 namespace Specula::Prom {
 
 namespace {
+
+// Plain digits across the range of gauges and byte counts (spreadsheets and people read
+// "80000000000" better than "8e+10"), exponents only beyond it.
+bool isPlain(double value)
+{
+    const double magnitude = std::fabs(value);
+    return value == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
+}
 
 struct Column
 {
@@ -47,11 +56,18 @@ QString SeriesCsv::number(double value)
     // Prometheus' own spellings, which spreadsheets and Prometheus tools read back.
     if (std::isinf(value))
         return value > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
-    // Plain digits across the range of gauges and byte counts (spreadsheets and people read
-    // "80000000000" better than "8e+10"), exponents only beyond it; both shortest round-trip.
-    const double magnitude = std::fabs(value);
-    const bool plain = value == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
-    return QString::number(value, plain ? 'f' : 'g', QLocale::FloatingPointShortest);
+    // Both shortest round-trip.
+    return QString::number(value, isPlain(value) ? 'f' : 'g', QLocale::FloatingPointShortest);
+}
+
+QString SeriesCsv::number(float value)
+{
+    if (!std::isfinite(value))
+        return number(double(value));
+    char text[64];
+    const auto written = std::to_chars(std::begin(text), std::end(text), value,
+                                       isPlain(value) ? std::chars_format::fixed : std::chars_format::general);
+    return QString::fromLatin1(text, written.ptr - text);
 }
 
 std::optional<Core::Error> SeriesCsv::write(QIODevice *device, const QList<SeriesStore> &stores,

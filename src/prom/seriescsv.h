@@ -35,6 +35,9 @@ public:
     static QString field(const QString &text);
     static QString timestamp(qint64 unixSeconds);
     static QString number(double value);
+    // The shortest text that reads back as the same float (through a double, 45.3f would be
+    // 45.29999923706055).
+    static QString number(float value);
 };
 
 } // namespace Specula::Prom

@@ -44,8 +44,6 @@ QString isoTimeMs(qint64 milliseconds)
     return time.toString(milliseconds % 1000 == 0 ? Qt::ISODate : Qt::ISODateWithMs);
 }
 
-constexpr double missing = std::numeric_limits<double>::quiet_NaN();
-
 } // namespace
 
 int TimeAxis::indexOf(qint64 time) const
@@ -88,12 +86,14 @@ TimeAxis TimeAxis::slice(int from, int sliceCount) const
     return TimeAxis { timeAt(from), step, sliceCount };
 }
 
-class SeriesStore::Data : public QSharedData
+template<class Value> class BasicSeriesStore<Value>::Data : public QSharedData
 {
 public:
+    static constexpr Value missing = std::numeric_limits<Value>::quiet_NaN();
+
     TimeAxis axis;
     QList<Labels> labels; // by id
-    std::vector<double> values; // row-major: id · axis.count + index
+    std::vector<Value> values; // row-major: id · axis.count + index
     // Label hash → ids. Keyed by the hash rather than the labels so that a lookup hashes the
     // labels once: a map keyed by labels would rehash them for every node it walks past.
     std::unordered_multimap<size_t, int> ids;
@@ -151,54 +151,58 @@ public:
     }
 };
 
-SeriesStore::SeriesStore()
+template<class Value>
+BasicSeriesStore<Value>::BasicSeriesStore()
     : d(new Data)
 { }
 
-SeriesStore::SeriesStore(const TimeAxis &axis)
+template<class Value>
+BasicSeriesStore<Value>::BasicSeriesStore(const TimeAxis &axis)
     : d(new Data)
 {
     d->axis = axis;
 }
 
-SeriesStore::SeriesStore(const SeriesStore &other) = default;
-SeriesStore::SeriesStore(SeriesStore &&other) noexcept = default;
-SeriesStore &SeriesStore::operator=(const SeriesStore &other) = default;
-SeriesStore &SeriesStore::operator=(SeriesStore &&other) noexcept = default;
-SeriesStore::~SeriesStore() = default;
+template<class Value> BasicSeriesStore<Value>::BasicSeriesStore(const BasicSeriesStore &other) = default;
+template<class Value> BasicSeriesStore<Value>::BasicSeriesStore(BasicSeriesStore &&other) noexcept = default;
+template<class Value>
+BasicSeriesStore<Value> &BasicSeriesStore<Value>::operator=(const BasicSeriesStore &other) = default;
+template<class Value>
+BasicSeriesStore<Value> &BasicSeriesStore<Value>::operator=(BasicSeriesStore &&other) noexcept = default;
+template<class Value> BasicSeriesStore<Value>::~BasicSeriesStore() = default;
 
-const TimeAxis &SeriesStore::axis() const
+template<class Value> const TimeAxis &BasicSeriesStore<Value>::axis() const
 {
     return d->axis;
 }
 
-int SeriesStore::seriesCount() const
+template<class Value> int BasicSeriesStore<Value>::seriesCount() const
 {
     return int(d->labels.size());
 }
 
-const Labels &SeriesStore::labels(int id) const
+template<class Value> const Labels &BasicSeriesStore<Value>::labels(int id) const
 {
     return d->labels.at(id);
 }
 
-std::span<const double> SeriesStore::values(int id) const
+template<class Value> std::span<const Value> BasicSeriesStore<Value>::values(int id) const
 {
     Q_ASSERT(id >= 0 && id < seriesCount());
     return { d->values.data() + qsizetype(id) * d->axis.count, size_t(d->axis.count) };
 }
 
-int SeriesStore::find(const Labels &labels) const
+template<class Value> int BasicSeriesStore<Value>::find(const Labels &labels) const
 {
     return d->find(labels, labelsHash(labels));
 }
 
-const QList<int> &SeriesStore::idsInLabelOrder() const
+template<class Value> const QList<int> &BasicSeriesStore<Value>::idsInLabelOrder() const
 {
     return d->order;
 }
 
-int SeriesStore::insert(const Labels &labels)
+template<class Value> int BasicSeriesStore<Value>::insert(const Labels &labels)
 {
     if (const int id = find(labels); id >= 0)
         return id;
@@ -208,13 +212,14 @@ int SeriesStore::insert(const Labels &labels)
     return id;
 }
 
-std::span<double> SeriesStore::mutableValues(int id)
+template<class Value> std::span<Value> BasicSeriesStore<Value>::mutableValues(int id)
 {
     Q_ASSERT(id >= 0 && id < seriesCount());
     return { d->values.data() + qsizetype(id) * d->axis.count, size_t(d->axis.count) };
 }
 
-Core::Result<qsizetype> SeriesStore::merge(const QueryResult &result, const TimeAxis &chunk)
+template<class Value>
+Core::Result<qsizetype> BasicSeriesStore<Value>::merge(const QueryResult &result, const TimeAxis &chunk)
 {
     using Kind = Core::Error::Kind;
     if (result.type != ResultType::Matrix && result.type != ResultType::Vector) {
@@ -259,13 +264,13 @@ Core::Result<qsizetype> SeriesStore::merge(const QueryResult &result, const Time
         int id = ids[size_t(i)];
         if (id < 0)
             id = data.add(series.labels, hashes[size_t(i)]); // also finds a series that came twice in one result
-        double *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
+        Value *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
         qint64 next = 0; // where the next sample of an ascending series lands, if it has no gap
         for (const Sample &sample : series.samples) {
             // Fast path for the usual case, a sample on the next grid point (whole seconds are
             // exact in a double); 9.6 million divisions would cost more than the rest of the merge.
             if (next < chunk.count && sample.timestamp == double(chunk.start + next * chunk.step)) {
-                row[next++] = sample.value;
+                row[next++] = Value(sample.value);
                 ++placed;
                 continue;
             }
@@ -285,7 +290,7 @@ Core::Result<qsizetype> SeriesStore::merge(const QueryResult &result, const Time
                                      0,
                                      {} };
             }
-            row[index] = sample.value;
+            row[index] = Value(sample.value);
             next = index + 1;
             ++placed;
         }
@@ -294,7 +299,9 @@ Core::Result<qsizetype> SeriesStore::merge(const QueryResult &result, const Time
     return placed;
 }
 
-Core::Result<qsizetype> SeriesStore::merge(const SeriesStore &other)
+template<class Value>
+template<class Other>
+Core::Result<qsizetype> BasicSeriesStore<Value>::merge(const BasicSeriesStore<Other> &other)
 {
     if (other.isEmpty())
         return qsizetype(0);
@@ -326,11 +333,11 @@ Core::Result<qsizetype> SeriesStore::merge(const SeriesStore &other)
     qsizetype placed = 0;
     for (int source = 0; source < other.seriesCount(); ++source) {
         const int id = data.add(other.labels(source), hashes[size_t(source)]);
-        const std::span<const double> from = other.values(source);
-        double *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
+        const std::span<const Other> from = other.values(source);
+        Value *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
         for (int i = 0; i < count; ++i) {
             if (!std::isnan(from[size_t(i)])) {
-                row[i] = from[size_t(i)];
+                row[i] = Value(from[size_t(i)]);
                 ++placed;
             }
         }
@@ -341,9 +348,9 @@ Core::Result<qsizetype> SeriesStore::merge(const SeriesStore &other)
     return placed;
 }
 
-SeriesStore SeriesStore::carriedTo(const TimeAxis &axis) const
+template<class Value> BasicSeriesStore<Value> BasicSeriesStore<Value>::carriedTo(const TimeAxis &axis) const
 {
-    SeriesStore carried(axis);
+    BasicSeriesStore carried(axis);
     const TimeAxis &own = d->axis;
     if (!axis.isValid() || !own.isValid() || axis.step != own.step || (axis.start - own.start) % own.step != 0)
         return carried;
@@ -357,26 +364,26 @@ SeriesStore SeriesStore::carriedTo(const TimeAxis &axis) const
     // In label order, so that the new ids come in that order too.
     std::vector<int> kept;
     for (const int id : idsInLabelOrder()) {
-        const std::span<const double> from = shared(id);
-        if (!std::all_of(from.begin(), from.end(), [](double value) { return std::isnan(value); }))
+        const std::span<const Value> from = shared(id);
+        if (!std::all_of(from.begin(), from.end(), [](Value value) { return std::isnan(value); }))
             kept.push_back(id);
     }
     Data &data = *carried.d;
     data.reserveRows(kept.size());
     for (const int id : kept) {
-        const std::span<const double> from = shared(id);
+        const std::span<const Value> from = shared(id);
         const int to = data.add(labels(id));
         std::copy(from.begin(), from.end(), data.values.begin() + qsizetype(to) * axis.count + (first + offset));
     }
     return carried;
 }
 
-const QStringList &SeriesStore::warnings() const
+template<class Value> const QStringList &BasicSeriesStore<Value>::warnings() const
 {
     return d->warnings;
 }
 
-void SeriesStore::addWarnings(const QStringList &warnings)
+template<class Value> void BasicSeriesStore<Value>::addWarnings(const QStringList &warnings)
 {
     for (const QString &warning : warnings) {
         if (!d->warnings.contains(warning))
@@ -384,38 +391,38 @@ void SeriesStore::addWarnings(const QStringList &warnings)
     }
 }
 
-QDateTime SeriesStore::fetchedAt() const
+template<class Value> QDateTime BasicSeriesStore<Value>::fetchedAt() const
 {
     return d->fetchedAt;
 }
 
-void SeriesStore::setFetchedAt(const QDateTime &time)
+template<class Value> void BasicSeriesStore<Value>::setFetchedAt(const QDateTime &time)
 {
     d->fetchedAt = time;
 }
 
-bool SeriesStore::isStale() const
+template<class Value> bool BasicSeriesStore<Value>::isStale() const
 {
     return d->stale;
 }
 
-const Core::Error &SeriesStore::error() const
+template<class Value> const Core::Error &BasicSeriesStore<Value>::error() const
 {
     return d->error;
 }
 
-void SeriesStore::markStale(const Core::Error &error)
+template<class Value> void BasicSeriesStore<Value>::markStale(const Core::Error &error)
 {
     d->stale = true;
     d->error = error;
 }
 
-qsizetype SeriesStore::valueBytes() const
+template<class Value> qsizetype BasicSeriesStore<Value>::valueBytes() const
 {
-    return qsizetype(d->values.capacity() * sizeof(double));
+    return qsizetype(d->values.capacity() * sizeof(Value));
 }
 
-QString SeriesStore::compactName(const Labels &labels)
+template<class Value> QString BasicSeriesStore<Value>::compactName(const Labels &labels)
 {
     QString text = labels.value(QStringLiteral("__name__"));
     QStringList parts;
@@ -432,5 +439,11 @@ QString SeriesStore::compactName(const Labels &labels)
         text += QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
     return text;
 }
+
+template class BasicSeriesStore<double>;
+template class BasicSeriesStore<float>;
+template Core::Result<qsizetype> BasicSeriesStore<double>::merge(const BasicSeriesStore<double> &);
+template Core::Result<qsizetype> BasicSeriesStore<float>::merge(const BasicSeriesStore<double> &);
+template Core::Result<qsizetype> BasicSeriesStore<float>::merge(const BasicSeriesStore<float> &);
 
 } // namespace Specula::Prom

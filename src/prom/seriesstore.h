@@ -41,28 +41,30 @@ struct TimeAxis
 };
 
 // Columnar time series on one TimeAxis: per series its labels and a contiguous row of
-// axis().count doubles, NaN where there is no point (8 bytes per point; rows are adjacent in one
-// block, so 40,000 series × 240 steps is one 77 MB allocation a heatmap can walk row by row).
-// A series' id is its row, stable for the life of the store and its copies. Implicitly shared:
-// copies are cheap and cross threads and queued signals; writing detaches.
-class SeriesStore
+// axis().count values, NaN where there is no point. Rows are adjacent in one block, so 40,000
+// series × 240 steps is one allocation a heatmap can walk row by row: 77 MB of doubles
+// (SeriesStore), or 38 MB of floats (CompactSeriesStore) where seven significant digits are
+// plenty, as for a heatmap's percentages, degrees and watts. A series' id is its row, stable for
+// the life of the store and its copies. Implicitly shared: copies are cheap and cross threads and
+// queued signals; writing detaches.
+template<class Value> class BasicSeriesStore
 {
 public:
-    SeriesStore();
-    explicit SeriesStore(const TimeAxis &axis);
-    SeriesStore(const SeriesStore &other);
-    SeriesStore(SeriesStore &&other) noexcept;
-    SeriesStore &operator=(const SeriesStore &other);
-    SeriesStore &operator=(SeriesStore &&other) noexcept;
-    ~SeriesStore();
+    BasicSeriesStore();
+    explicit BasicSeriesStore(const TimeAxis &axis);
+    BasicSeriesStore(const BasicSeriesStore &other);
+    BasicSeriesStore(BasicSeriesStore &&other) noexcept;
+    BasicSeriesStore &operator=(const BasicSeriesStore &other);
+    BasicSeriesStore &operator=(BasicSeriesStore &&other) noexcept;
+    ~BasicSeriesStore();
 
     const TimeAxis &axis() const;
     int seriesCount() const;
     bool isEmpty() const { return seriesCount() == 0; }
 
     const Labels &labels(int id) const;
-    std::span<const double> values(int id) const;
-    double value(int id, int index) const { return values(id)[index]; }
+    std::span<const Value> values(int id) const;
+    Value value(int id, int index) const { return values(id)[index]; }
     // The id of the series with exactly these labels, or -1.
     int find(const Labels &labels) const;
     // Ids sorted by labels (QMap order of name/value pairs), for tables, heatmap rows and CSV.
@@ -70,7 +72,7 @@ public:
 
     // The id of `labels`, adding a row of NaN if the series is new.
     int insert(const Labels &labels);
-    std::span<double> mutableValues(int id);
+    std::span<Value> mutableValues(int id);
 
     // Places a query result's samples on the axis. `chunk` is the axis the result was asked for:
     // it must lie on this store's grid, and every sample must fall on one of its points; a sample
@@ -80,12 +82,12 @@ public:
     Core::Result<qsizetype> merge(const QueryResult &result, const TimeAxis &chunk);
     Core::Result<qsizetype> merge(const QueryResult &result) { return merge(result, axis()); }
     // Copies every series of `other` (same step, on this grid) into this store.
-    Core::Result<qsizetype> merge(const SeriesStore &other);
+    template<class Other> Core::Result<qsizetype> merge(const BasicSeriesStore<Other> &other);
     // This store's points that fall on `axis`, in a store on `axis` with NaN elsewhere: what a
     // later range shares with this one, so that a refresh asks only for the rest. Series with no
     // point on `axis` are left out; the others share this store's labels. Empty when `axis` has
     // another step or grid.
-    SeriesStore carriedTo(const TimeAxis &axis) const;
+    BasicSeriesStore carriedTo(const TimeAxis &axis) const;
 
     // What the server said alongside the data.
     const QStringList &warnings() const;
@@ -110,6 +112,13 @@ private:
     QSharedDataPointer<Data> d;
 };
 
+using SeriesStore = BasicSeriesStore<double>;
+using CompactSeriesStore = BasicSeriesStore<float>;
+
+extern template class BasicSeriesStore<double>;
+extern template class BasicSeriesStore<float>;
+
 } // namespace Specula::Prom
 
 Q_DECLARE_METATYPE(Specula::Prom::SeriesStore)
+Q_DECLARE_METATYPE(Specula::Prom::CompactSeriesStore)

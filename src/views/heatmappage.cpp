@@ -102,7 +102,8 @@ void HeatmapPage::setSnapshot(const Model::ClusterSnapshot &snapshot)
     rebuild(Rebuild::JoinIfRowsChanged);
 }
 
-void HeatmapPage::setSeries(Prom::Metric metric, const Prom::SeriesStore &store, const Prom::MetricCatalogue &catalogue)
+void HeatmapPage::setSeries(Prom::Metric metric, const Prom::CompactSeriesStore &store,
+                            const Prom::MetricCatalogue &catalogue)
 {
     if (metric != m_metric)
         return;
@@ -127,7 +128,7 @@ void HeatmapPage::setMetric(Prom::Metric metric)
     m_metricBox->setCurrentIndex(index);
     m_metric = metric;
     // The old metric's numbers would be read on the new scale: show none until the new ones come.
-    m_store = Prom::SeriesStore();
+    m_store = Prom::CompactSeriesStore();
     rebuild(Rebuild::Join);
     Q_EMIT metricChanged(metric);
 }

@@ -35,7 +35,7 @@ public:
     void setSnapshot(const Model::ClusterSnapshot &snapshot);
     // The series of `metric` over the range, as HeatmapSeriesQuery fetches them, read with the
     // cluster's catalogue. Series of another metric than the one shown are ignored (a late answer).
-    void setSeries(Prom::Metric metric, const Prom::SeriesStore &store, const Prom::MetricCatalogue &catalogue);
+    void setSeries(Prom::Metric metric, const Prom::CompactSeriesStore &store, const Prom::MetricCatalogue &catalogue);
     // Only GPUs held by pods of this namespace; empty for all.
     void setNamespaceFilter(const QString &ns);
 
@@ -82,7 +82,7 @@ private:
 
     Prom::Metric m_metric = Prom::Metric::GpuUtil;
     Model::ClusterSnapshot m_snapshot;
-    Prom::SeriesStore m_store;
+    Prom::CompactSeriesStore m_store;
     Prom::MetricCatalogue m_catalogue;
     QString m_namespace;
     Model::HeatmapData::Sort m_sort = Model::HeatmapData::Sort::Node;

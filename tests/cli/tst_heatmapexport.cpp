@@ -150,7 +150,7 @@ private Q_SLOTS:
                     QVERIFY2(cell.isEmpty(), qPrintable(row.at(1) + u": "_qs + cell));
                     continue;
                 }
-                QVERIFY2(TestNumbers::nearlyEqual(cell.toDouble(), *expected),
+                QVERIFY2(TestNumbers::nearlyEqualSingle(cell.toDouble(), *expected),
                          qPrintable(u"%1 %2 at %3: %4 vs %5"_qs.arg(row.at(1), row.at(4))
                                         .arg(times[column])
                                         .arg(cell)

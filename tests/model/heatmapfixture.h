@@ -83,15 +83,15 @@ inline Prom::Labels dcgm(const QString &node, const QString &uuid, const QString
     return labels;
 }
 
-inline void add(Prom::SeriesStore &store, const Prom::Labels &labels, std::initializer_list<double> values)
+inline void add(Prom::CompactSeriesStore &store, const Prom::Labels &labels, std::initializer_list<double> values)
 {
     const int id = store.insert(labels);
     std::copy(values.begin(), values.end(), store.mutableValues(id).begin());
 }
 
-inline Prom::SeriesStore utilization()
+inline Prom::CompactSeriesStore utilization()
 {
-    Prom::SeriesStore store(Prom::TimeAxis { kStart, kStep, kSteps });
+    Prom::CompactSeriesStore store(Prom::TimeAxis { kStart, kStep, kSteps });
     const QString a = QStringLiteral("gpu-a");
     add(store, dcgm(a, QStringLiteral("GPU-a0"), QStringLiteral("0"), QStringLiteral("ml"), QStringLiteral("train")),
         { 10, 20, 30, kNaN });
@@ -115,10 +115,11 @@ inline Prom::SeriesStore utilization()
 
 // `nodes` × `gpus` whole GPUs over `steps` steps, each held by one pod; value(row, step) fills them.
 template<class Value>
-void large(int nodes, int gpus, int steps, Value value, Model::ClusterSnapshot &snapshot, Prom::SeriesStore &store)
+void large(int nodes, int gpus, int steps, Value value, Model::ClusterSnapshot &snapshot,
+           Prom::CompactSeriesStore &store)
 {
     snapshot = {};
-    store = Prom::SeriesStore(Prom::TimeAxis { kStart, kStep, steps });
+    store = Prom::CompactSeriesStore(Prom::TimeAxis { kStart, kStep, steps });
     for (int n = 0; n < nodes; ++n) {
         Model::NodeSummary node;
         node.name = QStringLiteral("node-%1").arg(n, 5, 10, QLatin1Char('0'));

@@ -91,7 +91,7 @@ private Q_SLOTS:
 
         // Before Prometheus answers, the snapshot's devices are rows without a point.
         const HeatmapData unanswered = HeatmapData::build(Fixture::snapshot(), Prom::Metric::GpuUtil,
-                                                          Prom::SeriesStore(data.axis()), Fixture::catalogue());
+                                                          Prom::CompactSeriesStore(data.axis()), Fixture::catalogue());
         QVERIFY(unanswered.allRowCount() > 0);
         QVERIFY(!unanswered.hasReadings());
     }
@@ -100,7 +100,7 @@ private Q_SLOTS:
     // blank in them is no value, and such a row reads a cleaned copy instead.
     void rowsReadTheirSeriesInPlace()
     {
-        Prom::SeriesStore store = Fixture::utilization();
+        Prom::CompactSeriesStore store = Fixture::utilization();
         int a0 = -1;
         for (int id = 0; id < store.seriesCount(); ++id) {
             if (store.labels(id).value(u"UUID"_qs) == u"GPU-a0"_qs)
@@ -372,7 +372,7 @@ private Q_SLOTS:
         QFETCH(bool, stale);
         QFETCH(int, asked);
         const Prom::TimeAxis axis { 1764000000, 60, 60 };
-        Prom::SeriesStore last(previous);
+        Prom::CompactSeriesStore last(previous);
         if (previous.isValid())
             last.mutableValues(last.insert({ { u"UUID"_qs, u"GPU-a0"_qs } }))[0] = 1;
         if (stale)

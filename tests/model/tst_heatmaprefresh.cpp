@@ -34,30 +34,30 @@ private Q_SLOTS:
         const Prom::TimeAxis after = Prom::TimeAxis::covering(now.addSecs(-35 * 60), now.addSecs(-10 * 60), step);
         QCOMPARE(after.start - before.start, 5 * 60);
 
-        const Prom::SeriesStore previous = run(before);
+        const Prom::CompactSeriesStore previous = run(before);
         QVERIFY(previous.seriesCount() > 0);
         // Five new points, and the last two of the previous answer again.
         const Prom::TimeAxis asked = HeatmapSeriesQuery::askedFor(after, previous);
         QCOMPARE(asked.last(), after.last());
         QCOMPARE(asked.count, 5 + 2);
 
-        const Prom::SeriesStore refreshed = run(after, previous);
-        const Prom::SeriesStore whole = run(after);
+        const Prom::CompactSeriesStore refreshed = run(after, previous);
+        const Prom::CompactSeriesStore whole = run(after);
         QCOMPARE(refreshed.axis(), after);
         QCOMPARE(refreshed.seriesCount(), whole.seriesCount());
         int shared = 0;
         for (int id = 0; id < whole.seriesCount(); ++id) {
             const int same = refreshed.find(whole.labels(id));
-            QVERIFY2(same >= 0, qPrintable(Prom::SeriesStore::compactName(whole.labels(id))));
+            QVERIFY2(same >= 0, qPrintable(Prom::CompactSeriesStore::compactName(whole.labels(id))));
             for (int index = 0; index < after.count; ++index) {
                 const double expected = whole.value(id, index);
                 const double got = refreshed.value(same, index);
-                QVERIFY2(
-                    std::isnan(expected) ? std::isnan(got) : got == expected,
-                    qPrintable(u"%1 at point %2: %3, not %4"_qs.arg(Prom::SeriesStore::compactName(whole.labels(id)))
-                                   .arg(index)
-                                   .arg(got)
-                                   .arg(expected)));
+                QVERIFY2(std::isnan(expected) ? std::isnan(got) : got == expected,
+                         qPrintable(u"%1 at point %2: %3, not %4"_qs
+                                        .arg(Prom::CompactSeriesStore::compactName(whole.labels(id)))
+                                        .arg(index)
+                                        .arg(got)
+                                        .arg(expected)));
             }
             const int before = previous.find(whole.labels(id));
             shared += before >= 0 && refreshed.labels(same).isSharedWith(previous.labels(before)) ? 1 : 0;
@@ -67,15 +67,15 @@ private Q_SLOTS:
     }
 
 private:
-    Prom::SeriesStore run(const Prom::TimeAxis &axis, const Prom::SeriesStore &previous = {})
+    Prom::CompactSeriesStore run(const Prom::TimeAxis &axis, const Prom::CompactSeriesStore &previous = {})
     {
         const Model::MetricsConnection *metrics = m_cluster.loader()->metrics();
         auto *query = new HeatmapSeriesQuery(metrics->client(), metrics->catalogue(), Prom::Metric::GpuUtil, axis);
         query->setExpectedRows(m_cluster.loader()->snapshot());
         query->setPrevious(previous);
-        Prom::SeriesStore answer;
+        Prom::CompactSeriesStore answer;
         connect(query, &HeatmapSeriesQuery::finished, this,
-                [&answer](Prom::Metric, const Prom::SeriesStore &store) { answer = store; });
+                [&answer](Prom::Metric, const Prom::CompactSeriesStore &store) { answer = store; });
         connect(query, &HeatmapSeriesQuery::failed, this,
                 [](const Core::Error &error) { QFAIL(qPrintable(error.toString())); });
         QSignalSpy done(query, &QObject::destroyed);

@@ -101,6 +101,8 @@ private Q_SLOTS:
     void timestamp();
     void number_data();
     void number();
+    void singleNumber_data();
+    void singleNumber();
     void unionOfAxes();
     void headerNames_data();
     void headerNames();
@@ -188,6 +190,37 @@ void TestSeriesCsv::number()
     if (std::isfinite(value)) {
         bool ok = false;
         QCOMPARE(written.toDouble(&ok), value); // round trip, bit for bit
+        QVERIFY(ok);
+    }
+}
+
+void TestSeriesCsv::singleNumber_data()
+{
+    QTest::addColumn<float>("value");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("integer") << 57.0f << u"57"_qs;
+    QTest::newRow("zero") << 0.0f << u"0"_qs;
+    QTest::newRow("tenth") << 0.1f << u"0.1"_qs;
+    QTest::newRow("reading") << 45.3f << u"45.3"_qs;
+    QTest::newRow("third") << 1.0f / 3.0f << u"0.33333334"_qs;
+    QTest::newRow("watts") << 312.125f << u"312.125"_qs;
+    QTest::newRow("small fraction") << 0.00025f << u"0.00025"_qs;
+    QTest::newRow("tiny") << 1.5e-7f << u"1.5e-07"_qs;
+    QTest::newRow("beyond 1e15") << 2e15f << u"2e+15"_qs;
+    QTest::newRow("+Inf") << std::numeric_limits<float>::infinity() << u"+Inf"_qs;
+    QTest::newRow("no point") << std::numeric_limits<float>::quiet_NaN() << QString();
+}
+
+void TestSeriesCsv::singleNumber()
+{
+    QFETCH(float, value);
+    QFETCH(QString, text);
+    const QString written = Prom::SeriesCsv::number(value);
+    QCOMPARE(written, text);
+    if (std::isfinite(value)) {
+        bool ok = false;
+        QCOMPARE(written.toFloat(&ok), value); // round trip, bit for bit
         QVERIFY(ok);
     }
 }

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void copyOnWrite();
     void mergeStores();
     void carriedToALaterAxis();
+    void compactStore();
     void staleAndWarnings();
     void compactName_data();
     void compactName();
@@ -331,6 +332,37 @@ void TestSeriesStore::carriedToALaterAxis()
     QCOMPARE(earlier.seriesCount(), 2);
     QCOMPARE(earlier.value(earlier.find(gpuLabels(0)), 2), 0.0);
     QCOMPARE(earlier.value(earlier.find(gpuLabels(1)), 3), 11.0);
+}
+
+// Single precision: a double store's series copied in, carried to a later range, at four bytes
+// a point.
+void TestSeriesStore::compactStore()
+{
+    const TimeAxis axis { t0, 30, 10 };
+    Prom::SeriesStore answer(axis);
+    QVERIFY(answer.merge(matrix({ series(0, axis, { 0, 1, 9 }), series(1, axis, { 5 }) })).ok());
+    answer.mutableValues(0)[1] = 45.3;
+    answer.addWarnings({ u"PromQL info: w"_qs });
+
+    Prom::CompactSeriesStore compact(axis);
+    const auto placed = compact.merge(answer);
+    QVERIFY(placed.ok());
+    QCOMPARE(*placed, 4);
+    QCOMPARE(compact.seriesCount(), 2);
+    QCOMPARE(compact.valueBytes(), qsizetype(2 * axis.count * sizeof(float)));
+    QCOMPARE(compact.value(0, 0), 0.0f);
+    QCOMPARE(compact.value(0, 1), 45.3f);
+    QVERIFY(std::isnan(compact.value(0, 2)));
+    QCOMPARE(compact.value(compact.find(gpuLabels(1)), 5), 51.0f);
+    QVERIFY(compact.labels(0).isSharedWith(answer.labels(0)));
+    QCOMPARE(compact.warnings(), answer.warnings());
+
+    const TimeAxis later { axis.timeAt(5), 30, 10 };
+    const Prom::CompactSeriesStore carried = compact.carriedTo(later);
+    QCOMPARE(carried.seriesCount(), 2);
+    QCOMPARE(carried.value(carried.find(gpuLabels(0)), 4), 90.0f);
+    QCOMPARE(carried.value(carried.find(gpuLabels(1)), 0), 51.0f);
+    QVERIFY(std::isnan(carried.value(carried.find(gpuLabels(0)), 5)));
 }
 
 void TestSeriesStore::staleAndWarnings()

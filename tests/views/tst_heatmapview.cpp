@@ -27,7 +27,7 @@ HeatmapData fixtureData()
 HeatmapData largeData(int nodes, double (*value)(int row, int step))
 {
     Model::ClusterSnapshot snapshot;
-    Prom::SeriesStore store;
+    Prom::CompactSeriesStore store;
     Fixture::large(nodes, 8, 24, value, snapshot, store);
     return HeatmapData::build(snapshot, Prom::Metric::GpuUtil, store, Fixture::catalogue());
 }
