@@ -59,6 +59,7 @@ public:
     // The saved profiles in the switcher; `current` empty: none is in use.
     void setProfiles(const QStringList &names, const QString &current);
     // `reset` clears the tables first (a switch to another cluster); otherwise rows update in place.
+    // Pages other than the one shown are given the snapshot when they are next shown.
     void showSnapshot(const Model::ClusterSnapshot &snapshot, bool reset);
     void showConnection(Health health, const QString &text, const QString &server);
     void showError(const QString &message);
