@@ -415,7 +415,11 @@ int main(int argc, char *argv[])
     // A heap profiler then reports what the loaded window holds as "leaked", instead of the teardown.
     const QCommandLineOption exitLoadedOption(u"exit-loaded"_qs,
                                               u"Exit right after measuring memory, tearing nothing down"_qs);
-    parser.addOptions({ simOption, scenarioOption, prometheusOption, refreshOption, timeoutOption, exitLoadedOption });
+    // Live updates rebuild only the page shown, so what it is changes the figures.
+    const QCommandLineOption pageOption(
+        u"page"_qs, u"The page shown throughout, as Ctrl+1 … Ctrl+8 (default 1, the Overview)"_qs, u"n"_qs, u"1"_qs);
+    parser.addOptions(
+        { simOption, scenarioOption, prometheusOption, refreshOption, timeoutOption, exitLoadedOption, pageOption });
     parser.addHelpOption();
     parser.process(app);
 
@@ -423,6 +427,12 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     qputenv("SPECULA_PROFILES_FILE", dir.filePath(u"profiles.ini"_qs).toLocal8Bit());
     const QString kubeconfig = dir.filePath(u"kubeconfig"_qs);
+    const int page = parser.value(pageOption).toInt();
+    if (page < 1 || page > 8) {
+        std::fprintf(stderr, "bench-largeload: --page: %s is not a page from 1 to 8\n",
+                     qPrintable(parser.value(pageOption)));
+        return 2;
+    }
     const auto prometheus = Model::PrometheusSettings::parse(parser.value(prometheusOption));
     if (!prometheus) {
         std::fprintf(stderr, "bench-largeload: --prometheus: %s\n", qPrintable(prometheus.error().toString()));
@@ -472,6 +482,8 @@ int main(int argc, char *argv[])
     int status = 0;
     {
         LoadRun run(&app, kubeconfig, prometheus.value(), parser.value(refreshOption).toInt());
+        run.window().showPage(App::MainWindow::Page(page - 1));
+        std::printf("page shown: %d\n", page);
         QTimer::singleShot(parser.value(timeoutOption).toInt() * 1000, &app, [] {
             std::fprintf(stderr, "bench-largeload: timed out\n");
             QCoreApplication::quit();

@@ -8,13 +8,16 @@
 # the event being delivered and the milestones reached), resident memory and each page's cost
 # per snapshot.
 #
-#   benchmarks/large-load.sh [BUILD_DIR] [REFRESHES]     (default build/dev, 2)
+#   benchmarks/large-load.sh [BUILD_DIR] [REFRESHES] [PAGE]    (default build/dev, 2, 1)
+#
+# PAGE is the page shown throughout (1–8, as Ctrl+1 … Ctrl+8): live updates rebuild only that one.
 #
 # Two shared cores run the simulator, the snapshot builds and the window: run it on a quiet machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build/dev}
 refreshes=${2:-2}
+page=${3:-1}
 tool=$build/benchmarks/specula-bench-largeload
 sim=$build/src/app/specula-sim
 for file in "$tool" "$sim"; do
@@ -23,4 +26,4 @@ done
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 export XDG_CONFIG_HOME=$config QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
-"$tool" --sim "$sim" --refreshes "$refreshes" 2> >(grep -v -e propagateSizeHints -e XDG_RUNTIME_DIR >&2)
+"$tool" --sim "$sim" --refreshes "$refreshes" --page "$page" 2> >(grep -v -e propagateSizeHints -e XDG_RUNTIME_DIR >&2)
