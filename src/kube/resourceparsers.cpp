@@ -121,16 +121,18 @@ std::optional<QString> ResourceParsers::peekContinueToken(const QByteArray &json
     return QString::fromLatin1(before.sliced(start, i - start));
 }
 
-Core::Result<Node> ResourceParsers::parseNode(const QJsonObject &o)
+Core::Result<Node> ResourceParsers::parseNode(const QJsonObject &o, Core::TextPool *pool)
 {
-    Reader r;
+    // A GPU node carries dozens of feature-discovery labels, nearly all of them the same on every
+    // node of a pool: shared, a list's nodes hold one copy of each name and value.
+    Reader r(pool);
     Node node;
     node.meta = r.meta(o);
     const QJsonObject spec = r.object(o, QLatin1String("spec"), {});
     node.unschedulable = r.boolean(spec, QLatin1String("unschedulable"), kSpec);
     r.forEachObject(spec, QLatin1String("taints"), kSpec, [&](const QJsonObject &t, const Path &p) {
-        node.taints.append(Taint { r.str(t, QLatin1String("key"), p), r.str(t, QLatin1String("value"), p),
-                                   r.str(t, QLatin1String("effect"), p) });
+        node.taints.append(Taint { r.word(t, QLatin1String("key"), p), r.word(t, QLatin1String("value"), p),
+                                   r.word(t, QLatin1String("effect"), p) });
     });
     const QJsonObject status = r.object(o, QLatin1String("status"), {});
     node.capacity = r.resources(status, QLatin1String("capacity"), kStatus);
@@ -138,7 +140,7 @@ Core::Result<Node> ResourceParsers::parseNode(const QJsonObject &o)
     node.conditions = r.conditions(status, kStatus);
     const Path infoPath = kStatus.child(QLatin1String("nodeInfo"));
     node.kubeletVersion
-        = r.str(r.object(status, QLatin1String("nodeInfo"), kStatus), QLatin1String("kubeletVersion"), infoPath);
+        = r.word(r.object(status, QLatin1String("nodeInfo"), kStatus), QLatin1String("kubeletVersion"), infoPath);
     r.forEachObject(status, QLatin1String("addresses"), kStatus, [&](const QJsonObject &a, const Path &p) {
         if (node.internalIP.isEmpty() && r.str(a, QLatin1String("type"), p) == QLatin1String("InternalIP"))
             node.internalIP = r.str(a, QLatin1String("address"), p);
@@ -267,7 +269,7 @@ Core::Result<Resource> ResourceParsers::parseObject(ResourceKind kind, const QJs
     };
     switch (kind) {
     case ResourceKind::Node:
-        return wrap(parseNode(object));
+        return wrap(parseNode(object, pool));
     case ResourceKind::Pod:
         return wrap(parsePod(object, pool));
     case ResourceKind::Namespace:

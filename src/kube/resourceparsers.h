@@ -30,12 +30,12 @@ class ResourceParsers
 public:
     // A whole list body (one page). `where` (the URL) prefixes errors about the page itself.
     static Core::Result<ListPage> parseList(ResourceKind kind, const QByteArray &json, const QString &where = {});
-    // Objects read with one `pool` share their repeated texts (only pods are numerous enough for
-    // it to pay); a list page shares them across its items.
+    // Objects read with one `pool` share their repeated texts (only nodes and pods are numerous
+    // enough for it to pay); a list page shares them across its items.
     static Core::Result<Resource> parseObject(ResourceKind kind, const QJsonObject &object,
                                               Core::TextPool *pool = nullptr);
 
-    static Core::Result<Node> parseNode(const QJsonObject &object);
+    static Core::Result<Node> parseNode(const QJsonObject &object, Core::TextPool *pool = nullptr);
     static Core::Result<Pod> parsePod(const QJsonObject &object, Core::TextPool *pool = nullptr);
     static Core::Result<Namespace> parseNamespace(const QJsonObject &object);
     static Core::Result<Service> parseService(const QJsonObject &object);

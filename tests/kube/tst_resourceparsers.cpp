@@ -305,6 +305,41 @@ private Q_SLOTS:
         QVERIFY(!sameText(*alone, std::get<Kube::Pod>(page->items[0])));
     }
 
+    void nodesReadTogetherShareTheirTexts()
+    {
+        const auto node = [](const char *name) -> QByteArray {
+            return QByteArray("{\"metadata\":{\"name\":\"") + name + "\",\"labels\":{\"kubernetes.io/hostname\":\""
+                + name
+                + "\",\"nvidia.com/gpu.product\":\"NVIDIA-H100-80GB-HBM3\"}},"
+                  "\"spec\":{\"taints\":[{\"key\":\"nvidia.com/gpu\",\"effect\":\"NoSchedule\"}]},"
+                  "\"status\":{\"capacity\":{\"nvidia.com/gpu\":\"8\"},\"allocatable\":{\"nvidia.com/gpu\":\"8\"},"
+                  "\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"KubeletReady\"}],"
+                  "\"nodeInfo\":{\"kubeletVersion\":\"v1.30.4\"}}}";
+        };
+        const auto sameText = [](const Kube::Node &a, const Kube::Node &b) {
+            const auto same
+                = [](const QString &x, const QString &y) { return x == y && x.constData() == y.constData(); };
+            const auto product = u"nvidia.com/gpu.product"_qs;
+            return same(a.meta.labels.find(product).key(), b.meta.labels.find(product).key())
+                && same(a.meta.labels.value(product), b.meta.labels.value(product))
+                && same(a.taints.first().key, b.taints.first().key)
+                && same(a.taints.first().effect, b.taints.first().effect)
+                && same(a.conditions.first().reason, b.conditions.first().reason)
+                && same(a.kubeletVersion, b.kubeletVersion) && a.capacity.isSharedWith(b.capacity)
+                && a.meta.name != b.meta.name;
+        };
+
+        auto page = ResourceParsers::parseList(ResourceKind::Node,
+                                               "{\"metadata\":{},\"items\":[" + node("a") + ',' + node("b") + "]}");
+        QVERIFY(page);
+        QCOMPARE(page->items.size(), 2);
+        QVERIFY(sameText(std::get<Kube::Node>(page->items[0]), std::get<Kube::Node>(page->items[1])));
+
+        const auto alone = ResourceParsers::parseNode(objectFrom(node("c")));
+        QVERIFY(alone);
+        QVERIFY(!sameText(*alone, std::get<Kube::Node>(page->items[0])));
+    }
+
     void eventTimeFallback()
     {
         const QByteArray json = R"({"metadata":{"name":"e1","namespace":"default"},
