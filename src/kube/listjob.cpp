@@ -98,7 +98,10 @@ void ListJob::parse(QByteArray body)
     const quint64 generation = m_generation;
     const QString where = m_connection->url(m_path).toString(QUrl::RemoveUserInfo);
     Core::runOffThread(
-        this, [kind = m_kind, body = std::move(body), where] { return ResourceParsers::parseList(kind, body, where); },
+        this,
+        [kind = m_kind, body = std::move(body), where, texts = m_texts] {
+            return ResourceParsers::parseList(kind, body, where, texts.get());
+        },
         [this, generation](const Core::Result<ListPage> &page) { onParsed(generation, page); });
 }
 
@@ -153,6 +156,8 @@ void ListJob::restart(const Core::Error &reason)
     ++m_generation;
     abortFetch();
     m_fetchedBody.reset();
+    // A page of the old list may still be parsing with the old pool.
+    m_texts = std::make_shared<Core::TextPool>();
     m_parsing = false;
     m_pages = 0;
     m_items = 0;

@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "core/result.h"
+#include "core/textpool.h"
 #include "kube/listoptions.h"
 #include "kube/resourcekind.h"
 #include "kube/resources.h"
@@ -10,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QUrlQuery>
+#include <memory>
 #include <optional>
 
 namespace Specula::Net {
@@ -69,6 +71,9 @@ private:
     QString m_requestToken; // its continue token
     std::optional<QByteArray> m_fetchedBody; // fetched while the previous page was still parsing
     bool m_parsing = false;
+    // Shared by every page of the list, which are parsed one at a time: a namespace, node name or
+    // workload's labels met on one page are the same copy on all the others.
+    std::shared_ptr<Core::TextPool> m_texts = std::make_shared<Core::TextPool>();
     quint64 m_generation = 0; // bumped on restart and cancel; late parse results are dropped
     int m_pages = 0;
     qint64 m_items = 0;

@@ -294,7 +294,8 @@ Core::Result<Resource> ResourceParsers::parseObject(ResourceKind kind, const QJs
     return Error { Error::Kind::Parse, QStringLiteral("unknown resource kind"), {}, 0, {} };
 }
 
-Core::Result<ListPage> ResourceParsers::parseList(ResourceKind kind, const QByteArray &json, const QString &where)
+Core::Result<ListPage> ResourceParsers::parseList(ResourceKind kind, const QByteArray &json, const QString &where,
+                                                  Core::TextPool *pool)
 {
     const auto invalidJson = [&](const QJsonParseError &parseError) {
         return Error {
@@ -342,7 +343,8 @@ Core::Result<ListPage> ResourceParsers::parseList(ResourceKind kind, const QByte
     if (!items)
         return page;
 
-    Core::TextPool pool;
+    Core::TextPool pageTexts;
+    Core::TextPool *texts = pool ? pool : &pageTexts;
     std::optional<Error> error;
     const bool whole = Core::JsonScan::forEachElement(json, *items, [&](Core::JsonScan::Span span) {
         const qsizetype i = page.items.size();
@@ -362,7 +364,7 @@ Core::Result<ListPage> ResourceParsers::parseList(ResourceKind kind, const QByte
         const QJsonDocument item = QJsonDocument::fromJson(text, &parseError);
         if (parseError.error != QJsonParseError::NoError)
             return false;
-        auto parsed = parseObject(kind, item.object(), &pool);
+        auto parsed = parseObject(kind, item.object(), texts);
         if (!parsed) {
             error = parsed.error();
             error->where = where.isEmpty() ? error->where : where + QStringLiteral(" items[%1] ").arg(i) + error->where;

@@ -28,8 +28,11 @@ struct ListPage
 class ResourceParsers
 {
 public:
-    // A whole list body (one page). `where` (the URL) prefixes errors about the page itself.
-    static Core::Result<ListPage> parseList(ResourceKind kind, const QByteArray &json, const QString &where = {});
+    // A whole list body (one page). `where` (the URL) prefixes errors about the page itself. The
+    // items share their repeated texts through `pool`, or through a pool of the page's own; a
+    // caller reading a list's pages one after another passes one pool for all of them.
+    static Core::Result<ListPage> parseList(ResourceKind kind, const QByteArray &json, const QString &where = {},
+                                            Core::TextPool *pool = nullptr);
     // Objects read with one `pool` share their repeated texts (only nodes and pods are numerous
     // enough for it to pay); a list page shares them across its items.
     static Core::Result<Resource> parseObject(ResourceKind kind, const QJsonObject &object,

@@ -181,9 +181,14 @@ private Q_SLOTS:
         QCOMPARE(pods.pages, expectedPages);
         QVERIFY(!pods.resourceVersion.isEmpty());
         QSet<QString> names;
+        // Pages read one after another share their texts: one copy of each namespace.
+        QHash<QString, const QChar *> namespaceText;
         for (const auto &item : pods.items) {
             const auto &pod = std::get<Kube::Pod>(item);
             names.insert(pod.meta.namespaceName + u'/' + pod.meta.name);
+            const QChar *text = namespaceText.value(pod.meta.namespaceName, pod.meta.namespaceName.constData());
+            QVERIFY2(text == pod.meta.namespaceName.constData(), qPrintable(pod.meta.namespaceName));
+            namespaceText.insert(pod.meta.namespaceName, text);
         }
         QCOMPARE(names.size(), pods.items.size()); // no page twice, none lost
         const ListOutcome nodes = runList(client, ResourceKind::Node);
