@@ -246,10 +246,10 @@ ClusterSnapshot buildSnapshot(const ClusterObjects &objects);
 
 // A pod as ClusterObjects keeps it: what buildSnapshot() reads of it and no more. Most pods of a
 // large cluster request no extended resource and wait for nothing; of those the snapshot reads
-// only their name, node, phase and UID, a network status (the VFs they hold) and, of a GPU
-// exporter, its labels and IP. Their containers, other labels and annotations, selector and
-// conditions are dropped (on 150,000 pods, most of the informers' memory), and every pod's
-// resourceVersion.
+// only their name, node and phase, a network status (the VFs they hold) and, of a GPU exporter,
+// its labels and IP. Their containers, other labels and annotations, selector and conditions are
+// dropped (on 150,000 pods, most of the informers' memory), and every pod's resourceVersion, and
+// the UID of every pod that does not wait.
 Kube::Pod podAsStored(Kube::Pod pod);
 
 } // namespace Specula::Model

@@ -113,6 +113,7 @@ private Q_SLOTS:
         Kube::Pod waiting = gpuPod(u"waiting"_qs, QString(), 0, u"Pending"_qs);
         waiting.conditions.append({ u"PodScheduled"_qs, u"False"_qs, u"Unschedulable"_qs, u"0/1 nodes"_qs, {} });
         waiting.nodeSelector = { { u"zone"_qs, u"a"_qs } };
+        waiting.meta.uid = u"uid-waiting"_qs;
         add(full, waiting);
 
         Model::ClusterObjects stored = full;
@@ -124,13 +125,16 @@ private Q_SLOTS:
         QCOMPARE(stored.pods.value(u"ml/train"_qs).meta.labels, training.meta.labels);
         QCOMPARE(stored.pods.value(u"ml/waiting"_qs).conditions.size(), 1);
         QCOMPARE(stored.pods.value(u"ml/waiting"_qs).nodeSelector, waiting.nodeSelector);
+        // Only a waiting pod's scheduling events are read, which its UID tells from a namesake's.
+        QCOMPARE(stored.pods.value(u"ml/waiting"_qs).meta.uid, waiting.meta.uid);
+        QVERIFY(stored.pods.value(u"ml/train"_qs).meta.uid.isEmpty());
         // No pod keeps its own version.
         QVERIFY(std::all_of(stored.pods.cbegin(), stored.pods.cend(),
                             [](const Kube::Pod &pod) { return pod.meta.resourceVersion.isEmpty(); }));
-        // The others keep their identity, node and phase, and a network status or an exporter's
+        // The others keep their name, node and phase, and a network status or an exporter's
         // labels and IP, nothing more.
         const Kube::Pod plain = stored.pods.value(u"ml/web"_qs);
-        QCOMPARE(plain.meta.uid, u"uid-web"_qs);
+        QVERIFY(plain.meta.uid.isEmpty());
         QCOMPARE(plain.nodeName, u"gpu-a"_qs);
         QCOMPARE(plain.phase, u"Running"_qs);
         QVERIFY(plain.meta.labels.isEmpty() && plain.meta.annotations.isEmpty() && plain.containers.isEmpty()
