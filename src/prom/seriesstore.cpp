@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prom/seriesstore.h"
 
+#include "prom/labeltable.h"
+
 #include <QHashFunctions>
 #include <algorithm>
 #include <cmath>
@@ -11,27 +13,6 @@
 namespace Specula::Prom {
 
 namespace {
-
-size_t labelsHash(const Labels &labels)
-{
-    size_t seed = 0;
-    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
-        seed = qHashMulti(seed, it.key(), it.value());
-    return seed;
-}
-
-bool labelsLess(const Labels &a, const Labels &b)
-{
-    auto ia = a.cbegin();
-    auto ib = b.cbegin();
-    for (; ia != a.cend() && ib != b.cend(); ++ia, ++ib) {
-        if (const int c = ia.key().compare(ib.key()); c != 0)
-            return c < 0;
-        if (const int c = ia.value().compare(ib.value()); c != 0)
-            return c < 0;
-    }
-    return ia == a.cend() && ib != b.cend();
-}
 
 QString isoTime(qint64 seconds)
 {
@@ -92,7 +73,7 @@ public:
     static constexpr Value missing = std::numeric_limits<Value>::quiet_NaN();
 
     TimeAxis axis;
-    QList<Labels> labels; // by id
+    LabelTable labels; // by id
     std::vector<Value> values; // row-major: id · axis.count + index
     // Label hash → ids. Keyed by the hash rather than the labels so that a lookup hashes the
     // labels once: a map keyed by labels would rehash them for every node it walks past.
@@ -107,7 +88,17 @@ public:
     {
         const auto [first, last] = ids.equal_range(hash);
         for (auto it = first; it != last; ++it) {
-            if (labels.at(it->second) == series)
+            if (labels.equals(it->second, series))
+                return it->second;
+        }
+        return -1;
+    }
+    // The same for row `row` of `table`.
+    int find(const LabelTable &table, qsizetype row, size_t hash) const
+    {
+        const auto [first, last] = ids.equal_range(hash);
+        for (auto it = first; it != last; ++it) {
+            if (labels.equals(it->second, table, row))
                 return it->second;
         }
         return -1;
@@ -118,14 +109,24 @@ public:
     {
         if (const int id = find(series, hash); id >= 0)
             return id;
-        const int id = int(labels.size());
+        return added(hash, labels.append(series));
+    }
+    int add(const LabelTable &table, qsizetype row, size_t hash)
+    {
+        if (const int id = find(table, row, hash); id >= 0)
+            return id;
+        return added(hash, labels.append(table, row));
+    }
+
+    // Gives the row just added to `labels` its id and its values, NaN.
+    int added(size_t hash, qsizetype row)
+    {
+        const int id = int(row);
         ids.emplace(hash, id);
-        labels.append(series);
         values.resize(values.size() + size_t(axis.count), missing);
         order.append(id);
         return id;
     }
-    int add(const Labels &series) { return add(series, labelsHash(series)); }
 
     // Room for `rows` more series, so that adding them grows the value block once, by exactly
     // them: grown series by series, a vector doubles its capacity, up to twice the block.
@@ -145,7 +146,7 @@ public:
     {
         if (sortedUpTo == order.size())
             return;
-        const auto byLabels = [this](int a, int b) { return labelsLess(labels.at(a), labels.at(b)); };
+        const auto byLabels = [this](int a, int b) { return labels.less(a, b); };
         std::sort(order.begin() + sortedUpTo, order.end(), byLabels);
         std::inplace_merge(order.begin(), order.begin() + sortedUpTo, order.end(), byLabels);
     }
@@ -181,7 +182,7 @@ template<class Value> int BasicSeriesStore<Value>::seriesCount() const
     return int(d->labels.size());
 }
 
-template<class Value> const Labels &BasicSeriesStore<Value>::labels(int id) const
+template<class Value> Labels BasicSeriesStore<Value>::labels(int id) const
 {
     return d->labels.at(id);
 }
@@ -194,7 +195,7 @@ template<class Value> std::span<const Value> BasicSeriesStore<Value>::values(int
 
 template<class Value> int BasicSeriesStore<Value>::find(const Labels &labels) const
 {
-    return d->find(labels, labelsHash(labels));
+    return d->find(labels, LabelTable::hashOf(labels));
 }
 
 template<class Value> const QList<int> &BasicSeriesStore<Value>::idsInLabelOrder() const
@@ -207,7 +208,7 @@ template<class Value> int BasicSeriesStore<Value>::insert(const Labels &labels)
     if (const int id = find(labels); id >= 0)
         return id;
     const qsizetype sorted = d->order.size();
-    const int id = d->add(labels);
+    const int id = d->add(labels, LabelTable::hashOf(labels));
     d->sortOrder(sorted);
     return id;
 }
@@ -249,7 +250,7 @@ Core::Result<qsizetype> BasicSeriesStore<Value>::merge(const QueryResult &result
     std::vector<size_t> hashes(size_t(result.series.size()));
     size_t added = 0;
     for (qsizetype i = 0; i < result.series.size(); ++i) {
-        hashes[size_t(i)] = labelsHash(result.series.at(i).labels);
+        hashes[size_t(i)] = LabelTable::hashOf(result.series.at(i).labels);
         ids[size_t(i)] = data.find(result.series.at(i).labels, hashes[size_t(i)]);
         if (ids[size_t(i)] < 0)
             ++added;
@@ -324,15 +325,16 @@ Core::Result<qsizetype> BasicSeriesStore<Value>::merge(const BasicSeriesStore<Ot
     const int count = other.axis().count;
     std::vector<size_t> hashes(size_t(other.seriesCount()));
     size_t added = 0;
+    const LabelTable &otherLabels = other.d->labels;
     for (int source = 0; source < other.seriesCount(); ++source) {
-        hashes[size_t(source)] = labelsHash(other.labels(source));
-        if (data.find(other.labels(source), hashes[size_t(source)]) < 0)
+        hashes[size_t(source)] = otherLabels.hash(source);
+        if (data.find(otherLabels, source, hashes[size_t(source)]) < 0)
             ++added;
     }
     data.reserveRows(added);
     qsizetype placed = 0;
     for (int source = 0; source < other.seriesCount(); ++source) {
-        const int id = data.add(other.labels(source), hashes[size_t(source)]);
+        const int id = data.add(otherLabels, source, hashes[size_t(source)]);
         const std::span<const Other> from = other.values(source);
         Value *row = data.values.data() + qsizetype(id) * data.axis.count + offset;
         for (int i = 0; i < count; ++i) {
@@ -369,10 +371,11 @@ template<class Value> BasicSeriesStore<Value> BasicSeriesStore<Value>::carriedTo
             kept.push_back(id);
     }
     Data &data = *carried.d;
+    data.labels = d->labels.withNamesOf();
     data.reserveRows(kept.size());
     for (const int id : kept) {
         const std::span<const Value> from = shared(id);
-        const int to = data.add(labels(id));
+        const int to = data.add(d->labels, id, d->labels.hash(id));
         std::copy(from.begin(), from.end(), data.values.begin() + qsizetype(to) * axis.count + (first + offset));
     }
     return carried;

@@ -62,7 +62,8 @@ public:
     int seriesCount() const;
     bool isEmpty() const { return seriesCount() == 0; }
 
-    const Labels &labels(int id) const;
+    // Made from the store's label table (LabelTable): each call builds the map.
+    Labels labels(int id) const;
     std::span<const Value> values(int id) const;
     Value value(int id, int index) const { return values(id)[index]; }
     // The id of the series with exactly these labels, or -1.
@@ -108,6 +109,7 @@ public:
     static QString compactName(const Labels &labels);
 
 private:
+    template<class> friend class BasicSeriesStore; // merge() reads the other's label table
     class Data;
     QSharedDataPointer<Data> d;
 };

@@ -2,6 +2,7 @@
 // SeriesStore: the shared time axis, placing query results on it (gaps, chunks, off-grid samples
 // as errors), lookup and order by labels, copy-on-write, and the size of a 40,000-series store.
 
+#include "../sharedtexts.h"
 #include "prom/seriesstore.h"
 
 #include <QElapsedTimer>
@@ -320,7 +321,7 @@ void TestSeriesStore::carriedToALaterAxis()
     for (int index = 7; index < later.count; ++index)
         QVERIFY(std::isnan(carried.value(gpu0, index)));
     QCOMPARE(carried.value(carried.find(gpuLabels(2)), 6), 92.0);
-    QVERIFY(carried.labels(gpu0).isSharedWith(store.labels(store.find(gpuLabels(0)))));
+    QVERIFY(TestTexts::sharedLabels(carried.labels(gpu0), store.labels(store.find(gpuLabels(0)))));
     QCOMPARE(carried.idsInLabelOrder(), (QList<int> { gpu0, carried.find(gpuLabels(2)) }));
 
     // Another step, another grid or no overlap: nothing is carried.
@@ -354,7 +355,7 @@ void TestSeriesStore::compactStore()
     QCOMPARE(compact.value(0, 1), 45.3f);
     QVERIFY(std::isnan(compact.value(0, 2)));
     QCOMPARE(compact.value(compact.find(gpuLabels(1)), 5), 51.0f);
-    QVERIFY(compact.labels(0).isSharedWith(answer.labels(0)));
+    QVERIFY(TestTexts::sharedLabels(compact.labels(0), answer.labels(0)));
     QCOMPARE(compact.warnings(), answer.warnings());
 
     const TimeAxis later { axis.timeAt(5), 30, 10 };
