@@ -36,33 +36,40 @@ bool isGpuClass(ResourceClass kind)
 
 QString TopologyBuilder::childKey(const QString &parentKey, ItemType type, const QString &id)
 {
+    if (type == ItemType::Cluster)
+        return clusterKey();
+    return parentKey + QLatin1Char('|') + localKey(type, id);
+}
+
+QString TopologyBuilder::localKey(ItemType type, const QString &id)
+{
     QLatin1String tag;
     switch (type) {
     case ItemType::Cluster:
         return clusterKey();
     case ItemType::Node:
-        tag = QLatin1String("|node:");
+        tag = QLatin1String("node:");
         break;
     case ItemType::Gpu:
-        tag = QLatin1String("|gpu:");
+        tag = QLatin1String("gpu:");
         break;
     case ItemType::MigDevice:
-        tag = QLatin1String("|mig:");
+        tag = QLatin1String("mig:");
         break;
     case ItemType::GpuResource:
-        tag = QLatin1String("|res:");
+        tag = QLatin1String("res:");
         break;
     case ItemType::Pf:
-        tag = QLatin1String("|pf:");
+        tag = QLatin1String("pf:");
         break;
     case ItemType::Vf:
-        tag = QLatin1String("|vf:");
+        tag = QLatin1String("vf:");
         break;
     case ItemType::Pod:
-        tag = QLatin1String("|pod:");
+        tag = QLatin1String("pod:");
         break;
     }
-    return parentKey + tag + id;
+    return tag + id;
 }
 
 TopologyBuilder::TopologyBuilder(const ClusterSnapshot &snapshot)
@@ -145,7 +152,7 @@ void TopologyBuilder::build(Item &root, const KeepNode &keep)
     for (const auto &node : m_snapshot.nodes) {
         if (keep && keep(node)) {
             Item::Content placeholder;
-            placeholder.key = childKey(clusterItem->content.key, ItemType::Node, node.name);
+            placeholder.key = localKey(ItemType::Node, node.name);
             clusterItem->add(std::move(placeholder))->reuse = true;
         } else {
             addNode(*clusterItem, node);
@@ -157,7 +164,7 @@ void TopologyBuilder::addNode(Item &cluster, const NodeSummary &node)
 {
     Item::Content c;
     c.type = ItemType::Node;
-    c.key = childKey(cluster.content.key, ItemType::Node, node.name);
+    c.key = localKey(ItemType::Node, node.name);
     c.node = node.name;
     c.id = node.name;
     c.text = node.name;
@@ -224,7 +231,7 @@ void TopologyBuilder::addDevice(Item &parent, const NodeSummary &node, const Gpu
     const bool mig = !device.migProfile.isEmpty();
     Item::Content c;
     c.type = mig ? ItemType::MigDevice : ItemType::Gpu;
-    c.key = childKey(parent.content.key, c.type, device.uuid);
+    c.key = localKey(c.type, device.uuid);
     c.node = node.name;
     c.id = device.uuid;
     c.count = int(device.pods.size());
@@ -266,7 +273,7 @@ void TopologyBuilder::addResources(Item &nodeItem, const NodeSummary &node)
             continue;
         Item::Content c;
         c.type = ItemType::GpuResource;
-        c.key = childKey(nodeItem.content.key, c.type, resource.name);
+        c.key = localKey(c.type, resource.name);
         c.node = node.name;
         c.id = resource.name;
         c.text = QStringLiteral("%1 %2/%3").arg(resource.name).arg(resource.requested).arg(resource.allocatable);
@@ -297,7 +304,7 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
 {
     Item::Content c;
     c.type = ItemType::Pf;
-    c.key = childKey(nodeItem.content.key, c.type, pf.pciAddress);
+    c.key = localKey(c.type, pf.pciAddress);
     c.node = node.name;
     c.id = pf.pciAddress;
     c.text = pf.name.isEmpty() ? pf.pciAddress : pf.name;
@@ -313,7 +320,7 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
     for (const auto &vf : pf.vfs) {
         Item::Content v;
         v.type = ItemType::Vf;
-        v.key = childKey(pfItem->content.key, v.type, vf.pciAddress);
+        v.key = localKey(v.type, vf.pciAddress);
         v.node = node.name;
         v.id = vf.pciAddress;
         v.text = tr("VF %1").arg(vf.vfId);
@@ -332,19 +339,19 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
     }
 }
 
-void TopologyBuilder::addPod(Item &parent, const QString &node, const QString &podKey, const QString &localKey,
+void TopologyBuilder::addPod(Item &parent, const QString &node, const QString &podKey, const QString &ownId,
                              const QString &summary, int count, const QString &interfaceName)
 {
     const PodSummary *pod = findPod(node, podKey);
     Item::Content c;
     c.type = ItemType::Pod;
-    c.key = childKey(parent.content.key, c.type, localKey);
+    c.key = localKey(c.type, ownId);
     c.node = node;
     c.id = podKey;
     c.text = podKey;
     c.summary = joined({ summary, pod ? pod->phase : QString() });
     c.toolTip = pod && pod->pending ? pod->pending->message : QString();
-    c.sortKey = localKey;
+    c.sortKey = ownId;
     c.sortValue = count;
     c.count = count;
     c.interfaceName = interfaceName;

@@ -26,11 +26,14 @@ public:
     void build(TopologyModel::Item &root, const KeepNode &keep = {});
     NodeInputs inputs(const NodeSummary &node) const;
 
-    // The stable key of an item: its parent's key and "|node:", "|gpu:", "|mig:", "|res:",
-    // "|pf:", "|vf:" or "|pod:" with its id. Views that show the same items (the map) use it to
-    // share the selection with the tree.
+    // The stable key of an item: its parent's key, '|' and its local key. Views that show the
+    // same items (the map) use it to share the selection with the tree.
     static QString clusterKey() { return QStringLiteral("cluster"); }
     static QString childKey(const QString &parentKey, TopologyModel::ItemType type, const QString &id);
+    // What tells an item from its siblings: "node:", "gpu:", "mig:", "res:", "pf:", "vf:" or
+    // "pod:" with its id. The tree keeps only these; the full key of 100,000 items would take
+    // some 20 MB.
+    static QString localKey(TopologyModel::ItemType type, const QString &id);
 
 private:
     using Item = TopologyModel::Item;
@@ -41,8 +44,8 @@ private:
     void addDevice(Item &parent, const NodeSummary &node, const GpuDevice &device, int migChildren, int migInUse);
     void addResources(Item &nodeItem, const NodeSummary &node);
     void addPf(Item &nodeItem, const NodeSummary &node, const PhysicalFunction &pf);
-    void addPod(Item &parent, const QString &node, const QString &podKey, const QString &localKey,
-                const QString &summary, int count, const QString &interfaceName = {});
+    void addPod(Item &parent, const QString &node, const QString &podKey, const QString &ownId, const QString &summary,
+                int count, const QString &interfaceName = {});
 
     // Adds `content` under `parent`, its texts shared with equal ones met before in this build:
     // nodes of one kind repeat their devices' PCI addresses, names and summaries thousands of times.

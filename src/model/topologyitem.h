@@ -13,7 +13,7 @@ struct TopologyModel::Item
     struct Content
     {
         ItemType type = ItemType::Cluster;
-        QString key;
+        QString key; // local: tells the item from its siblings (TopologyBuilder::localKey)
         QString node;
         QString id;
         QString text;

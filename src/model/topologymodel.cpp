@@ -265,22 +265,33 @@ QModelIndex TopologyModel::indexOf(const Item *item, int column) const
 
 QModelIndex TopologyModel::indexOfKey(const QString &key) const
 {
-    // Keys are paths of local keys joined by '|', so each level narrows the search.
+    // Keys are paths of local keys joined by '|': each level matches the next part.
     const Item *item = m_root.get();
+    qsizetype at = 0;
     while (item) {
+        const QStringView rest = QStringView(key).sliced(at);
         const Item *next = nullptr;
         for (const auto &child : item->children) {
-            const QString &childKey = child->content.key;
-            if (childKey == key)
+            const QString &local = child->content.key;
+            if (rest == local)
                 return indexOf(child.get());
-            if (key.startsWith(childKey) && key.at(childKey.size()) == QLatin1Char('|')) {
+            if (rest.startsWith(local) && rest.at(local.size()) == QLatin1Char('|')) {
                 next = child.get();
+                at += local.size() + 1;
                 break;
             }
         }
         item = next;
     }
     return {};
+}
+
+QString TopologyModel::keyOf(const Item *item)
+{
+    QString key = item->content.key;
+    for (const Item *above = item->parent; above && above->parent; above = above->parent)
+        key = above->content.key + QLatin1Char('|') + key;
+    return key;
 }
 
 QModelIndex TopologyModel::index(int row, int column, const QModelIndex &parent) const
@@ -338,7 +349,7 @@ QVariant TopologyModel::data(const QModelIndex &index, int role) const
     case TypeRole:
         return int(c.type);
     case KeyRole:
-        return c.key;
+        return keyOf(itemAt(index));
     case SortRole:
         return name ? QVariant(c.sortKey) : QVariant(c.sortValue);
     case NodeRole:

@@ -82,6 +82,8 @@ private:
     void syncChildren(Item *current, Item &desired);
     // Whether the children of both have the same keys in the same order.
     static bool sameKeys(const Item &current, const Item &desired);
+    // The full key: the local keys of the item and its ancestors, joined by '|'.
+    static QString keyOf(const Item *item);
     // syncChildren() where sameKeys(), from child `from` on; stops after a child once `deadline`
     // has passed and returns the first child not synced.
     std::size_t syncContents(Item *current, Item &desired, std::size_t from = 0,
