@@ -65,6 +65,12 @@ QJsonObject objectFrom(const QByteArray &json)
     return QJsonDocument::fromJson(json).object();
 }
 
+// Equal texts that are one copy: what objects read with one text pool hold.
+bool sameCopy(const QString &x, const QString &y)
+{
+    return x == y && x.constData() == y.constData();
+}
+
 } // namespace
 
 class TestResourceParsers : public QObject
@@ -271,15 +277,13 @@ private Q_SLOTS:
                   "\"status\":\"False\"}]}}";
         };
         const auto sameText = [](const Kube::Pod &a, const Kube::Pod &b) {
-            const auto same
-                = [](const QString &x, const QString &y) { return x == y && x.constData() == y.constData(); };
-            return same(a.meta.namespaceName, b.meta.namespaceName) && same(a.nodeName, b.nodeName)
-                && same(a.phase, b.phase) && same(a.meta.labels.firstKey(), b.meta.labels.firstKey())
-                && same(a.meta.labels.first(), b.meta.labels.first())
-                && same(a.containers.first().name, b.containers.first().name)
-                && same(a.containers.first().limits.firstKey(), b.containers.first().limits.firstKey())
-                && same(a.conditions.first().type, b.conditions.first().type)
-                && same(a.conditions.first().status, b.conditions.first().status)
+            return sameCopy(a.meta.namespaceName, b.meta.namespaceName) && sameCopy(a.nodeName, b.nodeName)
+                && sameCopy(a.phase, b.phase) && sameCopy(a.meta.labels.firstKey(), b.meta.labels.firstKey())
+                && sameCopy(a.meta.labels.first(), b.meta.labels.first())
+                && sameCopy(a.containers.first().name, b.containers.first().name)
+                && sameCopy(a.containers.first().limits.firstKey(), b.containers.first().limits.firstKey())
+                && sameCopy(a.conditions.first().type, b.conditions.first().type)
+                && sameCopy(a.conditions.first().status, b.conditions.first().status)
                 && a.meta.name != b.meta.name
                 // Maps equal as a whole are one map.
                 && a.meta.labels.isSharedWith(b.meta.labels)
@@ -317,15 +321,13 @@ private Q_SLOTS:
                   "\"nodeInfo\":{\"kubeletVersion\":\"v1.30.4\"}}}";
         };
         const auto sameText = [](const Kube::Node &a, const Kube::Node &b) {
-            const auto same
-                = [](const QString &x, const QString &y) { return x == y && x.constData() == y.constData(); };
             const auto product = u"nvidia.com/gpu.product"_qs;
-            return same(a.meta.labels.find(product).key(), b.meta.labels.find(product).key())
-                && same(a.meta.labels.value(product), b.meta.labels.value(product))
-                && same(a.taints.first().key, b.taints.first().key)
-                && same(a.taints.first().effect, b.taints.first().effect)
-                && same(a.conditions.first().reason, b.conditions.first().reason)
-                && same(a.kubeletVersion, b.kubeletVersion) && a.capacity.isSharedWith(b.capacity)
+            return sameCopy(a.meta.labels.find(product).key(), b.meta.labels.find(product).key())
+                && sameCopy(a.meta.labels.value(product), b.meta.labels.value(product))
+                && sameCopy(a.taints.first().key, b.taints.first().key)
+                && sameCopy(a.taints.first().effect, b.taints.first().effect)
+                && sameCopy(a.conditions.first().reason, b.conditions.first().reason)
+                && sameCopy(a.kubeletVersion, b.kubeletVersion) && a.capacity.isSharedWith(b.capacity)
                 && a.meta.name != b.meta.name;
         };
 
