@@ -86,19 +86,19 @@ public:
 
     int find(const Labels &series, size_t hash) const
     {
-        const auto [first, last] = ids.equal_range(hash);
-        for (auto it = first; it != last; ++it) {
-            if (labels.equals(it->second, series))
-                return it->second;
-        }
-        return -1;
+        return findWhere(hash, [&](int id) { return labels.equals(id, series); });
     }
     // The same for row `row` of `table`.
     int find(const LabelTable &table, qsizetype row, size_t hash) const
     {
+        return findWhere(hash, [&](int id) { return labels.equals(id, table, row); });
+    }
+    // The id with `hash` whose labels are `same`, or -1.
+    template<class Same> int findWhere(size_t hash, Same same) const
+    {
         const auto [first, last] = ids.equal_range(hash);
         for (auto it = first; it != last; ++it) {
-            if (labels.equals(it->second, table, row))
+            if (same(it->second))
                 return it->second;
         }
         return -1;
