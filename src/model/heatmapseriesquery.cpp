@@ -95,7 +95,8 @@ void HeatmapSeriesQuery::start()
     const RequestPlan plan = requestsFor(m_expectedRows, asked);
     m_query->setMaxConcurrent(plan.concurrency);
     m_query->setMaxPointsPerRequest(plan.pointsPerRequest);
-    connect(m_query, &Prom::RangeQuery::finished, this, &HeatmapSeriesQuery::finish);
+    m_query->setPrecision(Prom::RangeQuery::Precision::Single);
+    connect(m_query, &Prom::RangeQuery::finishedSingle, this, &HeatmapSeriesQuery::finish);
     connect(m_query, &Prom::RangeQuery::failed, this, [this](const Core::Error &error) {
         Q_EMIT failed(error);
         deleteLater();
@@ -103,15 +104,20 @@ void HeatmapSeriesQuery::start()
     m_query->start();
 }
 
-void HeatmapSeriesQuery::finish(const Prom::SeriesStore &asked)
+void HeatmapSeriesQuery::finish(const Prom::CompactSeriesStore &asked)
 {
+    // The whole range was asked for: the answer is the store.
+    if (m_previous.isEmpty()) {
+        Q_EMIT finished(m_metric, asked);
+        deleteLater();
+        return;
+    }
     // Copying 40,000 rows takes tens of milliseconds: not on the GUI thread. A refresh carries
     // the last answer to the new range and adds what it asked for.
     Core::runOffThread(
         this,
         [previous = std::exchange(m_previous, {}), asked, axis = m_axis]() -> Core::Result<Prom::CompactSeriesStore> {
-            Prom::CompactSeriesStore store
-                = previous.isEmpty() ? Prom::CompactSeriesStore(axis) : previous.carriedTo(axis);
+            Prom::CompactSeriesStore store = previous.carriedTo(axis);
             if (const auto placed = store.merge(asked); !placed)
                 return placed.error();
             store.setFetchedAt(asked.fetchedAt());

@@ -67,7 +67,7 @@ Q_SIGNALS:
     void failed(const Specula::Core::Error &error);
 
 private:
-    void finish(const Prom::SeriesStore &asked);
+    void finish(const Prom::CompactSeriesStore &asked);
 
     QPointer<Prom::PromClient> m_client;
     Prom::MetricCatalogue m_catalogue;

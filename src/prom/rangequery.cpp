@@ -13,7 +13,7 @@ namespace {
 
 struct MergeOutcome
 {
-    SeriesStore store;
+    std::variant<SeriesStore, CompactSeriesStore> store;
     std::optional<Core::Error> error;
 };
 
@@ -34,7 +34,7 @@ RangeQuery::RangeQuery(PromClient *client, const QStringList &exprs, const TimeA
     , m_client(client)
     , m_exprs(exprs)
     , m_axis(axis)
-    , m_store(axis)
+    , m_store(SeriesStore(axis))
 {
     // The client owns the requests in flight: they go with it, and would never answer.
     if (client)
@@ -57,6 +57,15 @@ void RangeQuery::setMaxConcurrent(int requests)
 void RangeQuery::setMaxPointsPerRequest(int points)
 {
     m_maxPoints = qBound(0, points, RangePlan::serverPointLimit);
+}
+
+void RangeQuery::setPrecision(Precision precision)
+{
+    Q_ASSERT(!m_started);
+    if (precision == Precision::Single)
+        m_store = CompactSeriesStore(m_axis);
+    else
+        m_store = SeriesStore(m_axis);
 }
 
 int RangeQuery::maxPointsPerRequest() const
@@ -153,10 +162,14 @@ void RangeQuery::mergeNext()
         this,
         [store = std::move(m_store), response = std::move(response), axis]() mutable {
             MergeOutcome outcome;
-            const Core::Result<qsizetype> placed = store.merge(response.query, axis);
-            if (!placed)
-                outcome.error = placed.error();
-            store.addWarnings(response.warnings);
+            std::visit(
+                [&](auto &into) {
+                    const Core::Result<qsizetype> placed = into.merge(response.query, axis);
+                    if (!placed)
+                        outcome.error = placed.error();
+                    into.addWarnings(response.warnings);
+                },
+                store);
             // Free the parsed answer here rather than on the thread that owns the query.
             response = {};
             outcome.store = std::move(store);
@@ -197,8 +210,11 @@ void RangeQuery::fail(Core::Error error)
 void RangeQuery::finish()
 {
     m_done = true;
-    m_store.setFetchedAt(QDateTime::currentDateTimeUtc());
-    Q_EMIT finished(m_store);
+    std::visit([](auto &store) { store.setFetchedAt(QDateTime::currentDateTimeUtc()); }, m_store);
+    if (const auto *single = std::get_if<CompactSeriesStore>(&m_store))
+        Q_EMIT finishedSingle(*single);
+    else
+        Q_EMIT finished(std::get<SeriesStore>(m_store));
     deleteLater();
 }
 

@@ -42,6 +42,7 @@ bool written(int gpu, int index)
 struct Outcome
 {
     QList<Prom::SeriesStore> stores;
+    QList<Prom::CompactSeriesStore> singleStores; // Precision::Single
     QList<Core::Error> errors;
     int maxInFlight = 0;
     int chunks = 0;
@@ -51,11 +52,19 @@ struct Outcome
 Outcome run(Prom::RangeQuery *query, int timeoutMs = 30000)
 {
     auto outcome = std::make_shared<Outcome>();
-    QObject::connect(query, &Prom::RangeQuery::finished, query, [outcome, query](const Prom::SeriesStore &store) {
-        outcome->stores << store;
+    const auto counted = [outcome, query] {
         outcome->maxInFlight = query->maxInFlight();
         outcome->chunks = int(query->chunks().size());
+    };
+    QObject::connect(query, &Prom::RangeQuery::finished, query, [outcome, counted](const Prom::SeriesStore &store) {
+        outcome->stores << store;
+        counted();
     });
+    QObject::connect(query, &Prom::RangeQuery::finishedSingle, query,
+                     [outcome, counted](const Prom::CompactSeriesStore &store) {
+                         outcome->singleStores << store;
+                         counted();
+                     });
     QObject::connect(query, &Prom::RangeQuery::failed, query, [outcome, query](const Core::Error &error) {
         outcome->errors << error;
         outcome->maxInFlight = query->maxInFlight();
@@ -200,6 +209,7 @@ private Q_SLOTS:
     void spreadsOverParallelRequests();
     void splitEqualsSingle_data();
     void splitEqualsSingle();
+    void singlePrecision();
     void shardedExpressions();
     void requestsOverlap_data();
     void requestsOverlap();
@@ -394,6 +404,43 @@ void TestRangeQuery::splitEqualsSingle()
             }
         }
         QVERIFY(checked > 0);
+    }
+}
+
+// Merged in single precision, split into requests: the same series in the same order as in
+// double precision, each value the double's nearest float, reported by finishedSingle() alone.
+void TestRangeQuery::singlePrecision()
+{
+    const TimeAxis axis { m_first + 7 * interval, 30, 194 };
+    auto *wide = new Prom::RangeQuery(client(), { u"specula_rq_util"_qs }, axis);
+    const Outcome doubles = run(wide);
+    QVERIFY2(doubles.errors.isEmpty() && doubles.stores.size() == 1, qPrintable(describe(doubles)));
+
+    auto *narrow = new Prom::RangeQuery(client(), { u"specula_rq_util"_qs }, axis);
+    narrow->setMaxPointsPerRequest(50);
+    narrow->setPrecision(Prom::RangeQuery::Precision::Single);
+    const Outcome singles = run(narrow);
+    QVERIFY2(singles.errors.isEmpty(), qPrintable(describe(singles)));
+    QVERIFY(singles.stores.isEmpty());
+    QCOMPARE(singles.singleStores.size(), 1);
+    QCOMPARE(singles.chunks, 4);
+
+    const Prom::SeriesStore &expected = doubles.stores.first();
+    const Prom::CompactSeriesStore &store = singles.singleStores.first();
+    QCOMPARE(store.axis(), axis);
+    QCOMPARE(store.valueBytes(), qsizetype(gpus * axis.count * sizeof(float)));
+    QVERIFY(store.fetchedAt().isValid());
+    QCOMPARE(store.seriesCount(), expected.seriesCount());
+    for (qsizetype n = 0; n < store.idsInLabelOrder().size(); ++n) {
+        const int id = store.idsInLabelOrder().at(n);
+        const int expectedId = expected.idsInLabelOrder().at(n);
+        QCOMPARE(store.labels(id), expected.labels(expectedId));
+        for (int i = 0; i < axis.count; ++i) {
+            const double want = expected.value(expectedId, i);
+            const float got = store.value(id, i);
+            QVERIFY2(std::isnan(want) ? std::isnan(got) : got == float(want),
+                     qPrintable(u"%1 at %2: %3, not %4"_qs.arg(n).arg(i).arg(got).arg(want)));
+        }
     }
 }
 
