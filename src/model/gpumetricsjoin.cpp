@@ -113,7 +113,7 @@ bool isDeviceOf(const GpuDevice &device, const Prom::MetricKey &key)
     return device.uuid == key.uuid && !device.migInstance;
 }
 
-QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings)
+GpuMetricsPlacement joinGpuMetricsIntoNodes(ClusterSnapshot &snapshot, const QList<MetricReading> &readings)
 {
     QHash<QString, int> nodeIndex;
     for (int i = 0; i < snapshot.nodes.size(); ++i)
@@ -133,23 +133,26 @@ QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading>
         if (!reading.key.uuid.isEmpty() && nodeIndex.contains(reading.key.node))
             nodeByUuid.insert(reading.key.uuid, reading.key.node);
     }
+    GpuMetricsPlacement placement;
+    QSet<QString> podsAsked;
     auto nodeOf = [&](const Prom::MetricKey &key) -> QString {
         if (nodeIndex.contains(key.node))
             return key.node;
         if (const QString byUuid = nodeByUuid.value(key.uuid); !byUuid.isEmpty())
             return byUuid;
-        if (const PodSummary *pod = key.pod.isEmpty() ? nullptr : snapshot.pod(key.podKey());
-            pod && !pod->node.isEmpty())
-            return pod->node;
+        if (!key.pod.isEmpty()) {
+            podsAsked.insert(key.podKey());
+            if (const PodSummary *pod = snapshot.pod(key.podKey()); pod && !pod->node.isEmpty())
+                return pod->node;
+        }
+        placement.addressesAsked = true;
         return snapshot.nodeByAddress.value(hostOfInstance(key.instance));
     };
 
     QSet<QString> unplaced;
-    QHash<QString, QSet<QString>> uuidsByPod;
-    QStringList placedOn;
-    placedOn.reserve(readings.size());
+    placement.nodes.reserve(readings.size());
     for (const MetricReading &reading : readings) {
-        placedOn.append(QString());
+        placement.nodes.append(QString());
         const Prom::MetricKey &key = reading.key;
         if (key.uuid.isEmpty())
             continue;
@@ -158,14 +161,12 @@ QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading>
             unplaced.insert(key.uuid);
             continue;
         }
-        placedOn.last() = nodeName;
+        placement.nodes.last() = nodeName;
         nodeByUuid.insert(key.uuid, nodeName);
         GpuDevice &device = deviceFor(snapshot.nodes[nodeIndex.value(nodeName)], key);
         describe(device, key);
-        if (!key.pod.isEmpty()) {
+        if (!key.pod.isEmpty())
             addHolder(device.pods, { key.ns, key.pod, key.container });
-            uuidsByPod[key.podKey()].insert(key.uuid);
-        }
         // Several series of one device are one per holder of a shared GPU: keep the highest.
         keepHighest(device.readings, reading.values);
     }
@@ -186,23 +187,40 @@ QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading>
         // way keeps spare room: on 40,000 GPUs, tens of megabytes in every snapshot.
         node.gpu->devices.squeeze();
     }
-    for (PodSummary &pod : snapshot.pods) {
-        const auto held = uuidsByPod.constFind(pod.key());
-        if (held == uuidsByPod.cend())
-            continue;
-        for (const QString &uuid : *held) {
-            if (!pod.gpus.contains(uuid))
-                pod.gpus.append(uuid);
-        }
-        std::sort(pod.gpus.begin(), pod.gpus.end());
-    }
     if (!unplaced.isEmpty()) {
         snapshot.warnings.append(
             QStringLiteral("%1 GPU(s) in Prometheus could not be placed on a node: their series name no known node, "
                            "UUID, holder pod or exporter address")
                 .arg(unplaced.size()));
     }
-    return placedOn;
+    placement.podsAsked = podsAsked.values();
+    placement.podsAsked.sort();
+    return placement;
+}
+
+void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings)
+{
+    const GpuMetricsPlacement placement = joinGpuMetricsIntoNodes(snapshot, readings);
+    QHash<QString, QSet<QString>> uuidsByPod;
+    for (qsizetype i = 0; i < readings.size(); ++i) {
+        const Prom::MetricKey &key = readings.at(i).key;
+        if (!key.pod.isEmpty() && !placement.nodes.at(i).isEmpty())
+            uuidsByPod[key.podKey()].insert(key.uuid);
+    }
+    if (uuidsByPod.isEmpty())
+        return;
+    // Only the pods that hold something are written to: a shared list is not copied for none.
+    for (qsizetype i = 0; i < snapshot.pods.size(); ++i) {
+        const auto held = uuidsByPod.constFind(snapshot.pods.at(i).key());
+        if (held == uuidsByPod.cend())
+            continue;
+        PodSummary &pod = snapshot.pods[i];
+        for (const QString &uuid : *held) {
+            if (!pod.gpus.contains(uuid))
+                pod.gpus.append(uuid);
+        }
+        std::sort(pod.gpus.begin(), pod.gpus.end());
+    }
 }
 
 } // namespace Specula::Model

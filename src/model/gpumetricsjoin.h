@@ -26,14 +26,26 @@ void keepHighest(GpuReadings &readings, Prom::Metric metric, double value);
 // The same for every value of `more`.
 void keepHighest(GpuReadings &readings, const GpuReadings &more);
 
-// Puts the GPUs and MIG instances that dcgm-exporter reports into the snapshot: each device on
-// its node, with its identity, the pods using it and its latest readings; the pods learn the
-// UUIDs they hold. A series finds its node by its node label, else by a UUID already placed (DRA,
-// or another series), else by its holder pod, else by Prometheus' `instance` address (an
-// exporter pod's IP or a node's). Series that find none are counted in one warning.
-// Returns the node each reading was placed on (empty where none), in the readings' order, so that
-// a caller holding the readings' series can find their devices with isDeviceOf().
-QStringList joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings);
+// Where joinGpuMetricsIntoNodes() placed each reading, and what of the snapshot besides its nodes
+// the placing asked: what else can change where the readings go.
+struct GpuMetricsPlacement
+{
+    QStringList nodes; // each reading's node (empty where none), in the readings' order
+    QStringList podsAsked; // keys of the holder pods looked up for a node, found or not
+    bool addressesAsked = false; // whether a reading was looked for among the node addresses
+};
+
+// Puts the GPUs and MIG instances that dcgm-exporter reports on the snapshot's nodes: each device
+// with its identity, the pods using it and its latest readings. A series finds its node by its
+// node label, else by a UUID already placed (DRA, or another series), else by its holder pod,
+// else by Prometheus' `instance` address (an exporter pod's IP or a node's). Series that find
+// none are counted in one warning. The pods are left as they are, so a caller that keeps only the
+// devices does not copy the pod list; a caller holding the readings' series can find their
+// devices with isDeviceOf().
+GpuMetricsPlacement joinGpuMetricsIntoNodes(ClusterSnapshot &snapshot, const QList<MetricReading> &readings);
+
+// joinGpuMetricsIntoNodes(), and the pods learn the UUIDs they hold.
+void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings);
 
 // Whether a series with `key` is about `device`: a MIG instance by its GPU and instance id, a
 // whole GPU by its UUID.

@@ -173,7 +173,7 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
         keepHighest(reading.values, metric, latestOf(store.values(id)));
     }
     ClusterSnapshot joined = snapshot;
-    const QStringList placedOn = joinGpuMetrics(joined, readings);
+    const QStringList placedOn = joinGpuMetricsIntoNodes(joined, readings).nodes;
 
     // Rows, and per node the range of its rows and their devices, for placing the series.
     std::vector<const GpuDevice *> deviceOfRow;

@@ -131,6 +131,33 @@ private Q_SLOTS:
         QCOMPARE(snapshot.pod(u"ml/trainer"_qs)->gpus, QStringList { u"GPU-2"_qs });
     }
 
+    // What placed each series: the heatmap keeps it to tell which later snapshots place them alike.
+    // The pods are not written to, so a list shared with another snapshot stays shared.
+    void intoNodesSaysWhatPlacedEachSeries()
+    {
+        const Model::ClusterSnapshot original = cluster();
+        Model::ClusterSnapshot snapshot = original;
+        const Prom::MetricKey byPod = heldBy(gpu({}, u"GPU-2"_qs, 3), u"ml"_qs, u"trainer"_qs, u"main"_qs);
+        Prom::MetricKey byAddress = heldBy(gpu({}, u"GPU-3"_qs, 0), u"ml"_qs, u"gone"_qs, {});
+        byAddress.instance = u"10.1.0.7:9400"_qs;
+        const Model::GpuMetricsPlacement placement = Model::joinGpuMetricsIntoNodes(
+            snapshot,
+            { reading(Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 1), reading(Metric::GpuUtil, byPod, 2),
+              reading(Metric::GpuUtil, byAddress, 3), reading(Metric::GpuUtil, gpu({}, u"GPU-9"_qs, 0), 4) });
+        QCOMPARE(placement.nodes, (QStringList { u"gpu-a"_qs, u"gpu-b"_qs, u"gpu-a"_qs, QString() }));
+        QCOMPARE(placement.podsAsked, (QStringList { u"ml/gone"_qs, u"ml/trainer"_qs }));
+        QVERIFY(placement.addressesAsked);
+        QVERIFY(device(snapshot, u"gpu-b"_qs, u"GPU-2"_qs));
+        QVERIFY(snapshot.pods.isSharedWith(original.pods));
+        QVERIFY(snapshot.pod(u"ml/trainer"_qs)->gpus.isEmpty());
+
+        Model::ClusterSnapshot labelled = original;
+        const Model::GpuMetricsPlacement byLabel = Model::joinGpuMetricsIntoNodes(
+            labelled, { reading(Metric::GpuUtil, gpu(u"gpu-a"_qs, u"GPU-1"_qs, 0), 1) });
+        QVERIFY(byLabel.podsAsked.isEmpty());
+        QVERIFY(!byLabel.addressesAsked);
+    }
+
     void uuidFromDraKeepsDraNames()
     {
         Model::ClusterSnapshot snapshot = cluster();
