@@ -3,6 +3,7 @@
 
 #include "model/gpumetricsjoin.h"
 
+#include <QCryptographicHash>
 #include <QHash>
 #include <QSet>
 #include <QVarLengthArray>
@@ -25,6 +26,11 @@ struct HeatmapData::Shared
     Prom::CompactSeriesStore store;
     std::vector<float> merged;
     std::vector<const float *> rowValues;
+    // What of the snapshot the rows were made from, for sameRowsFrom(): what placed the series,
+    // and a digest of the rest. A copy of the snapshot would keep an old pod list alive.
+    QStringList podsAsked;
+    bool addressesAsked = false;
+    QByteArray snapshotDigest;
 
     // Sets the rows' values from the series of `answer` placed on each of them.
     void placeValues(const Prom::CompactSeriesStore &answer, const std::vector<QVarLengthArray<int, 1>> &seriesOfRow);
@@ -79,6 +85,77 @@ QList<const GpuDevice *> inRowOrder(const QList<GpuDevice> &devices)
             ordered.append(&device);
     }
     return ordered;
+}
+
+// Feeds values to a hash in a form that keeps them apart: each text with its length, each
+// optional with whether it is there.
+class Digest
+{
+public:
+    void add(const QString &text)
+    {
+        add(text.size());
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()), text.size() * 2));
+    }
+    template<class Number>
+    requires std::is_arithmetic_v<Number>
+    void add(Number value) { m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&value), sizeof value)); }
+    template<class Value> void add(const std::optional<Value> &value)
+    {
+        add(value.has_value());
+        if (value)
+            add(*value);
+    }
+    QByteArray result() const { return m_hash.result(); }
+
+private:
+    QCryptographicHash m_hash { QCryptographicHash::Blake2b_160 };
+};
+
+// What build() reads of `snapshot` besides the series: every node's name and GPU devices, the
+// nodes of the pods asked for, and the node addresses if they were asked.
+QByteArray snapshotDigest(const ClusterSnapshot &snapshot, const QStringList &podsAsked, bool addressesAsked)
+{
+    Digest digest;
+    digest.add(snapshot.nodes.size());
+    for (const NodeSummary &node : snapshot.nodes) {
+        digest.add(node.name);
+        digest.add(node.gpu.has_value());
+        if (!node.gpu)
+            continue;
+        digest.add(node.gpu->product);
+        digest.add(node.gpu->devices.size());
+        for (const GpuDevice &device : node.gpu->devices) {
+            for (const QString *text : { &device.uuid, &device.pciBusId, &device.model, &device.migProfile,
+                                         &device.parentUuid, &device.draDriver, &device.draPool, &device.draDevice })
+                digest.add(*text);
+            digest.add(device.index);
+            digest.add(device.migInstance);
+            digest.add(device.pods.size());
+            for (const PodRef &pod : device.pods) {
+                digest.add(pod.namespaceName);
+                digest.add(pod.name);
+                digest.add(pod.container);
+            }
+            for (const auto &reading : { device.readings.utilPercent, device.readings.memUsedMiB,
+                                         device.readings.memFreeMiB, device.readings.tempC, device.readings.powerW })
+                digest.add(reading);
+        }
+    }
+    for (const QString &key : podsAsked) {
+        const PodSummary *pod = snapshot.pod(key);
+        digest.add(pod ? std::optional<QString>(pod->node) : std::nullopt);
+    }
+    if (addressesAsked) {
+        // In the order of the addresses: two equal hashes may list them in different orders.
+        QStringList addresses = snapshot.nodeByAddress.keys();
+        addresses.sort();
+        for (const QString &address : std::as_const(addresses)) {
+            digest.add(address);
+            digest.add(snapshot.nodeByAddress.value(address));
+        }
+    }
+    return digest.result();
 }
 
 } // namespace
@@ -173,7 +250,10 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
         keepHighest(reading.values, metric, latestOf(store.values(id)));
     }
     ClusterSnapshot joined = snapshot;
-    const QStringList placedOn = joinGpuMetricsIntoNodes(joined, readings).nodes;
+    const GpuMetricsPlacement placement = joinGpuMetricsIntoNodes(joined, readings);
+    shared->podsAsked = placement.podsAsked;
+    shared->addressesAsked = placement.addressesAsked;
+    shared->snapshotDigest = snapshotDigest(snapshot, placement.podsAsked, placement.addressesAsked);
 
     // Rows, and per node the range of its rows and their devices, for placing the series.
     std::vector<const GpuDevice *> deviceOfRow;
@@ -204,7 +284,7 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
 
     std::vector<QVarLengthArray<int, 1>> seriesOfRow(size_t(shared->rows.size()));
     for (int id = 0; id < store.seriesCount(); ++id) {
-        const auto range = rowsOfNode.constFind(placedOn.at(id));
+        const auto range = rowsOfNode.constFind(placement.nodes.at(id));
         if (range == rowsOfNode.cend())
             continue;
         for (int r = range->first; r < range->second; ++r) {
@@ -240,25 +320,9 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
     return data;
 }
 
-bool HeatmapData::sameRowsFrom(const ClusterSnapshot &a, const ClusterSnapshot &b)
+bool HeatmapData::sameRowsFrom(const ClusterSnapshot &snapshot) const
 {
-    if (a.nodes.size() != b.nodes.size() || a.pods.size() != b.pods.size() || a.nodeByAddress != b.nodeByAddress)
-        return false;
-    for (qsizetype i = 0; i < a.nodes.size(); ++i) {
-        const NodeSummary &x = a.nodes.at(i);
-        const NodeSummary &y = b.nodes.at(i);
-        if (x.name != y.name || x.gpu.has_value() != y.gpu.has_value())
-            return false;
-        if (x.gpu && (x.gpu->product != y.gpu->product || x.gpu->devices != y.gpu->devices))
-            return false;
-    }
-    for (qsizetype i = 0; i < a.pods.size(); ++i) {
-        const PodSummary &x = a.pods.at(i);
-        const PodSummary &y = b.pods.at(i);
-        if (x.namespaceName != y.namespaceName || x.name != y.name || x.node != y.node)
-            return false;
-    }
-    return true;
+    return snapshotDigest(snapshot, d->podsAsked, d->addressesAsked) == d->snapshotDigest;
 }
 
 Prom::Metric HeatmapData::metric() const

@@ -58,11 +58,11 @@ public:
     static HeatmapData build(const ClusterSnapshot &snapshot, Prom::Metric metric,
                              const Prom::CompactSeriesStore &store, const Prom::MetricCatalogue &catalogue);
 
-    // Whether build() makes the same rows of `a` as of `b`, from the same series: the same nodes
-    // with the same GPU devices (holders and latest readings included), the same pods on the
-    // same nodes and the same addresses, which place the series that name no node. Live updates
-    // of a large cluster mostly change none of these.
-    static bool sameRowsFrom(const ClusterSnapshot &a, const ClusterSnapshot &b);
+    // Whether build() would make the same rows of `snapshot` from the same series: the same nodes
+    // with the same GPU devices (holders and latest readings included) and, where they placed a
+    // series that names no known node, the same pods on the same nodes and the same node
+    // addresses. Live updates of a large cluster mostly change none of these.
+    bool sameRowsFrom(const ClusterSnapshot &snapshot) const;
 
     Prom::Metric metric() const;
     const Prom::TimeAxis &axis() const;

@@ -26,7 +26,6 @@ struct Built
 {
     bool unchanged = false; // the rows shown are still those of the new input
     HeatmapData joined;
-    Model::ClusterSnapshot joinedFrom;
     HeatmapData shown;
     Model::HeatmapRaster raster;
 };
@@ -159,20 +158,15 @@ void HeatmapPage::rebuild(Rebuild what)
     const quint64 generation = ++m_generation;
     Core::runOffThread(
         this,
-        [joined = m_joined, joinedFrom = m_joinedFrom, what, snapshot = m_snapshot, metric = m_metric, store = m_store,
-         catalogue = m_catalogue, sort = m_sort, ns = m_namespace] {
+        [joined = m_joined, what, snapshot = m_snapshot, metric = m_metric, store = m_store, catalogue = m_catalogue,
+         sort = m_sort, ns = m_namespace] {
             Built built;
-            if (joined && what == Rebuild::JoinIfRowsChanged && HeatmapData::sameRowsFrom(joinedFrom, snapshot)) {
+            if (joined && what == Rebuild::JoinIfRowsChanged && joined->sameRowsFrom(snapshot)) {
                 built.unchanged = true;
                 return built;
             }
-            if (joined && what == Rebuild::View) {
-                built.joined = *joined;
-                built.joinedFrom = joinedFrom;
-            } else {
-                built.joined = HeatmapData::build(snapshot, metric, store, catalogue);
-                built.joinedFrom = snapshot;
-            }
+            built.joined
+                = joined && what == Rebuild::View ? *joined : HeatmapData::build(snapshot, metric, store, catalogue);
             built.shown = built.joined;
             built.shown.setView(sort, ns);
             built.raster = Model::HeatmapRaster::build(built.shown);
@@ -187,7 +181,6 @@ void HeatmapPage::rebuild(Rebuild what)
             if (built.unchanged)
                 return;
             Core::freeOffThread(std::exchange(m_joined, built.joined));
-            Core::freeOffThread(std::exchange(m_joinedFrom, built.joinedFrom));
             m_view->setContent(built.shown, built.raster);
             m_legend->setScale(built.shown.scale(), Model::HeatmapScale::title(built.shown.metric()));
             m_status->setText(statusText());

@@ -88,7 +88,6 @@ private:
     Model::HeatmapData::Sort m_sort = Model::HeatmapData::Sort::Node;
     // The joined rows of the current input, reused when only the sort or filter changes.
     std::optional<Model::HeatmapData> m_joined;
-    Model::ClusterSnapshot m_joinedFrom; // the snapshot m_joined was built from
     quint64 m_generation = 0; // of the last rebuild started
     quint64 m_doneGeneration = 0; // of the last rebuild whose result came back
 };

@@ -172,30 +172,74 @@ private Q_SLOTS:
     void sameRowsFromSnapshots()
     {
         const Model::ClusterSnapshot base = Fixture::snapshot();
-        QVERIFY(HeatmapData::sameRowsFrom(base, base));
-        // What the rows do not show: a pod count, a node's readiness, a pod's phase.
+        const HeatmapData data = fixtureData();
+        QVERIFY(data.sameRowsFrom(base));
+        QVERIFY(!HeatmapData().sameRowsFrom(base));
+        // What the rows do not show: a pod count, a node's readiness, a pod's phase, and pods that
+        // placed no series (every series of dev/y and ml/x names its node).
         Model::ClusterSnapshot other = base;
         other.podCount += 10;
         other.nodes[0].ready = false;
         other.pods[1].phase = u"Succeeded"_qs;
-        QVERIFY(HeatmapData::sameRowsFrom(base, other));
+        other.pods[0].node = u"gpu-b"_qs;
+        other.pods.removeLast();
+        QVERIFY(data.sameRowsFrom(other));
 
-        const auto changed = [&base](const std::function<void(Model::ClusterSnapshot &)> &change) {
+        const auto changed = [&](const std::function<void(Model::ClusterSnapshot &)> &change) {
             Model::ClusterSnapshot snapshot = base;
             change(snapshot);
-            return !HeatmapData::sameRowsFrom(base, snapshot);
+            return !data.sameRowsFrom(snapshot);
         };
         QVERIFY(changed([](Model::ClusterSnapshot &s) {
             s.nodes[2].gpu->devices[1].pods = { { u"ml"_qs, u"x"_qs, {} } };
         }));
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->devices[0].readings.utilPercent = 3; }));
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->devices.removeLast(); }));
+        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->devices[1].migInstance = 4; }));
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->product = u"NVIDIA-H100"_qs; }));
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[1].gpu = s.nodes[2].gpu; }));
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes.removeFirst(); }));
-        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.pods[0].node = u"gpu-b"_qs; }));
-        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.pods.removeLast(); }));
+        // The series of an unknown node without a holder was looked for by its address.
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodeByAddress.insert(u"10.0.0.9"_qs, u"gpu-a"_qs); }));
+    }
+
+    // A series that names no known node is placed by its holder pod: the rows change with that pod
+    // and with no other.
+    void sameRowsFromThePodsThatPlacedSeries()
+    {
+        const Model::ClusterSnapshot base = Fixture::snapshot();
+        Prom::CompactSeriesStore store = Fixture::utilization();
+        Fixture::add(store, Fixture::dcgm(u"dcgm-exporter-x1"_qs, u"GPU-c0"_qs, u"0"_qs, u"ml"_qs, u"infer"_qs),
+                     { 1, 2, 3, 4 });
+        const HeatmapData data = HeatmapData::build(base, Prom::Metric::GpuUtil, store, Fixture::catalogue());
+        QVERIFY(data.find(u"gpu-b|GPU-c0|"_qs) >= 0);
+        QVERIFY(data.sameRowsFrom(base));
+
+        Model::ClusterSnapshot other = base;
+        other.pods[0].node = u"gpu-b"_qs;
+        QVERIFY(data.sameRowsFrom(other));
+        Model::ClusterSnapshot moved = base;
+        moved.pods[1].node = u"gpu-a"_qs;
+        QVERIFY(!data.sameRowsFrom(moved));
+        Model::ClusterSnapshot gone = base;
+        gone.pods.removeAt(1);
+        QVERIFY(!data.sameRowsFrom(gone));
+    }
+
+    // Where every series names its node, neither pods nor addresses are asked.
+    void sameRowsFromSeriesThatNameTheirNodes()
+    {
+        Model::ClusterSnapshot base;
+        Prom::CompactSeriesStore store;
+        Fixture::large(
+            2, 2, 4, [](int, int) { return 1.0f; }, base, store);
+        const HeatmapData data = HeatmapData::build(base, Prom::Metric::GpuUtil, store, Fixture::catalogue());
+        Model::ClusterSnapshot other = base;
+        other.pods.removeFirst();
+        other.nodeByAddress.insert(u"10.0.0.9"_qs, u"node-00000"_qs);
+        QVERIFY(data.sameRowsFrom(other));
+        other.nodes.removeLast();
+        QVERIFY(!data.sameRowsFrom(other));
     }
 
     void csv()
