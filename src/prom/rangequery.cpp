@@ -9,6 +9,59 @@
 
 namespace Specula::Prom {
 
+// An answer of 40,000 series held as parsed (a map of labels and a time/value pair per point)
+// takes some 80 MB per request of a quarter of the range, four times its store: series go into
+// the store a batch at a time, as the parser reads them.
+struct RangeQuery::ChunkAnswer
+{
+    static constexpr qsizetype batchSize = 2000;
+
+    TimeAxis axis; // the request's
+    std::variant<SeriesStore, CompactSeriesStore> store;
+    QueryResult batch; // series read and not placed yet
+    std::optional<Core::Error> error; // the first series that did not fit the axis
+    // Known once the whole answer is read.
+    ResultType resultType = ResultType::Matrix;
+    QStringList warnings;
+
+    ChunkAnswer(const TimeAxis &requested, Precision precision)
+        : axis(requested)
+        , store(precision == Precision::Single ? decltype(store)(CompactSeriesStore(requested))
+                                               : decltype(store)(SeriesStore(requested)))
+    {
+        batch.type = ResultType::Matrix;
+    }
+
+    void take(Series &&series)
+    {
+        if (error)
+            return;
+        batch.series.append(std::move(series));
+        if (batch.series.size() >= batchSize)
+            placeBatch();
+    }
+
+    void placeBatch()
+    {
+        std::visit(
+            [this](auto &into) {
+                if (const Core::Result<qsizetype> placed = into.merge(batch, axis); !placed)
+                    error = placed.error();
+            },
+            store);
+        batch.series.clear();
+    }
+
+    // Places the rest of the series, once the whole answer is read (a scalar or string answer
+    // has none and is an error).
+    void finish()
+    {
+        batch.type = resultType;
+        if (!error)
+            placeBatch();
+    }
+};
+
 namespace {
 
 struct MergeOutcome
@@ -62,6 +115,7 @@ void RangeQuery::setMaxPointsPerRequest(int points)
 void RangeQuery::setPrecision(Precision precision)
 {
     Q_ASSERT(!m_started);
+    m_precision = precision;
     if (precision == Precision::Single)
         m_store = CompactSeriesStore(m_axis);
     else
@@ -121,20 +175,24 @@ void RangeQuery::launchMore()
         const RangeChunk &chunk = m_chunks.at(index);
         PromJob *job = m_client->queryRange(chunk.expr, utc(chunk.axis.start), utc(chunk.axis.last()),
                                             std::chrono::seconds(chunk.axis.step));
+        auto answer = std::make_shared<ChunkAnswer>(chunk.axis, m_precision);
+        job->setSeriesVisitor([answer](Series &&series) { answer->take(std::move(series)); });
         m_inFlight.insert(index, job);
         m_maxInFlight = qMax(m_maxInFlight, int(m_inFlight.size()));
         connect(job, &PromJob::finished, this,
-                [this, index](const PromResponse &response) { onChunkFinished(index, response); });
+                [this, index, answer](const PromResponse &response) { onChunkFinished(index, answer, response); });
         connect(job, &PromJob::failed, this, [this, index](const Core::Error &error) { onChunkFailed(index, error); });
     }
 }
 
-void RangeQuery::onChunkFinished(int chunk, const PromResponse &response)
+void RangeQuery::onChunkFinished(int chunk, const std::shared_ptr<ChunkAnswer> &answer, const PromResponse &response)
 {
     if (m_done)
         return;
     m_inFlight.remove(chunk);
-    m_toMerge.emplace_back(chunk, response);
+    answer->resultType = response.query.type;
+    answer->warnings = response.warnings;
+    m_toMerge.emplace_back(chunk, answer);
     launchMore();
     mergeNext();
 }
@@ -153,25 +211,35 @@ void RangeQuery::mergeNext()
         return;
     m_merging = true;
     const int chunk = m_toMerge.front().first;
-    PromResponse response = std::move(m_toMerge.front().second);
+    std::shared_ptr<ChunkAnswer> answer = std::move(m_toMerge.front().second);
     m_toMerge.pop_front();
-    const TimeAxis axis = m_chunks.at(chunk).axis;
     // The store moves to the worker and back: one merge at a time, and no copy (no detach) of a
     // block that may hold tens of megabytes.
     Core::runOffThread(
         this,
-        [store = std::move(m_store), response = std::move(response), axis]() mutable {
+        [store = std::move(m_store), answer = std::move(answer)]() mutable {
             MergeOutcome outcome;
+            answer->finish();
+            outcome.error = answer->error;
             std::visit(
-                [&](auto &into) {
-                    const Core::Result<qsizetype> placed = into.merge(response.query, axis);
-                    if (!placed)
+                [&](auto &into, auto &from) {
+                    if (outcome.error)
+                        return;
+                    // A single request's answer is the whole store, as it is.
+                    if constexpr (std::is_same_v<decltype(into), decltype(from)>) {
+                        if (into.isEmpty() && into.axis() == from.axis()) {
+                            into = std::move(from);
+                            into.addWarnings(answer->warnings);
+                            return;
+                        }
+                    }
+                    if (const Core::Result<qsizetype> placed = into.merge(from); !placed)
                         outcome.error = placed.error();
-                    into.addWarnings(response.warnings);
+                    into.addWarnings(answer->warnings);
                 },
-                store);
-            // Free the parsed answer here rather than on the thread that owns the query.
-            response = {};
+                store, answer->store);
+            // Free the answer here rather than on the thread that owns the query.
+            answer.reset();
             outcome.store = std::move(store);
             return outcome;
         },

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QStringList>
 #include <deque>
+#include <memory>
 #include <variant>
 
 namespace Specula::Prom {
@@ -20,12 +21,12 @@ class PromClient;
 class PromJob;
 
 // A range query over one or more expressions, run as several query_range requests (RangePlan)
-// with at most maxConcurrent() in flight, joined into one SeriesStore. Each answer is merged on a
-// worker thread, one merge at a time, so the thread that owns the query never holds a large
-// result for long. Emits exactly one of finished() or failed() — failed() with the first error,
-// naming the chunk's time range, after cancelling the other requests — unless cancel() is called
-// first, after which it emits nothing. A client that is null or deleted before the answer fails
-// the query (Kind::Cancelled). Deletes itself after reporting or cancelling.
+// with at most maxConcurrent() in flight, joined into one SeriesStore. Each answer is read into a
+// store of its own while it is parsed, then merged on a worker thread, one merge at a time, so
+// the thread that owns the query never holds a large result for long. Emits exactly one of finished() or failed() —
+// failed() with the first error, naming the chunk's time range, after cancelling the other requests — unless cancel()
+// is called first, after which it emits nothing. A client that is null or deleted before the answer fails the query
+// (Kind::Cancelled). Deletes itself after reporting or cancelling.
 class RangeQuery final : public QObject
 {
     Q_OBJECT
@@ -65,8 +66,11 @@ Q_SIGNALS:
     void failed(const Specula::Core::Error &error);
 
 private:
+    // One request's answer, read into a store of its own as it is parsed.
+    struct ChunkAnswer;
+
     void launchMore();
-    void onChunkFinished(int chunk, const PromResponse &response);
+    void onChunkFinished(int chunk, const std::shared_ptr<ChunkAnswer> &answer, const PromResponse &response);
     void onChunkFailed(int chunk, const Core::Error &error);
     void mergeNext();
     void fail(Core::Error error);
@@ -82,9 +86,10 @@ private:
     int m_nextChunk = 0;
     QHash<int, QPointer<PromJob>> m_inFlight;
     int m_maxInFlight = 0;
-    std::deque<std::pair<int, PromResponse>> m_toMerge;
+    std::deque<std::pair<int, std::shared_ptr<ChunkAnswer>>> m_toMerge;
     bool m_merging = false;
     int m_merged = 0;
+    Precision m_precision = Precision::Double;
     std::variant<SeriesStore, CompactSeriesStore> m_store;
     bool m_started = false;
     bool m_done = false;

@@ -446,6 +446,7 @@ template<class Value> QString BasicSeriesStore<Value>::compactName(const Labels 
 template class BasicSeriesStore<double>;
 template class BasicSeriesStore<float>;
 template Core::Result<qsizetype> BasicSeriesStore<double>::merge(const BasicSeriesStore<double> &);
+template Core::Result<qsizetype> BasicSeriesStore<double>::merge(const BasicSeriesStore<float> &);
 template Core::Result<qsizetype> BasicSeriesStore<float>::merge(const BasicSeriesStore<double> &);
 template Core::Result<qsizetype> BasicSeriesStore<float>::merge(const BasicSeriesStore<float> &);
 

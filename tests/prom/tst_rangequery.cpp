@@ -110,8 +110,9 @@ QString difference(const Prom::SeriesStore &a, const Prom::SeriesStore &b)
 }
 
 // A loopback Prometheus stand-in that holds every query_range answer for `holdMs`, counting how
-// many requests are open at once. It answers one series `{__name__="held"}` whose value is the
-// evaluation time, unless told to fail a chunk, shift samples off the grid or add a warning.
+// many requests are open at once. It answers `seriesCount` series `{__name__="held",n="N"}` whose
+// value is the evaluation time plus N, unless told to fail a chunk, shift samples off the grid or
+// add a warning.
 class HoldingServer : public QObject
 {
 public:
@@ -131,7 +132,9 @@ public:
     void close() { m_server.close(); }
 
     qint64 failStart = -1; // answer a Prometheus error for the request starting here
-    qint64 shift = 0; // seconds added to every sample time
+    int seriesCount = 1;
+    qint64 shift = 0; // seconds added to every sample time of the series from `shiftFrom` on
+    int shiftFrom = 0;
     QString warning;
     int requests = 0;
     int open = 0;
@@ -173,13 +176,18 @@ private:
             status = "422 Unprocessable Entity";
             body = R"({"status":"error","errorType":"execution","error":"held server refuses this chunk"})";
         } else {
-            QByteArray values;
-            for (qint64 t = start; step > 0 && t <= last; t += step)
-                values += (values.isEmpty() ? "" : ",") + QByteArray("[") + QByteArray::number(t + shift) + ",\""
-                    + QByteArray::number(t) + "\"]";
-            body
-                = R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"held"},"values":[)"
-                + values + "]}]}";
+            QByteArray result;
+            for (int n = 0; n < seriesCount; ++n) {
+                QByteArray values;
+                for (qint64 t = start; step > 0 && t <= last; t += step) {
+                    const qint64 at = n >= shiftFrom ? t + shift : t;
+                    values += (values.isEmpty() ? "" : ",") + QByteArray("[") + QByteArray::number(at) + ",\""
+                        + QByteArray::number(t + n) + "\"]";
+                }
+                result += (result.isEmpty() ? "" : ",") + QByteArray(R"({"metric":{"__name__":"held","n":")")
+                    + QByteArray::number(n) + R"("},"values":[)" + values + "]}";
+            }
+            body = R"({"status":"success","data":{"resultType":"matrix","result":[)" + result + "]}";
             if (!warning.isEmpty())
                 body += R"(,"warnings":[")" + warning.toUtf8() + "\"]";
             body += "}";
@@ -217,6 +225,9 @@ private Q_SLOTS:
     void serverError();
     void offGridAnswer();
     void warnings();
+    void manySeries_data();
+    void manySeries();
+    void offGridInALaterBatch();
     void nothingToAsk();
     void clientGone();
     void supersede();
@@ -558,6 +569,66 @@ void TestRangeQuery::warnings()
     QVERIFY2(outcome.errors.isEmpty(), qPrintable(describe(outcome)));
     QCOMPARE(outcome.chunks, 3);
     QCOMPARE(outcome.stores.first().warnings(), QStringList { server.warning }); // once, not per chunk
+}
+
+void TestRangeQuery::manySeries_data()
+{
+    QTest::addColumn<int>("pointsPerRequest");
+    QTest::addColumn<bool>("single");
+    QTest::newRow("3 requests") << 7 << false;
+    QTest::newRow("1 request") << 20 << false;
+    QTest::newRow("3 requests, single precision") << 7 << true;
+    QTest::newRow("1 request, single precision") << 20 << true;
+}
+
+// Answers of more series than the parser hands over at once: every series of every request
+// lands whole, in either precision.
+void TestRangeQuery::manySeries()
+{
+    QFETCH(int, pointsPerRequest);
+    QFETCH(bool, single);
+    HoldingServer server(0);
+    server.seriesCount = 4500;
+    Prom::PromClient held(&m_nam, Prom::PromEndpoint::direct(server.url()));
+    const TimeAxis axis { 1795456800, 30, 20 };
+    auto *query = new Prom::RangeQuery(&held, { u"held"_qs }, axis);
+    query->setMaxPointsPerRequest(pointsPerRequest);
+    if (single)
+        query->setPrecision(Prom::RangeQuery::Precision::Single);
+    const Outcome outcome = run(query);
+    QVERIFY2(outcome.errors.isEmpty(), qPrintable(describe(outcome)));
+    QCOMPARE(server.requests, outcome.chunks);
+    const auto check = [&](const auto &store) {
+        using Value = typename std::decay_t<decltype(store.values(0))>::value_type;
+        QCOMPARE(store.seriesCount(), server.seriesCount);
+        for (const int n : { 0, 1999, 2000, 4001, 4499 }) {
+            const int id = store.find({ { u"__name__"_qs, u"held"_qs }, { u"n"_qs, QString::number(n) } });
+            QVERIFY2(id >= 0, qPrintable(QString::number(n)));
+            for (int i = 0; i < axis.count; ++i)
+                QCOMPARE(store.value(id, i), Value(double(axis.timeAt(i) + n)));
+        }
+    };
+    if (single)
+        check(outcome.singleStores.value(0));
+    else
+        check(outcome.stores.value(0));
+}
+
+// A series off the grid after thousands that fit fails the query, naming it.
+void TestRangeQuery::offGridInALaterBatch()
+{
+    HoldingServer server(0);
+    server.seriesCount = 2500;
+    server.shift = 15;
+    server.shiftFrom = 2300;
+    Prom::PromClient held(&m_nam, Prom::PromEndpoint::direct(server.url()));
+    auto *query = new Prom::RangeQuery(&held, { u"held"_qs }, TimeAxis { 1795456800, 30, 20 });
+    query->setMaxPointsPerRequest(10);
+    const Outcome outcome = run(query);
+    QCOMPARE(outcome.errors.size(), 1);
+    const QString message = outcome.errors.first().message;
+    QVERIFY2(message.contains(u"not on the requested grid"_qs), qPrintable(message));
+    QVERIFY2(message.contains(u"n=\"2300\""_qs), qPrintable(message));
 }
 
 void TestRangeQuery::nothingToAsk()
