@@ -14,6 +14,14 @@
 
 namespace Specula::Model {
 
+// What build() read of a snapshot beyond its nodes and their GPU devices.
+struct SnapshotInputs
+{
+    QStringList podsAsked; // the holder pods that placed series naming no known node
+    bool addressesAsked = false; // whether a series was looked for among the node addresses
+    bool latestUtilization = false; // whether the rows take the devices' latest utilization
+};
+
 struct HeatmapData::Shared
 {
     Prom::Metric metric = Prom::Metric::GpuUtil;
@@ -26,10 +34,9 @@ struct HeatmapData::Shared
     Prom::CompactSeriesStore store;
     std::vector<float> merged;
     std::vector<const float *> rowValues;
-    // What of the snapshot the rows were made from, for sameRowsFrom(): what placed the series,
-    // and a digest of the rest. A copy of the snapshot would keep an old pod list alive.
-    QStringList podsAsked;
-    bool addressesAsked = false;
+    // What of the snapshot the rows were made from, for sameRowsFrom(). A copy of the snapshot
+    // would keep an old pod list alive.
+    SnapshotInputs inputs;
     QByteArray snapshotDigest;
 
     // Sets the rows' values from the series of `answer` placed on each of them.
@@ -113,8 +120,10 @@ private:
 };
 
 // What build() reads of `snapshot` besides the series: every node's name and GPU devices, the
-// nodes of the pods asked for, and the node addresses if they were asked.
-QByteArray snapshotDigest(const ClusterSnapshot &snapshot, const QStringList &podsAsked, bool addressesAsked)
+// nodes of the pods asked for, and what else `inputs` names. The devices' latest readings
+// change with every refresh; the rows take none of them but, when they show another metric
+// than utilization, the utilization.
+QByteArray snapshotDigest(const ClusterSnapshot &snapshot, const SnapshotInputs &inputs)
 {
     Digest digest;
     digest.add(snapshot.nodes.size());
@@ -137,16 +146,15 @@ QByteArray snapshotDigest(const ClusterSnapshot &snapshot, const QStringList &po
                 digest.add(pod.name);
                 digest.add(pod.container);
             }
-            for (const auto &reading : { device.readings.utilPercent, device.readings.memUsedMiB,
-                                         device.readings.memFreeMiB, device.readings.tempC, device.readings.powerW })
-                digest.add(reading);
+            if (inputs.latestUtilization)
+                digest.add(device.readings.utilPercent);
         }
     }
-    for (const QString &key : podsAsked) {
+    for (const QString &key : inputs.podsAsked) {
         const PodSummary *pod = snapshot.pod(key);
         digest.add(pod ? std::optional<QString>(pod->node) : std::nullopt);
     }
-    if (addressesAsked) {
+    if (inputs.addressesAsked) {
         // In the order of the addresses: two equal hashes may list them in different orders.
         QStringList addresses = snapshot.nodeByAddress.keys();
         addresses.sort();
@@ -251,9 +259,8 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
     }
     ClusterSnapshot joined = snapshot;
     const GpuMetricsPlacement placement = joinGpuMetricsIntoNodes(joined, readings);
-    shared->podsAsked = placement.podsAsked;
-    shared->addressesAsked = placement.addressesAsked;
-    shared->snapshotDigest = snapshotDigest(snapshot, placement.podsAsked, placement.addressesAsked);
+    shared->inputs = { placement.podsAsked, placement.addressesAsked, metric != Prom::Metric::GpuUtil };
+    shared->snapshotDigest = snapshotDigest(snapshot, shared->inputs);
 
     // Rows, and per node the range of its rows and their devices, for placing the series.
     std::vector<const GpuDevice *> deviceOfRow;
@@ -322,7 +329,7 @@ HeatmapData HeatmapData::build(const ClusterSnapshot &snapshot, Prom::Metric met
 
 bool HeatmapData::sameRowsFrom(const ClusterSnapshot &snapshot) const
 {
-    return snapshotDigest(snapshot, d->podsAsked, d->addressesAsked) == d->snapshotDigest;
+    return snapshotDigest(snapshot, d->inputs) == d->snapshotDigest;
 }
 
 Prom::Metric HeatmapData::metric() const

@@ -59,9 +59,10 @@ public:
                              const Prom::CompactSeriesStore &store, const Prom::MetricCatalogue &catalogue);
 
     // Whether build() would make the same rows of `snapshot` from the same series: the same nodes
-    // with the same GPU devices (holders and latest readings included) and, where they placed a
-    // series that names no known node, the same pods on the same nodes and the same node
-    // addresses. Live updates of a large cluster mostly change none of these.
+    // with the same GPU devices and holders; where they placed a series that names no known node,
+    // the same pods on the same nodes and the same node addresses; and for a metric other than
+    // utilization, the same latest utilization (for "idle while allocated"). Live updates of a
+    // large cluster, refreshed readings included, mostly change none of these.
     bool sameRowsFrom(const ClusterSnapshot &snapshot) const;
 
     Prom::Metric metric() const;

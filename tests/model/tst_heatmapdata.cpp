@@ -175,9 +175,11 @@ private Q_SLOTS:
         const HeatmapData data = fixtureData();
         QVERIFY(data.sameRowsFrom(base));
         QVERIFY(!HeatmapData().sameRowsFrom(base));
-        // What the rows do not show: a pod count, a node's readiness, a pod's phase, and pods that
-        // placed no series (every series of dev/y and ml/x names its node).
+        // What the rows do not show: a pod count, a node's readiness, a pod's phase, the devices'
+        // latest readings (a utilization heatmap has its own), and pods that placed no series
+        // (every series of dev/y and ml/x names its node).
         Model::ClusterSnapshot other = base;
+        other.nodes[2].gpu->devices[0].readings = { 3, 100, 200, 45, 120 };
         other.podCount += 10;
         other.nodes[0].ready = false;
         other.pods[1].phase = u"Succeeded"_qs;
@@ -193,7 +195,6 @@ private Q_SLOTS:
         QVERIFY(changed([](Model::ClusterSnapshot &s) {
             s.nodes[2].gpu->devices[1].pods = { { u"ml"_qs, u"x"_qs, {} } };
         }));
-        QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->devices[0].readings.utilPercent = 3; }));
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->devices.removeLast(); }));
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->devices[1].migInstance = 4; }));
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes[2].gpu->product = u"NVIDIA-H100"_qs; }));
@@ -201,6 +202,21 @@ private Q_SLOTS:
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodes.removeFirst(); }));
         // The series of an unknown node without a holder was looked for by its address.
         QVERIFY(changed([](Model::ClusterSnapshot &s) { s.nodeByAddress.insert(u"10.0.0.9"_qs, u"gpu-a"_qs); }));
+    }
+
+    // Other metrics than utilization tell idle GPUs by their latest utilization, and by nothing
+    // else of the snapshot's readings.
+    void sameRowsFromTheLatestUtilization()
+    {
+        const Model::ClusterSnapshot base = Fixture::snapshot();
+        const HeatmapData data
+            = HeatmapData::build(base, Prom::Metric::GpuTemp, Fixture::utilization(), Fixture::catalogue());
+        Model::ClusterSnapshot warmer = base;
+        warmer.nodes[2].gpu->devices[0].readings.tempC = 80;
+        QVERIFY(data.sameRowsFrom(warmer));
+        Model::ClusterSnapshot busier = base;
+        busier.nodes[2].gpu->devices[0].readings.utilPercent = 3;
+        QVERIFY(!data.sameRowsFrom(busier));
     }
 
     // A series that names no known node is placed by its holder pod: the rows change with that pod
