@@ -52,7 +52,7 @@ Prom::TimeAxis HeatmapSeriesQuery::askedFor(const Prom::TimeAxis &axis, const Pr
 
 HeatmapSeriesQuery::RequestPlan HeatmapSeriesQuery::requestsFor(qsizetype rows, const Prom::TimeAxis &axis)
 {
-    constexpr qsizetype seriesInFlight = 20000;
+    constexpr qsizetype seriesInFlight = 160000;
     RequestPlan plan;
     plan.concurrency = rows <= 0
         ? Prom::RangeQuery::defaultMaxConcurrent
@@ -62,13 +62,23 @@ HeatmapSeriesQuery::RequestPlan HeatmapSeriesQuery::requestsFor(qsizetype rows, 
     return plan;
 }
 
-void HeatmapSeriesQuery::setExpectedRows(const ClusterSnapshot &snapshot)
+qsizetype HeatmapSeriesQuery::expectedRows(const ClusterSnapshot &snapshot)
 {
-    m_expectedRows = 0;
+    qsizetype rows = 0;
     for (const NodeSummary &node : snapshot.nodes) {
-        if (node.gpu)
-            m_expectedRows += node.gpu->devices.size();
+        if (!node.gpu)
+            continue;
+        qint64 counted = 0;
+        for (const NodeResource &resource : node.resources) {
+            if (resource.kind == ResourceClass::Gpu || resource.kind == ResourceClass::GpuShared
+                || resource.kind == ResourceClass::Mig)
+                counted += resource.capacity;
+        }
+        // A shared GPU or MIG slice counts once, however many pods its replicas let in.
+        counted /= std::max(1, node.gpu->replicas);
+        rows += std::max<qsizetype>(node.gpu->devices.size(), qsizetype(counted));
     }
+    return rows;
 }
 
 void HeatmapSeriesQuery::start()

@@ -33,10 +33,11 @@ public:
     static std::optional<QString> expr(const Prom::MetricCatalogue &catalogue, Prom::Metric metric);
 
     // How the range is asked for with `rows` GPUs: requests in flight, and points per request.
-    // Every answer repeats each series' labels and is held whole while it is parsed, so a large
-    // cluster's requests go one or two at a time (four of 40,000 series held some 600 MB at once),
-    // and each stays under samplesPerRequest (one request for the whole hour held some 350 MB,
-    // and Prometheus refuses a query past its sample limit).
+    // Every answer repeats each series' labels, and its text is held whole while it is read into a
+    // store: four requests of 40,000 series side by side hold some 250 MB of text at the peak.
+    // Larger clusters' requests go two or one at a time, and each stays under samplesPerRequest
+    // (one request for the whole hour held some 350 MB, and Prometheus refuses a query past its
+    // sample limit).
     struct RequestPlan
     {
         int concurrency = 0;
@@ -56,7 +57,10 @@ public:
 
     Prom::Metric metric() const { return m_metric; }
     // The cluster the answer is for: its GPUs and MIG slices bound the requests in flight.
-    void setExpectedRows(const ClusterSnapshot &snapshot);
+    void setExpectedRows(const ClusterSnapshot &snapshot) { m_expectedRows = expectedRows(snapshot); }
+    // The GPUs and MIG slices of `snapshot`: those it names or, on a node whose GPUs Prometheus
+    // has not named yet (the first heatmap of a session), those its resources count.
+    static qsizetype expectedRows(const ClusterSnapshot &snapshot);
     void start();
     void cancel();
 

@@ -376,6 +376,29 @@ private Q_SLOTS:
         QVERIFY(!Model::HeatmapSeriesQuery::expr(Prom::MetricCatalogue(), Prom::Metric::GpuMemUsed));
     }
 
+    // Before Prometheus has named a node's GPUs, its resources count them: the first heatmap of a
+    // large cluster is asked for as carefully as the next.
+    void expectedRowsBeforeTheDevicesAreNamed()
+    {
+        using Model::HeatmapSeriesQuery;
+        Model::ClusterSnapshot snapshot = Fixture::snapshot();
+        QCOMPARE(HeatmapSeriesQuery::expectedRows(snapshot), 2); // gpu-b's two named GPUs
+        Model::NodeGpu unnamed;
+        unnamed.product = u"NVIDIA-H100-80GB-HBM3"_qs;
+        snapshot.nodes[1].gpu = unnamed;
+        snapshot.nodes[1].resources = { { u"nvidia.com/gpu"_qs, Model::ResourceClass::Gpu, 8, 8, 3 },
+                                        { u"nvidia.com/mig-1g.10gb"_qs, Model::ResourceClass::Mig, 7, 7, 0 },
+                                        { u"example.com/fpga"_qs, Model::ResourceClass::Other, 2, 2, 0 } };
+        QCOMPARE(HeatmapSeriesQuery::expectedRows(snapshot), 2 + 15);
+        // Time-slicing: 4 GPUs offered as 16 replicas.
+        snapshot.nodes[1].gpu->replicas = 4;
+        snapshot.nodes[1].resources = { { u"nvidia.com/gpu.shared"_qs, Model::ResourceClass::GpuShared, 16, 16, 0 } };
+        QCOMPARE(HeatmapSeriesQuery::expectedRows(snapshot), 2 + 4);
+        // Resources left at zero by a MIG reconfiguration do not hide the named devices.
+        snapshot.nodes[2].resources = { { u"nvidia.com/gpu"_qs, Model::ResourceClass::Gpu, 0, 0, 0 } };
+        QCOMPARE(HeatmapSeriesQuery::expectedRows(snapshot), 2 + 4);
+    }
+
     void largeHeatmapsAskFewSmallRequestsAtATime()
     {
         using Model::HeatmapSeriesQuery;
@@ -385,16 +408,18 @@ private Q_SLOTS:
             return Prom::RangePlan::plan({ u"DCGM_FI_DEV_GPU_UTIL"_qs }, hour, plan.pointsPerRequest);
         };
         // A small cluster's range is spread over parallel requests, as any range query's.
-        for (const qsizetype rows : { qsizetype(0), qsizetype(80) }) {
+        for (const qsizetype rows : { qsizetype(0), qsizetype(80), qsizetype(8000) }) {
             const auto plan = HeatmapSeriesQuery::requestsFor(rows, hour);
             QCOMPARE(plan.concurrency, Prom::RangeQuery::defaultMaxConcurrent);
             QCOMPARE(plan.pointsPerRequest, Prom::RangePlan::spreadPoints(hour.count, 1, plan.concurrency));
         }
-        QCOMPARE(HeatmapSeriesQuery::requestsFor(8000, hour).concurrency, 2);
-        QCOMPARE(requests(8000).size(), 2);
-        // builtin:large: one request at a time, none asking for more than the sample budget, and
-        // together they still cover the whole axis.
-        QCOMPARE(HeatmapSeriesQuery::requestsFor(40000, hour).concurrency, 1);
+        QCOMPARE(requests(8000).size(), 4);
+        // builtin:large: four requests side by side, none asking for more than the sample budget,
+        // and together they still cover the whole axis. Twice and five times as many GPUs: two
+        // requests at a time, then one.
+        QCOMPARE(HeatmapSeriesQuery::requestsFor(40000, hour).concurrency, 4);
+        QCOMPARE(HeatmapSeriesQuery::requestsFor(80000, hour).concurrency, 2);
+        QCOMPARE(HeatmapSeriesQuery::requestsFor(200000, hour).concurrency, 1);
         const QList<Prom::RangeChunk> chunks = requests(40000);
         QCOMPARE(chunks.size(), 4);
         int points = 0;
