@@ -209,7 +209,8 @@ void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readi
     }
     if (uuidsByPod.isEmpty())
         return;
-    // Only the pods that hold something are written to: a shared list is not copied for none.
+    // Read first, written only where a pod holds something: a list shared with another snapshot
+    // is copied only when there is something to write.
     for (qsizetype i = 0; i < snapshot.pods.size(); ++i) {
         const auto held = uuidsByPod.constFind(snapshot.pods.at(i).key());
         if (held == uuidsByPod.cend())

@@ -155,7 +155,7 @@ QByteArray snapshotDigest(const ClusterSnapshot &snapshot, const SnapshotInputs 
         digest.add(pod ? std::optional<QString>(pod->node) : std::nullopt);
     }
     if (inputs.addressesAsked) {
-        // In the order of the addresses: two equal hashes may list them in different orders.
+        // Sorted: two QHash objects with the same entries may iterate them in different orders.
         QStringList addresses = snapshot.nodeByAddress.keys();
         addresses.sort();
         for (const QString &address : std::as_const(addresses)) {
