@@ -135,6 +135,28 @@ const NodeResource *NodeSummary::resource(const QString &name) const
     return it == resources.cend() ? nullptr : &*it;
 }
 
+bool NodeSummary::equalApartFromReadings(const NodeSummary &other) const
+{
+    // Compared as copies without the devices, then device by device without readings, so that a
+    // field added to either struct is compared without a change here.
+    const auto withoutDevices = [](NodeSummary node) {
+        if (node.gpu)
+            node.gpu->devices = {}; // clear() would allocate anew for a shared list
+        return node;
+    };
+    const auto withoutReadings = [](GpuDevice device) {
+        device.readings = {};
+        return device;
+    };
+    if (!(withoutDevices(*this) == withoutDevices(other)))
+        return false;
+    if (!gpu || gpu->devices == other.gpu->devices) // shared lists compare at once
+        return true;
+    return std::equal(gpu->devices.cbegin(), gpu->devices.cend(), other.gpu->devices.cbegin(),
+                      other.gpu->devices.cend(),
+                      [&](const GpuDevice &a, const GpuDevice &b) { return withoutReadings(a) == withoutReadings(b); });
+}
+
 const NodeSummary *ClusterSnapshot::node(const QString &name) const
 {
     const auto it = std::lower_bound(nodes.cbegin(), nodes.cend(), name,

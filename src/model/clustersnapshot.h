@@ -165,6 +165,9 @@ struct NodeSummary
 
     const NodeResource *resource(const QString &name) const;
     friend bool operator==(const NodeSummary &, const NodeSummary &) = default;
+    // Equal in everything but the GPUs' readings, which change on every refresh: what the
+    // topology tree and a map coloured by allocation show of a node is the same.
+    bool equalApartFromReadings(const NodeSummary &other) const;
 };
 
 struct PendingReason

@@ -66,7 +66,11 @@ struct TopologyModel::NodeInputs
     NodeSummary node;
     QList<PodSummary> pods; // the pods its items name, in the order they are met
 
-    friend bool operator==(const NodeInputs &, const NodeInputs &) = default;
+    // The tree shows no readings: a refresh that brings only new ones keeps every subtree.
+    friend bool operator==(const NodeInputs &a, const NodeInputs &b)
+    {
+        return a.node.equalApartFromReadings(b.node) && a.pods == b.pods;
+    }
 };
 
 } // namespace Specula::Model

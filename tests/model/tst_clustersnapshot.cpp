@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/clustersnapshot.h"
+#include "testsnapshots.h"
 
 #include <QTest>
 #include <algorithm>
@@ -233,6 +234,41 @@ private Q_SLOTS:
         QTEST(pod->pending->reason, "reason");
         QTEST(pod->pending->message, "message");
         QCOMPARE(pod->pending->since, waiting.meta.creationTimestamp);
+    }
+
+    // New readings alone leave a node "equal apart from readings"; anything else it holds does not.
+    void equalApartFromReadings()
+    {
+        const auto plain = TestSnapshots::topology();
+        auto read = TestSnapshots::withReadings();
+        const Model::NodeSummary &node = *plain.node(u"gpu-a"_qs);
+        Model::NodeSummary onlyReadings = node;
+        for (auto &device : onlyReadings.gpu->devices)
+            device.readings = TestSnapshots::device(read, device.uuid)->readings;
+        QVERIFY(!(onlyReadings == node));
+        QVERIFY(onlyReadings.equalApartFromReadings(node));
+        QVERIFY(node.equalApartFromReadings(onlyReadings));
+        QVERIFY(node.equalApartFromReadings(node));
+
+        // The MIG device gains a holder in withReadings(): not only readings.
+        QVERIFY(!read.node(u"gpu-a"_qs)->equalApartFromReadings(node));
+        Model::NodeSummary otherPci = onlyReadings;
+        otherPci.gpu->devices.last().pciBusId = u"0000:ff:00.0"_qs;
+        QVERIFY(!otherPci.equalApartFromReadings(node));
+        Model::NodeSummary otherProduct = onlyReadings;
+        otherProduct.gpu->product = u"NVIDIA-L40S"_qs;
+        QVERIFY(!otherProduct.equalApartFromReadings(node));
+        Model::NodeSummary fewerDevices = onlyReadings;
+        fewerDevices.gpu->devices.removeLast();
+        QVERIFY(!fewerDevices.equalApartFromReadings(node));
+        QVERIFY(!node.equalApartFromReadings(fewerDevices));
+        Model::NodeSummary notReady = onlyReadings;
+        notReady.ready = !node.ready;
+        QVERIFY(!notReady.equalApartFromReadings(node));
+        Model::NodeSummary noGpu = node;
+        noGpu.gpu.reset();
+        QVERIFY(!noGpu.equalApartFromReadings(node));
+        QVERIFY(!node.equalApartFromReadings(noGpu));
     }
 
     void zeroValuedResourcesAreKept()

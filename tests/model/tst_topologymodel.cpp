@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/topologyitem.h"
 #include "model/topologymodel.h"
 #include "testsnapshots.h"
 
@@ -395,6 +396,21 @@ private Q_SLOTS:
         model.setSnapshot(changed);
         QCOMPARE(removed.size(), 1);
         QCOMPARE(model.rowCount(model.index(0, 0)), 0);
+    }
+
+    // The tree shows no readings, so a refresh that brings only new ones builds no subtree again.
+    void newReadingsAloneKeepANodesSubtree()
+    {
+        auto plain = TestSnapshots::topology();
+        auto read = TestSnapshots::withReadings();
+        TestSnapshots::device(read, u"MIG-aaaa"_qs)->pods = TestSnapshots::device(plain, u"MIG-aaaa"_qs)->pods;
+        using Inputs = Model::TopologyModel::NodeInputs;
+        const Inputs before { *plain.node(u"gpu-a"_qs), plain.pods };
+        QVERIFY(!(read.node(u"gpu-a"_qs)->gpu == before.node.gpu));
+        QVERIFY((Inputs { *read.node(u"gpu-a"_qs), plain.pods } == before));
+        auto otherPods = plain.pods;
+        otherPods.first().phase = u"Failed"_qs;
+        QVERIFY(!(Inputs { *read.node(u"gpu-a"_qs), otherPods } == before));
     }
 
     // A large cluster's tree is built off the GUI thread: the same tree, shown when ready, and
