@@ -16,6 +16,7 @@ public:
     static Core::Result<LabelSelector> parse(const QString &text);
     bool matches(const QMap<QString, QString> &labels) const;
     bool isEmpty() const { return m_requirements.isEmpty(); }
+    friend bool operator==(const LabelSelector &, const LabelSelector &) = default;
 
 private:
     enum class Op { Equals, NotEquals, In, NotIn, Exists, DoesNotExist };
@@ -24,6 +25,7 @@ private:
         QString key;
         Op op;
         QStringList values;
+        friend bool operator==(const Requirement &, const Requirement &) = default;
     };
 
     QList<Requirement> m_requirements;

@@ -99,9 +99,24 @@ QStringList podKeys(const QList<PodRef> &refs)
     return keys;
 }
 
-bool isGpuClass(ResourceClass kind)
+// Whether a node without named devices draws a bar for the resource.
+bool drawsResource(const NodeResource &resource)
 {
-    return kind == ResourceClass::Gpu || kind == ResourceClass::GpuShared || kind == ResourceClass::Mig;
+    const bool gpuClass = resource.kind == ResourceClass::Gpu || resource.kind == ResourceClass::GpuShared
+        || resource.kind == ResourceClass::Mig;
+    return gpuClass && (resource.allocatable != 0 || resource.requested != 0);
+}
+
+bool hasDevices(const NodeSummary &node)
+{
+    return node.gpu && !node.gpu->devices.isEmpty();
+}
+
+// Whether a node's box names pods it does not hold itself: the requesters of its GPU resources,
+// found in the snapshot's pod list.
+bool namesRequestingPods(const NodeSummary &node)
+{
+    return !hasDevices(node) && std::any_of(node.resources.cbegin(), node.resources.cend(), drawsResource);
 }
 
 // Lays out one node's box: the title, then GPUs two to a row (MIG slices as strips inside
@@ -128,7 +143,7 @@ public:
             box.summary = box.summary.isEmpty() ? sriov : box.summary + QStringLiteral(" · ") + sriov;
         }
         m_y = kTitleHeight;
-        if (m_node.gpu && !m_node.gpu->devices.isEmpty())
+        if (hasDevices(m_node))
             addDevices(box);
         else
             addResources(box);
@@ -211,7 +226,7 @@ private:
     void addResources(TopologyMapNode &box)
     {
         for (const auto &resource : m_node.resources) {
-            if (!isGpuClass(resource.kind) || (resource.allocatable == 0 && resource.requested == 0))
+            if (!drawsResource(resource))
                 continue;
             Cell cell;
             cell.kind = Cell::Kind::GpuResource;
@@ -352,26 +367,43 @@ double aggregateOf(const TopologyMapNode &box, MapColoring coloring)
 
 } // namespace
 
-TopologyMap TopologyMap::build(const ClusterSnapshot &snapshot, const TopologyMapOptions &options)
+const TopologyMapNode *TopologyMap::unchangedBox(const NodeSummary &node, const TopologyMapOptions &options) const
+{
+    const int index = m_nodeIndex.value(node.name, -1);
+    if (namesRequestingPods(node) || index < 0 || !(options == m_options))
+        return nullptr;
+    const NodeSummary &before = m_laidOutFrom[index];
+    const bool same
+        = options.coloring == MapColoring::Allocation ? node.equalApartFromReadings(before) : node == before;
+    return same ? &m_nodes[index] : nullptr;
+}
+
+TopologyMap TopologyMap::build(const ClusterSnapshot &snapshot, const TopologyMapOptions &options,
+                               const TopologyMap &previous)
 {
     TopologyMap map;
-    map.m_coloring = options.coloring;
+    map.m_options = options;
     map.m_totalNodes = int(snapshot.nodes.size());
     double peak = 0;
     for (const auto &node : snapshot.nodes) {
         if (!options.selector.matches(node.labels))
             continue;
-        TopologyMapNode box = NodeLayout(node, snapshot, options.coloring).build();
-        if (!options.search.isEmpty() && !markMatches(box, options.search))
-            continue;
-        if (!options.namespaceName.isEmpty() && !applyNamespace(box, options.namespaceName))
-            continue;
-        box.aggregate = aggregateOf(box, options.coloring);
-        for (const auto &cell : std::as_const(box.cells)) {
+        if (const TopologyMapNode *kept = previous.unchangedBox(node, options)) {
+            map.m_nodes.append(*kept);
+        } else {
+            TopologyMapNode box = NodeLayout(node, snapshot, options.coloring).build();
+            if (!options.search.isEmpty() && !markMatches(box, options.search))
+                continue;
+            if (!options.namespaceName.isEmpty() && !applyNamespace(box, options.namespaceName))
+                continue;
+            box.aggregate = aggregateOf(box, options.coloring);
+            map.m_nodes.append(std::move(box));
+        }
+        map.m_laidOutFrom.append(node);
+        for (const auto &cell : std::as_const(map.m_nodes.last().cells)) {
             if (!std::isnan(cell.value))
                 peak = std::max(peak, cell.value);
         }
-        map.m_nodes.append(std::move(box));
     }
     if (options.coloring != MapColoring::Allocation)
         map.m_scale = HeatmapScale::forMetric(metricOf(options.coloring), peak);
@@ -398,6 +430,11 @@ TopologyMap TopologyMap::build(const ClusterSnapshot &snapshot, const TopologyMa
     const qsizetype shownColumns = std::min<qsizetype>(columns, map.m_nodes.size());
     map.m_bounds = QRectF(0, 0, shownColumns * (kNodeWidth + kGap) - kGap, std::max(0.0, y - kGap));
     return map;
+}
+
+TopologyMap TopologyMap::build(const ClusterSnapshot &snapshot, const TopologyMapOptions &options)
+{
+    return build(snapshot, options, TopologyMap());
 }
 
 QList<MapColoring> TopologyMap::colorings()
@@ -536,7 +573,7 @@ QString TopologyMap::describe(int node, int cell) const
     }
     }
     if (!std::isnan(c.value))
-        lines.append(tr("%1: %2").arg(title(m_coloring), m_scale.format(c.value)));
+        lines.append(tr("%1: %2").arg(title(m_options.coloring), m_scale.format(c.value)));
     if (c.pods.isEmpty())
         lines.append(c.kind == Cell::Kind::GpuResource ? tr("no pod requests it") : tr("free"));
     for (const auto &pod : c.pods)
@@ -547,7 +584,7 @@ QString TopologyMap::describe(int node, int cell) const
 std::unique_ptr<QStandardItemModel> TopologyMap::cellTable() const
 {
     const QStringList headers { tr("Node"),   tr("Kind"), tr("ID"),   tr("Label"),
-                                tr("Parent"), tr("Pods"), tr("Held"), title(m_coloring) };
+                                tr("Parent"), tr("Pods"), tr("Held"), title(m_options.coloring) };
     auto table = std::make_unique<QStandardItemModel>(0, int(headers.size()));
     table->setHorizontalHeaderLabels(headers);
     auto kindName = [](Cell::Kind kind) {
@@ -571,7 +608,7 @@ std::unique_ptr<QStandardItemModel> TopologyMap::cellTable() const
             else if (cell.kind == Cell::Kind::Vf)
                 parent = box.nics.value(cell.parent).pciAddress;
             QString value;
-            if (m_coloring == MapColoring::Allocation)
+            if (m_options.coloring == MapColoring::Allocation)
                 value = cell.kind == Cell::Kind::GpuResource ? QString::number(cell.fill)
                                                              : QString::number(cell.held ? 1 : 0);
             else if (!std::isnan(cell.value))

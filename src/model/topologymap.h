@@ -69,6 +69,8 @@ struct TopologyMapOptions
     QString search; // case-insensitive; nodes without a match are left out
     QString namespaceName; // only nodes with a device held in it; other holders faded
     Kube::LabelSelector selector; // on node labels
+
+    friend bool operator==(const TopologyMapOptions &, const TopologyMapOptions &) = default;
 };
 
 // The cluster drawn as node boxes holding their GPUs (MIG slices inside their GPU) and NICs (PFs
@@ -82,11 +84,16 @@ public:
     static constexpr double kNodeWidth = 232;
     static constexpr double kGap = 12; // between node boxes
 
+    // Boxes of `previous` whose node shows the same (and that were laid out with the same
+    // options) are kept as they are: a cluster where a few pods come and go every second lays
+    // out a handful of boxes, and the new map shares the rest with the one on screen.
+    static TopologyMap build(const ClusterSnapshot &snapshot, const TopologyMapOptions &options,
+                             const TopologyMap &previous);
     static TopologyMap build(const ClusterSnapshot &snapshot, const TopologyMapOptions &options);
 
     const QList<TopologyMapNode> &nodes() const { return m_nodes; }
     QRectF bounds() const { return m_bounds; }
-    MapColoring coloring() const { return m_coloring; }
+    MapColoring coloring() const { return m_options.coloring; }
     // The metric's colour scale (Utilization … Power); unused for Allocation.
     const HeatmapScale &scale() const { return m_scale; }
     int totalNodes() const { return m_totalNodes; }
@@ -110,10 +117,14 @@ public:
     std::unique_ptr<QStandardItemModel> cellTable() const;
 
 private:
+    // The box `previous` drew for `node` when it still shows the same, else null.
+    const TopologyMapNode *unchangedBox(const NodeSummary &node, const TopologyMapOptions &options) const;
+
     QList<TopologyMapNode> m_nodes;
+    QList<NodeSummary> m_laidOutFrom; // by box: the node it shows
+    TopologyMapOptions m_options;
     QHash<QString, int> m_nodeIndex;
     QRectF m_bounds;
-    MapColoring m_coloring = MapColoring::Allocation;
     HeatmapScale m_scale;
     int m_totalNodes = 0;
 };

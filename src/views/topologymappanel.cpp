@@ -176,7 +176,10 @@ void TopologyMapPanel::requestLayout()
     }
     m_building = true;
     Core::runOffThread(
-        this, [snapshot = m_snapshot, options = m_options] { return Model::TopologyMap::build(snapshot, options); },
+        this,
+        [snapshot = m_snapshot, options = m_options, previous = m_view->map()] {
+            return Model::TopologyMap::build(snapshot, options, previous);
+        },
         [this](Model::TopologyMap map) {
             m_building = false;
             if (m_buildAgain) {

@@ -271,6 +271,46 @@ private Q_SLOTS:
         QCOMPARE(map.nodes()[2].aggregate, 0.25);
     }
 
+    // A new layout keeps the boxes of the map on screen whose node shows the same, lays out the
+    // others, and comes out as a fresh layout of the new snapshot.
+    void unchangedBoxesAreKept()
+    {
+        const auto before = TestSnapshots::withReadings();
+        auto after = before;
+        TestSnapshots::device(after, u"GPU-0000"_qs)->readings.utilPercent = 70; // gpu-a: a new reading
+        after.pods[1].requests[u"nvidia.com/mig-1g.10gb"_qs] = 0; // gpu-b: ml/notebook no longer asks
+        after.nodes[2].sriov->pfs[1].vfs[1].pod = Model::PodRef { u"telco"_qs, u"cnf-1"_qs, {} }; // sriov-0
+        QCOMPARE(after.pods[1].key(), u"ml/notebook"_qs);
+        const auto csv = [](const TopologyMap &map) { return Export::TableCsv::toCsv(*map.cellTable()); };
+        const auto shared = [](const TopologyMap &a, const TopologyMap &b, int node) {
+            return a.nodes()[node].cells.constData() == b.nodes()[node].cells.constData();
+        };
+
+        const TopologyMap first = build(before);
+        const TopologyMap second = TopologyMap::build(after, {}, first);
+        QCOMPARE(csv(second), csv(build(after)));
+        QVERIFY(second.nodes()[1].cells[0].pods.isEmpty());
+        QVERIFY(shared(second, first, 0)); // allocation shows no readings
+        QVERIFY(!shared(second, first, 1)); // the requesters of its resources are not in the node
+        QVERIFY(!shared(second, first, 2));
+        QVERIFY(second.nodes()[2].cells[1].held);
+
+        // Coloured by a metric, new readings are a change; other options share nothing.
+        TopologyMapOptions utilization;
+        utilization.coloring = MapColoring::Utilization;
+        const TopologyMap metric = TopologyMap::build(after, utilization, build(before, utilization));
+        QVERIFY(!shared(metric, first, 0));
+        QCOMPARE(metric.nodes()[0].cells[0].value, 70.0);
+        QCOMPARE(csv(metric), csv(build(after, utilization)));
+        const TopologyMap unchanged = TopologyMap::build(after, utilization, metric);
+        QVERIFY(shared(unchanged, metric, 0));
+        TopologyMapOptions search;
+        search.search = u"gpu"_qs;
+        const TopologyMap searched = TopologyMap::build(after, search, second);
+        QVERIFY(!shared(searched, second, 0));
+        QVERIFY(searched.nodes()[0].match);
+    }
+
     void namesOfTheColourings()
     {
         for (const auto coloring : TopologyMap::colorings())
