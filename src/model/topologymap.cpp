@@ -112,11 +112,19 @@ bool hasDevices(const NodeSummary &node)
     return node.gpu && !node.gpu->devices.isEmpty();
 }
 
-// Whether a node's box names pods it does not hold itself: the requesters of its GPU resources,
-// found in the snapshot's pod list.
-bool namesRequestingPods(const NodeSummary &node)
+// The requests of the node's pods where its box draws bars of GPU resources, which name the pods
+// requesting them; nothing otherwise.
+QList<QMap<QString, qint64>> barRequests(const NodeSummary &node, const ClusterSnapshot &snapshot)
 {
-    return !hasDevices(node) && std::any_of(node.resources.cbegin(), node.resources.cend(), drawsResource);
+    QList<QMap<QString, qint64>> requests;
+    if (hasDevices(node) || std::none_of(node.resources.cbegin(), node.resources.cend(), drawsResource))
+        return requests;
+    requests.reserve(node.pods.size());
+    for (const auto &podKey : node.pods) {
+        const PodSummary *pod = snapshot.pod(podKey);
+        requests.append(pod ? pod->requests : QMap<QString, qint64>());
+    }
+    return requests;
 }
 
 // Lays out one node's box: the title, then GPUs two to a row (MIG slices as strips inside
@@ -367,15 +375,15 @@ double aggregateOf(const TopologyMapNode &box, MapColoring coloring)
 
 } // namespace
 
-const TopologyMapNode *TopologyMap::unchangedBox(const NodeSummary &node, const TopologyMapOptions &options) const
+const TopologyMapNode *TopologyMap::unchangedBox(const LaidOutFrom &from, const TopologyMapOptions &options) const
 {
-    const int index = m_nodeIndex.value(node.name, -1);
-    if (namesRequestingPods(node) || index < 0 || !(options == m_options))
+    const int index = m_nodeIndex.value(from.node.name, -1);
+    if (index < 0 || !(options == m_options))
         return nullptr;
-    const NodeSummary &before = m_laidOutFrom[index];
-    const bool same
-        = options.coloring == MapColoring::Allocation ? node.equalApartFromReadings(before) : node == before;
-    return same ? &m_nodes[index] : nullptr;
+    const LaidOutFrom &before = m_laidOutFrom[index];
+    const bool sameNode = options.coloring == MapColoring::Allocation ? from.node.equalApartFromReadings(before.node)
+                                                                      : from.node == before.node;
+    return sameNode && from.podRequests == before.podRequests ? &m_nodes[index] : nullptr;
 }
 
 TopologyMap TopologyMap::build(const ClusterSnapshot &snapshot, const TopologyMapOptions &options,
@@ -388,7 +396,8 @@ TopologyMap TopologyMap::build(const ClusterSnapshot &snapshot, const TopologyMa
     for (const auto &node : snapshot.nodes) {
         if (!options.selector.matches(node.labels))
             continue;
-        if (const TopologyMapNode *kept = previous.unchangedBox(node, options)) {
+        LaidOutFrom from { node, barRequests(node, snapshot) };
+        if (const TopologyMapNode *kept = previous.unchangedBox(from, options)) {
             map.m_nodes.append(*kept);
         } else {
             TopologyMapNode box = NodeLayout(node, snapshot, options.coloring).build();
@@ -399,7 +408,7 @@ TopologyMap TopologyMap::build(const ClusterSnapshot &snapshot, const TopologyMa
             box.aggregate = aggregateOf(box, options.coloring);
             map.m_nodes.append(std::move(box));
         }
-        map.m_laidOutFrom.append(node);
+        map.m_laidOutFrom.append(std::move(from));
         for (const auto &cell : std::as_const(map.m_nodes.last().cells)) {
             if (!std::isnan(cell.value))
                 peak = std::max(peak, cell.value);

@@ -117,11 +117,18 @@ public:
     std::unique_ptr<QStandardItemModel> cellTable() const;
 
 private:
-    // The box `previous` drew for `node` when it still shows the same, else null.
-    const TopologyMapNode *unchangedBox(const NodeSummary &node, const TopologyMapOptions &options) const;
+    // What a box is laid out from: its node and, for bars of GPU resources, the requests of the
+    // node's pods, which name the pods in the bars.
+    struct LaidOutFrom
+    {
+        NodeSummary node;
+        QList<QMap<QString, qint64>> podRequests;
+    };
+    // The box this map drew from `from` when it still shows the same, else null.
+    const TopologyMapNode *unchangedBox(const LaidOutFrom &from, const TopologyMapOptions &options) const;
 
     QList<TopologyMapNode> m_nodes;
-    QList<NodeSummary> m_laidOutFrom; // by box: the node it shows
+    QList<LaidOutFrom> m_laidOutFrom; // by box
     TopologyMapOptions m_options;
     QHash<QString, int> m_nodeIndex;
     QRectF m_bounds;

@@ -291,9 +291,12 @@ private Q_SLOTS:
         QCOMPARE(csv(second), csv(build(after)));
         QVERIFY(second.nodes()[1].cells[0].pods.isEmpty());
         QVERIFY(shared(second, first, 0)); // allocation shows no readings
-        QVERIFY(!shared(second, first, 1)); // the requesters of its resources are not in the node
+        QVERIFY(!shared(second, first, 1)); // the pods requesting its resources changed
         QVERIFY(!shared(second, first, 2));
         QVERIFY(second.nodes()[2].cells[1].held);
+        const TopologyMap third = TopologyMap::build(after, {}, second);
+        for (int node = 0; node < 3; ++node)
+            QVERIFY(shared(third, second, node));
 
         // Coloured by a metric, new readings are a change; other options share nothing.
         TopologyMapOptions utilization;
