@@ -6,7 +6,7 @@ namespace Specula::Model {
 void ReadingCollector::add(MetricReading reading)
 {
     const QMutexLocker lock(&m_mutex);
-    if (const auto known = m_readingOfKey.constFind(reading.key); known != m_readingOfKey.cend()) {
+    if (const auto known = m_readingOfKey.find(reading.key); known != m_readingOfKey.end()) {
         keepHighest(m_readings[*known].values, reading.values);
         return;
     }
@@ -14,8 +14,8 @@ void ReadingCollector::add(MetricReading reading)
     for (QString *text : { &key.node, &key.uuid, &key.pciBusId, &key.model, &key.migProfile, &key.ns, &key.pod,
                            &key.container, &key.interface, &key.pciAddress, &key.instance })
         m_texts.share(*text);
-    m_readingOfKey.insert(key, m_readings.size());
     m_readings.append(std::move(reading));
+    m_readingOfKey.insert(m_readings.size() - 1);
 }
 
 QList<MetricReading> ReadingCollector::take()

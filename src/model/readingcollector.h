@@ -4,9 +4,9 @@
 #include "core/textpool.h"
 #include "model/gpumetricsjoin.h"
 
-#include <QHash>
 #include <QList>
 #include <QMutex>
+#include <unordered_set>
 
 namespace Specula::Model {
 
@@ -23,9 +23,31 @@ public:
     QList<MetricReading> take();
 
 private:
+    // Finds a reading by its key, the set holding only its index: a copy of each key would add
+    // some 300 bytes for each of a large cluster's 40,000 GPUs.
+    struct KeyOfIndex
+    {
+        using is_transparent = void;
+        const QList<MetricReading> *readings;
+        const Prom::MetricKey &operator()(const Prom::MetricKey &key) const { return key; }
+        const Prom::MetricKey &operator()(qsizetype index) const { return readings->at(index).key; }
+    };
+    struct HashByKey : KeyOfIndex
+    {
+        size_t operator()(const auto &keyOrIndex) const { return qHash(KeyOfIndex::operator()(keyOrIndex)); }
+    };
+    struct EqualKeys : KeyOfIndex
+    {
+        bool operator()(const auto &a, const auto &b) const
+        {
+            return KeyOfIndex::operator()(a) == KeyOfIndex::operator()(b);
+        }
+    };
+
     QMutex m_mutex;
     QList<MetricReading> m_readings;
-    QHash<Prom::MetricKey, qsizetype> m_readingOfKey;
+    std::unordered_set<qsizetype, HashByKey, EqualKeys> m_readingOfKey { 0, HashByKey { { &m_readings } },
+                                                                         EqualKeys { { &m_readings } } };
     Core::TextPool m_texts;
 };
 
