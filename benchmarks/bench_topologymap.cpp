@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The topology map at the size of the `large` scenario: laying out 5,000 nodes (off the GUI
-// thread in the window), handing the layout to the view (GUI thread), and frames of the view
-// fitted, at the zoom where every device shows, and at the zoom of pod labels, while panning.
+// thread in the window) anew and again with every box kept from the last layout, handing the
+// layout to the view (GUI thread), and frames of the view fitted, at the zoom where every device
+// shows, and at the zoom of pod labels, while panning.
 // Prints figures; asserts nothing.
 //
 //   QT_QPA_PLATFORM=offscreen build/dev/benchmarks/specula-bench-topologymap [NODES]
@@ -118,6 +119,8 @@ int main(int argc, char **argv)
     options.coloring = Model::MapColoring::Utilization;
     Model::TopologyMap map;
     const Figures layout = timed(5, [&](int) { map = Model::TopologyMap::build(snapshot, options); });
+    // A live update where no node changed: every box is kept from the map on screen.
+    const Figures kept = timed(5, [&](int) { Model::TopologyMap::build(snapshot, options, map); });
     int cells = 0;
     for (const auto &node : map.nodes())
         cells += int(node.cells.size());
@@ -134,6 +137,7 @@ int main(int argc, char **argv)
     std::printf("topology map: %d nodes, %d cells, scene %.0f x %.0f, view 1600x1000\n", nodes, cells,
                 map.bounds().width(), map.bounds().height());
     std::printf("  layout (worker thread)          median %7.1f ms  max %7.1f ms\n", layout.median, layout.max);
+    std::printf("  layout again, no node changed   median %7.1f ms  max %7.1f ms\n", kept.median, kept.max);
     std::printf("  first layout into the view (GUI) %7.1f ms\n", first.median);
     std::printf("  a new layout, same nodes (GUI)  median %7.1f ms  max %7.1f ms\n", again.median, again.max);
     std::printf("  frame, whole map fitted         median %7.1f ms  max %7.1f ms\n", fitted.median, fitted.max);
