@@ -13,6 +13,9 @@ namespace Specula::Core {
 FreedMemory::FreedMemory(QObject *parent, std::chrono::milliseconds delay)
     : QObject(parent)
 {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, ownMappingFrom);
+#endif
     m_delay.setSingleShot(true);
     m_delay.setInterval(delay);
     connect(&m_delay, &QTimer::timeout, this, [this] {

@@ -21,6 +21,16 @@ public:
     // change's freed data for long (on `large`, about 90 MiB more at the idle median with 2 s).
     static constexpr std::chrono::milliseconds defaultDelay { 300 };
 
+    // Blocks from this size on that no free room in the heap fits get a mapping of their own
+    // (glibc), which goes back to the system the moment it is freed. glibc's own threshold
+    // follows the largest block freed so far, up to 32 MiB: once a large cluster's first arrays of
+    // tens of megabytes (a snapshot's pod list, an inflated answer, a tree's items) were freed,
+    // later ones came from the heap and stayed resident until the next release, several of them
+    // at once at the peaks. On `large`, with 4 MiB: idle most with the Topology page 547–552 →
+    // 509–512 MiB, its peak 664–677 → 613–635.
+    static constexpr int ownMappingFrom = 4 * 1024 * 1024;
+
+    // Sets the allocator up as above; one per process.
     explicit FreedMemory(QObject *parent = nullptr, std::chrono::milliseconds delay = defaultDelay);
 
     // Releases `delay` after the first call since the last release (the pages free the old data

@@ -61,6 +61,26 @@ private Q_SLOTS:
             QSKIP("no /proc/self/status");
     }
 
+    // A large block goes back to the system as it is freed, even after a larger one was freed
+    // (which raises glibc's own threshold to its size). First of the tests: the others leave large
+    // free room in the heap, which glibc fills before it maps a block of its own.
+    void largeBlocksGoBackAsTheyAreFreed()
+    {
+        const Core::FreedMemory freed;
+        const auto touched = [](qint64 size) {
+            auto block = std::make_unique<char[]>(size_t(size));
+            std::fill_n(block.get(), size, char(1));
+            return block;
+        };
+        touched(16 * kMiB).reset(); // within the 32 MiB up to which glibc's threshold follows
+        auto block = touched(12 * kMiB);
+        const qint64 before = residentBytes();
+        block.reset();
+        const qint64 after = residentBytes();
+        QVERIFY2(after < before - 8 * kMiB,
+                 qPrintable(QStringLiteral("%1 MiB resident before, %2 after").arg(before / kMiB).arg(after / kMiB)));
+    }
+
     void releaseNowReturnsTheFreedPages()
     {
         const auto kept = leaveHoles();
