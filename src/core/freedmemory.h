@@ -27,7 +27,7 @@ public:
     // tens of megabytes (a snapshot's pod list, an inflated answer, a tree's items) were freed,
     // later ones came from the heap and stayed resident until the next release, several of them
     // at once at the peaks. On `large`, with 4 MiB: idle most with the Topology page 547–552 →
-    // 509–512 MiB, its peak 664–677 → 613–635.
+    // 511–516 MiB, its peak 664–677 → 602–610.
     static constexpr int ownMappingFrom = 4 * 1024 * 1024;
 
     // Sets the allocator up as above; one per process.
