@@ -141,7 +141,6 @@ void TopologyBuilder::build(Item &root, const KeepNode &keep)
 {
     Item::Content cluster;
     cluster.type = ItemType::Cluster;
-    cluster.key = clusterKey();
     cluster.text = m_snapshot.context.isEmpty() ? m_snapshot.server : m_snapshot.context;
     cluster.summary
         = ResourceText::plural(tr("%n node(s)", nullptr, int(m_snapshot.nodes.size())), int(m_snapshot.nodes.size()));
@@ -152,7 +151,8 @@ void TopologyBuilder::build(Item &root, const KeepNode &keep)
     for (const auto &node : m_snapshot.nodes) {
         if (keep && keep(node)) {
             Item::Content placeholder;
-            placeholder.key = localKey(ItemType::Node, node.name);
+            placeholder.type = ItemType::Node;
+            placeholder.id = node.name;
             clusterItem->add(std::move(placeholder))->reuse = true;
         } else {
             addNode(*clusterItem, node);
@@ -164,7 +164,6 @@ void TopologyBuilder::addNode(Item &cluster, const NodeSummary &node)
 {
     Item::Content c;
     c.type = ItemType::Node;
-    c.key = localKey(ItemType::Node, node.name);
     c.node = node.name;
     c.id = node.name;
     c.text = node.name;
@@ -231,7 +230,6 @@ void TopologyBuilder::addDevice(Item &parent, const NodeSummary &node, const Gpu
     const bool mig = !device.migProfile.isEmpty();
     Item::Content c;
     c.type = mig ? ItemType::MigDevice : ItemType::Gpu;
-    c.key = localKey(c.type, device.uuid);
     c.node = node.name;
     c.id = device.uuid;
     c.count = int(device.pods.size());
@@ -273,7 +271,6 @@ void TopologyBuilder::addResources(Item &nodeItem, const NodeSummary &node)
             continue;
         Item::Content c;
         c.type = ItemType::GpuResource;
-        c.key = localKey(c.type, resource.name);
         c.node = node.name;
         c.id = resource.name;
         c.text = QStringLiteral("%1 %2/%3").arg(resource.name).arg(resource.requested).arg(resource.allocatable);
@@ -304,7 +301,6 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
 {
     Item::Content c;
     c.type = ItemType::Pf;
-    c.key = localKey(c.type, pf.pciAddress);
     c.node = node.name;
     c.id = pf.pciAddress;
     c.text = pf.name.isEmpty() ? pf.pciAddress : pf.name;
@@ -320,7 +316,6 @@ void TopologyBuilder::addPf(Item &nodeItem, const NodeSummary &node, const Physi
     for (const auto &vf : pf.vfs) {
         Item::Content v;
         v.type = ItemType::Vf;
-        v.key = localKey(v.type, vf.pciAddress);
         v.node = node.name;
         v.id = vf.pciAddress;
         v.text = tr("VF %1").arg(vf.vfId);
@@ -345,7 +340,6 @@ void TopologyBuilder::addPod(Item &parent, const QString &node, const QString &p
     const PodSummary *pod = findPod(node, podKey);
     Item::Content c;
     c.type = ItemType::Pod;
-    c.key = localKey(c.type, ownId);
     c.node = node;
     c.id = podKey;
     c.text = podKey;

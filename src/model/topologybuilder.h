@@ -31,8 +31,8 @@ public:
     static QString clusterKey() { return QStringLiteral("cluster"); }
     static QString childKey(const QString &parentKey, TopologyModel::ItemType type, const QString &id);
     // What tells an item from its siblings: "node:", "gpu:", "mig:", "res:", "pf:", "vf:" or
-    // "pod:" with its id. The tree keeps only these; the full key of 100,000 items would take
-    // some 20 MB.
+    // "pod:" with its own id (Item::Content::ownId). The tree keeps neither this text nor the
+    // full key; it joins them when asked for.
     static QString localKey(TopologyModel::ItemType type, const QString &id);
 
 private:

@@ -134,7 +134,7 @@ bool TopologyModel::sameKeys(const Item &current, const Item &desired)
 {
     return std::equal(current.children.cbegin(), current.children.cend(), desired.children.cbegin(),
                       desired.children.cend(),
-                      [](const auto &a, const auto &b) { return a->content.key == b->content.key; });
+                      [](const auto &a, const auto &b) { return a->content.sameKey(b->content); });
 }
 
 // Turns `current`'s children into `desired`'s, keeping every item whose key stays: removals
@@ -150,17 +150,21 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
     auto &next = desired.children;
     const QModelIndex parentIndex = indexOf(current);
 
-    QSet<QString> wanted;
+    // A child's local key, without joining its type and id into a text.
+    using LocalKey = std::pair<int, QString>;
+    const auto keyOfChild
+        = [](const std::unique_ptr<Item> &item) { return LocalKey(int(item->content.type), item->content.ownId()); };
+    QSet<LocalKey> wanted;
     wanted.reserve(next.size());
     for (const auto &item : next)
-        wanted.insert(item->content.key);
+        wanted.insert(keyOfChild(item));
     for (int last = int(now.size()) - 1; last >= 0;) {
-        if (wanted.contains(now[last]->content.key)) {
+        if (wanted.contains(keyOfChild(now[last]))) {
             --last;
             continue;
         }
         int first = last;
-        while (first > 0 && !wanted.contains(now[first - 1]->content.key))
+        while (first > 0 && !wanted.contains(keyOfChild(now[first - 1])))
             --first;
         beginRemoveRows(parentIndex, first, last);
         for (int k = first; k <= last; ++k)
@@ -172,13 +176,13 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
         last = first - 1;
     }
 
-    QSet<QString> present;
+    QSet<LocalKey> present;
     present.reserve(now.size());
     for (const auto &item : now)
-        present.insert(item->content.key);
+        present.insert(keyOfChild(item));
     for (std::size_t i = 0; i < next.size();) {
-        const QString &key = next[i]->content.key;
-        if (i < now.size() && now[i]->content.key == key) {
+        const LocalKey key = keyOfChild(next[i]);
+        if (i < now.size() && keyOfChild(now[i]) == key) {
             Item *item = now[i].get();
             if (next[i]->reuse) {
                 ++i;
@@ -195,7 +199,7 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
         if (present.contains(key)) {
             // Its natural position changed (a GPU's index, say): move it, keeping its subtree.
             std::size_t from = i + 1;
-            while (now[from]->content.key != key)
+            while (keyOfChild(now[from]) != key)
                 ++from;
             beginMoveRows(parentIndex, int(from), int(from), parentIndex, int(i));
             auto moved = std::move(now[from]);
@@ -206,7 +210,7 @@ void TopologyModel::syncChildren(Item *current, Item &desired)
             continue; // compared and synced on the next turn
         }
         std::size_t last = i;
-        while (last + 1 < next.size() && !present.contains(next[last + 1]->content.key))
+        while (last + 1 < next.size() && !present.contains(keyOfChild(next[last + 1])))
             ++last;
         beginInsertRows(parentIndex, int(i), int(last));
         for (std::size_t k = i; k <= last; ++k) {
@@ -272,7 +276,7 @@ QModelIndex TopologyModel::indexOfKey(const QString &key) const
         const QStringView rest = QStringView(key).sliced(at);
         const Item *next = nullptr;
         for (const auto &child : item->children) {
-            const QString &local = child->content.key;
+            const QString local = TopologyBuilder::localKey(child->content.type, child->content.ownId());
             if (rest == local)
                 return indexOf(child.get());
             if (rest.startsWith(local) && rest.at(local.size()) == QLatin1Char('|')) {
@@ -288,9 +292,11 @@ QModelIndex TopologyModel::indexOfKey(const QString &key) const
 
 QString TopologyModel::keyOf(const Item *item)
 {
-    QString key = item->content.key;
+    const auto localKey
+        = [](const Item *of) { return TopologyBuilder::localKey(of->content.type, of->content.ownId()); };
+    QString key = localKey(item);
     for (const Item *above = item->parent; above && above->parent; above = above->parent)
-        key = above->content.key + QLatin1Char('|') + key;
+        key = localKey(above) + QLatin1Char('|') + key;
     return key;
 }
 
