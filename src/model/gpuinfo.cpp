@@ -130,9 +130,8 @@ std::optional<NodeGpu> gpuInfo(const Kube::Node &node, const QList<NodeResource>
 {
     const auto &labels = node.meta.labels;
     QList<NodeResource> gpuResources;
-    std::copy_if(resources.cbegin(), resources.cend(), std::back_inserter(gpuResources), [](const NodeResource &r) {
-        return r.kind == ResourceClass::Gpu || r.kind == ResourceClass::GpuShared || r.kind == ResourceClass::Mig;
-    });
+    std::copy_if(resources.cbegin(), resources.cend(), std::back_inserter(gpuResources),
+                 [](const NodeResource &r) { return isGpuResource(r.kind); });
     const bool labelled = labels.value(QStringLiteral("nvidia.com/gpu.present")) == QLatin1String("true")
         || labels.contains(QStringLiteral("nvidia.com/gpu.product"));
     if (gpuResources.isEmpty() && !labelled)

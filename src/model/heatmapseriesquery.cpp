@@ -70,8 +70,7 @@ qsizetype HeatmapSeriesQuery::expectedRows(const ClusterSnapshot &snapshot)
             continue;
         qint64 counted = 0;
         for (const NodeResource &resource : node.resources) {
-            if (resource.kind == ResourceClass::Gpu || resource.kind == ResourceClass::GpuShared
-                || resource.kind == ResourceClass::Mig)
+            if (isGpuResource(resource.kind))
                 counted += resource.capacity;
         }
         // A shared GPU or MIG slice counts once, however many pods its replicas let in.

@@ -64,4 +64,9 @@ bool isDeviceResource(ResourceClass kind)
     return kind != ResourceClass::Other;
 }
 
+bool isGpuResource(ResourceClass kind)
+{
+    return kind == ResourceClass::Gpu || kind == ResourceClass::GpuShared || kind == ResourceClass::Mig;
+}
+
 } // namespace Specula::Model

@@ -26,5 +26,7 @@ QHash<QString, ResourceClass> resourceKinds(const ClusterSnapshot &snapshot);
 
 // GPUs whole, shared or sliced, and SR-IOV VFs: what Specula is about.
 bool isDeviceResource(ResourceClass kind);
+// GPUs whole, shared or sliced.
+bool isGpuResource(ResourceClass kind);
 
 } // namespace Specula::Model

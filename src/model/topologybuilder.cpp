@@ -27,11 +27,6 @@ QString padded(qint64 value)
     return QStringLiteral("%1").arg(value, 8, 10, QLatin1Char('0'));
 }
 
-bool isGpuClass(ResourceClass kind)
-{
-    return kind == ResourceClass::Gpu || kind == ResourceClass::GpuShared || kind == ResourceClass::Mig;
-}
-
 } // namespace
 
 QString TopologyBuilder::childKey(const QString &parentKey, ItemType type, const QString &id)
@@ -267,7 +262,7 @@ void TopologyBuilder::addDevice(Item &parent, const NodeSummary &node, const Gpu
 void TopologyBuilder::addResources(Item &nodeItem, const NodeSummary &node)
 {
     for (const auto &resource : node.resources) {
-        if (!isGpuClass(resource.kind))
+        if (!isGpuResource(resource.kind))
             continue;
         Item::Content c;
         c.type = ItemType::GpuResource;

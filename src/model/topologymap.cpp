@@ -102,9 +102,7 @@ QStringList podKeys(const QList<PodRef> &refs)
 // Whether a node without named devices draws a bar for the resource.
 bool drawsResource(const NodeResource &resource)
 {
-    const bool gpuClass = resource.kind == ResourceClass::Gpu || resource.kind == ResourceClass::GpuShared
-        || resource.kind == ResourceClass::Mig;
-    return gpuClass && (resource.allocatable != 0 || resource.requested != 0);
+    return isGpuResource(resource.kind) && (resource.allocatable != 0 || resource.requested != 0);
 }
 
 bool hasDevices(const NodeSummary &node)
