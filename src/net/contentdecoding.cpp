@@ -17,7 +17,7 @@ Core::Error decodingError(const QString &message, const QString &where)
 constexpr int limitReached = -100;
 
 // zlib counts in 32-bit units: feed and drain at most 1 GiB per call.
-uInt window(qint64 left)
+uInt inputWindow(qint64 left)
 {
     return uInt(qMin<qint64>(left, qint64(1) << 30));
 }
@@ -35,41 +35,35 @@ qint64 gzipStatedSize(const QByteArrayList &pieces)
     return bytes == 4 ? qint64(size) : 0;
 }
 
-Core::Result<QByteArray> inflatePieces(const QByteArrayList &pieces, const QString &encoding, qint64 maxSize,
-                                       const QString &where)
+// How much inflated text is handed over at a time.
+constexpr qsizetype inflateWindow = 256 * 1024;
+
+Core::Result<qint64> inflatePieces(const QByteArrayList &pieces, const QString &encoding, qint64 maxSize,
+                                   const QString &where, const DecodedPieceSink &take)
 {
     z_stream stream {};
     // windowBits 15 + 32: zlib recognises a gzip or a zlib header by itself.
     if (inflateInit2(&stream, 15 + 32) != Z_OK)
         return decodingError(QStringLiteral("cannot start inflating the %1 body").arg(encoding), where);
-    qint64 compressed = 0;
-    for (const QByteArray &piece : pieces)
-        compressed += piece.size();
-    QByteArray out;
-    // gzip ends with the inflated size (mod 4 GiB): room for exactly that. Otherwise, and where
-    // that size is implausible, well-compressed JSON shrinks about tenfold; growing from there
-    // costs few copies.
-    // Deflate inflates at most about 1032-fold, which bounds what a corrupt trailer can claim.
-    const qint64 stated = encoding == QLatin1String("deflate") ? 0 : gzipStatedSize(pieces);
-    const bool plausible = stated > 0 && stated >= compressed / 2 && stated <= compressed * 1032;
-    const qint64 guess = plausible ? stated : qMax<qint64>(compressed * 8, 4096);
-    out.resize(qMin<qint64>(guess, maxSize));
+    QByteArray window(inflateWindow, Qt::Uninitialized);
     qint64 produced = 0;
+    bool stopped = false;
     // One inflate() call over `input` (empty once all pieces are in, to drain what zlib holds
-    // back); zlib's status, or limitReached.
+    // back), its output handed over; zlib's status, or limitReached.
     const auto step = [&](const char *input, qint64 length) {
-        if (produced == out.size()) {
-            if (out.size() >= maxSize)
-                return limitReached;
-            out.resize(qMin<qint64>(out.size() * 2, maxSize));
-        }
         stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input));
-        stream.avail_in = window(length);
-        stream.next_out = reinterpret_cast<Bytef *>(out.data() + produced);
-        stream.avail_out = window(out.size() - produced);
-        const uInt outBefore = stream.avail_out;
+        stream.avail_in = inputWindow(length);
+        stream.next_out = reinterpret_cast<Bytef *>(window.data());
+        stream.avail_out = uInt(window.size());
         const int status = inflate(&stream, Z_NO_FLUSH);
-        produced += qint64(outBefore - stream.avail_out);
+        const qsizetype out = window.size() - qsizetype(stream.avail_out);
+        produced += out;
+        if (produced > maxSize)
+            return limitReached;
+        if (out > 0 && !take(QByteArrayView(window.constData(), out))) {
+            stopped = true;
+            return Z_STREAM_END;
+        }
         return status;
     };
     int status = Z_OK;
@@ -86,13 +80,8 @@ Core::Result<QByteArray> inflatePieces(const QByteArrayList &pieces, const QStri
     const QString reason = status == Z_BUF_ERROR ? QStringLiteral("the body ends early")
                                                  : QString::fromLatin1(stream.msg ? stream.msg : "corrupt data");
     inflateEnd(&stream);
-    if (status == Z_STREAM_END) {
-        out.truncate(produced);
-        // A 70 MB answer must not keep the 128 MB it grew into while it is parsed.
-        if (out.capacity() - produced > produced / 8)
-            out.squeeze();
-        return out;
-    }
+    if (status == Z_STREAM_END || stopped)
+        return produced;
     if (status == limitReached)
         return decodingError(QStringLiteral("the %1 body inflates to more than %2 bytes").arg(encoding).arg(maxSize),
                              where);
@@ -101,20 +90,64 @@ Core::Result<QByteArray> inflatePieces(const QByteArrayList &pieces, const QStri
 
 } // namespace
 
-Core::Result<QByteArray> decodeContent(const QByteArrayList &pieces, const QByteArray &contentEncoding, qint64 maxSize,
-                                       const QString &where)
+bool EncodedBody::isCompressed() const
+{
+    const QByteArray encoding = contentEncoding.trimmed().toLower();
+    return !encoding.isEmpty() && encoding != "identity";
+}
+
+Core::Result<qint64> decodeContentInPieces(const QByteArrayList &pieces, const QByteArray &contentEncoding,
+                                           qint64 maxSize, const QString &where, const DecodedPieceSink &take)
 {
     const QByteArray encoding = contentEncoding.trimmed().toLower();
     const bool empty
         = std::all_of(pieces.cbegin(), pieces.cend(), [](const QByteArray &piece) { return piece.isEmpty(); });
     // An empty body stays empty whatever it claims (a 204 may still name an encoding).
-    if (encoding.isEmpty() || encoding == "identity" || empty)
-        return pieces.size() == 1 ? pieces.first() : pieces.join();
+    if (encoding.isEmpty() || encoding == "identity" || empty) {
+        qint64 size = 0;
+        for (const QByteArray &piece : pieces) {
+            size += piece.size();
+            if (!piece.isEmpty() && !take(piece))
+                break;
+        }
+        return size;
+    }
     if (encoding != "gzip" && encoding != "x-gzip" && encoding != "deflate")
         return decodingError(QStringLiteral("the server answered with Content-Encoding \"%1\", which was not asked for")
                                  .arg(QString::fromLatin1(encoding)),
                              where);
-    return inflatePieces(pieces, QString::fromLatin1(encoding), maxSize, where);
+    return inflatePieces(pieces, QString::fromLatin1(encoding), maxSize, where, take);
+}
+
+Core::Result<QByteArray> decodeContent(const QByteArrayList &pieces, const QByteArray &contentEncoding, qint64 maxSize,
+                                       const QString &where)
+{
+    const QByteArray encoding = contentEncoding.trimmed().toLower();
+    const bool identity = encoding.isEmpty() || encoding == "identity";
+    if (identity && pieces.size() == 1)
+        return pieces.first();
+    qint64 compressed = 0;
+    for (const QByteArray &piece : pieces)
+        compressed += piece.size();
+    // gzip ends with the inflated size (mod 4 GiB): room for exactly that. Otherwise, and where
+    // that size is implausible, well-compressed JSON shrinks about tenfold; growing from there
+    // costs few copies.
+    // Deflate inflates at most about 1032-fold, which bounds what a corrupt trailer can claim.
+    const qint64 stated = identity || encoding == "deflate" ? compressed : gzipStatedSize(pieces);
+    const bool plausible = stated > 0 && stated >= compressed / 2 && stated <= compressed * 1032;
+    QByteArray out;
+    out.reserve(qMin<qint64>(plausible ? stated : qMax<qint64>(compressed * 8, 4096), maxSize));
+    const Core::Result<qint64> decoded
+        = decodeContentInPieces(pieces, contentEncoding, maxSize, where, [&out](QByteArrayView piece) {
+              out.append(piece);
+              return true;
+          });
+    if (!decoded)
+        return decoded.error();
+    // A 70 MB answer must not keep the 128 MB it grew into while it is parsed.
+    if (out.capacity() - out.size() > out.size() / 8)
+        out.squeeze();
+    return out;
 }
 
 } // namespace Specula::Net

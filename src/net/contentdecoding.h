@@ -4,8 +4,21 @@
 #include "core/result.h"
 
 #include <QByteArrayList>
+#include <QByteArrayView>
+#include <functional>
 
 namespace Specula::Net {
+
+// A response body as it came: the pieces that arrived and the Content-Encoding they are in.
+struct EncodedBody
+{
+    QByteArrayList pieces;
+    QByteArray contentEncoding;
+    qint64 size = 0; // bytes in pieces
+    qint64 maxDecodedSize = 0; // what the request accepts once decoded
+
+    bool isCompressed() const;
+};
 
 // Undoes a response's Content-Encoding over the body's pieces as they arrived, joining them.
 // ApiRequest asks for gzip itself rather than letting QNetworkAccessManager inflate, because Qt
@@ -15,5 +28,15 @@ namespace Specula::Net {
 // cannot expand without bound.
 Core::Result<QByteArray> decodeContent(const QByteArrayList &pieces, const QByteArray &contentEncoding, qint64 maxSize,
                                        const QString &where);
+
+// Takes the decoded body piece by piece, in order; returns false to stop decoding early.
+using DecodedPieceSink = std::function<bool(QByteArrayView piece)>;
+
+// The same, handed to `take` as it is decoded (an inflated body a few hundred KiB at a time, an
+// identity body as its pieces came), so that a reader that consumes the text as it comes never
+// holds the whole of it. The result is the count of decoded bytes, or the error; a stop by
+// take() is no error.
+Core::Result<qint64> decodeContentInPieces(const QByteArrayList &pieces, const QByteArray &contentEncoding,
+                                           qint64 maxSize, const QString &where, const DecodedPieceSink &take);
 
 } // namespace Specula::Net

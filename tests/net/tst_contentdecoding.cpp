@@ -85,6 +85,45 @@ private Q_SLOTS:
         }
     }
 
+    void decodesInPieces_data() { decodes_data(); }
+    void decodesInPieces()
+    {
+        QFETCH(QByteArray, encoded);
+        QFETCH(QByteArray, encoding);
+        QFETCH(QByteArray, expected);
+        for (const qsizetype size : { 0, 1500, 7 }) {
+            QByteArray joined;
+            qsizetype largest = 0;
+            const Core::Result<qint64> decoded = Net::decodeContentInPieces(piecesOf(encoded, size), encoding, oneGiB,
+                                                                            u"here"_qs, [&](QByteArrayView piece) {
+                                                                                joined.append(piece);
+                                                                                largest = qMax(largest, piece.size());
+                                                                                return true;
+                                                                            });
+            QVERIFY2(decoded, decoded ? "" : qPrintable(decoded.error().toString()));
+            QCOMPARE(*decoded, expected.size());
+            QVERIFY(joined == expected);
+            // An inflated body comes a window at a time, never whole.
+            if (!encoding.isEmpty() && encoding != "identity")
+                QVERIFY2(largest <= 256 * 1024, qPrintable(QString::number(largest)));
+        }
+    }
+
+    void stopsWhenTheReaderStops()
+    {
+        const QByteArray body = sampleBody(500);
+        QVERIFY(body.size() > 1024 * 1024);
+        int pieces = 0;
+        const Core::Result<qint64> decoded = Net::decodeContentInPieces({ Sim::HttpResponder::gzip(body, 6) }, "gzip",
+                                                                        oneGiB, u"here"_qs, [&pieces](QByteArrayView) {
+                                                                            ++pieces;
+                                                                            return false;
+                                                                        });
+        QVERIFY2(decoded, decoded ? "" : qPrintable(decoded.error().toString()));
+        QCOMPARE(pieces, 1);
+        QVERIFY(*decoded < body.size());
+    }
+
     void refuses_data()
     {
         QTest::addColumn<QByteArray>("encoded");
