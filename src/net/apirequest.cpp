@@ -245,6 +245,12 @@ void ApiRequest::onReplyFinished()
 
 void ApiRequest::finishDecoded(QByteArrayList body, qint64 bodySize, const QByteArray &contentEncoding)
 {
+    if (m_options.encodedBody) {
+        m_encodedBody = EncodedBody { std::move(body), contentEncoding, bodySize, m_options.maxBodySize };
+        finish(QByteArray());
+        m_encodedBody = {};
+        return;
+    }
     const QString where = safeUrl(m_url);
     if (bodySize < decodeInPlaceBelow) {
         finish(decodeContent(body, contentEncoding, m_options.maxBodySize, where));

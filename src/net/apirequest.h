@@ -3,6 +3,7 @@
 
 #include "core/result.h"
 #include "net/connectioncontext.h"
+#include "net/contentdecoding.h"
 
 #include <QByteArrayList>
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 #include <QUrl>
 #include <chrono>
 #include <memory>
+#include <utility>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -32,6 +34,10 @@ struct RequestOptions
     QByteArray method = QByteArrayLiteral("GET");
     QByteArray body;
     QByteArray contentType;
+    // A successful body comes back as it arrived, not decoded: finished() carries an empty body
+    // and takeEncodedBody() the pieces, for a reader that decodes and reads them in one pass
+    // (decodeContentInPieces) and so never holds the whole decoded text.
+    bool encodedBody = false;
     // Extra request headers, e.g. X-Scope-OrgID for multi-tenant Prometheus back-ends.
     QList<QPair<QByteArray, QByteArray>> headers;
 };
@@ -61,6 +67,9 @@ public:
     // The body of a non-2xx answer, valid while finished() is being emitted: APIs with their own
     // error envelope (Prometheus) explain the failure there.
     QByteArray errorBody() const { return m_errorBody; }
+    // With RequestOptions::encodedBody, the successful body, valid while finished() is being
+    // emitted; empty otherwise.
+    EncodedBody takeEncodedBody() { return std::exchange(m_encodedBody, {}); }
     // The URL as it may appear in logs and messages (no user info).
     static QString safeUrl(const QUrl &url);
 
@@ -73,7 +82,8 @@ private:
     void send(const Credentials &credentials);
     void onReadyRead();
     void onReplyFinished();
-    // Joins and inflates the body (on a worker when it is large), then finishes with it.
+    // Joins and inflates the body (on a worker when it is large), then finishes with it; or, with
+    // RequestOptions::encodedBody, finishes with it as it came.
     void finishDecoded(QByteArrayList body, qint64 bodySize, const QByteArray &contentEncoding);
     void finish(const BodyResult &result);
 
@@ -87,6 +97,7 @@ private:
     QByteArrayList m_body; // the pieces as they arrived
     qint64 m_bodySize = 0;
     QByteArray m_errorBody;
+    EncodedBody m_encodedBody;
     QElapsedTimer m_elapsed;
     int m_httpStatus = 0;
     bool m_retriedAfter401 = false;

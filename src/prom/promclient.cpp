@@ -40,6 +40,7 @@ PromJob *PromClient::post(const QString &path, const QUrlQuery &form, PromJob::A
     Net::RequestOptions options;
     options.transferTimeout = m_endpoint.timeout;
     options.headers = m_endpoint.headers;
+    options.encodedBody = true;
     return new PromJob(m_connection->postForm(path, form, options), answer, this);
 }
 
@@ -48,6 +49,7 @@ PromJob *PromClient::get(const QString &path, const QUrlQuery &query, PromJob::A
     Net::RequestOptions options;
     options.transferTimeout = m_endpoint.timeout;
     options.headers = m_endpoint.headers;
+    options.encodedBody = true;
     return new PromJob(m_connection->get(path, query, options), answer, this);
 }
 

@@ -37,18 +37,29 @@ void PromJob::cancel()
     deleteLater();
 }
 
-Core::Result<PromResponse> PromJob::parse(Answer answer, const QByteArray &body, int httpStatus, const QString &where,
-                                          const SeriesVisitor &visit)
+Core::Result<PromResponse> PromJob::parse(Answer answer, const Net::EncodedBody &body, int httpStatus,
+                                          const QString &where, const SeriesVisitor &visit)
 {
+    if (answer == Answer::Query) {
+        const auto decode = [&body, &where](const Net::DecodedPieceSink &sink) {
+            return Net::decodeContentInPieces(body.pieces, body.contentEncoding, body.maxDecodedSize, where, sink);
+        };
+        return PromParsers::parseQueryPieces(decode, httpStatus, where, visit);
+    }
+    // The other answers are small enough to read whole.
+    const Core::Result<QByteArray> text
+        = Net::decodeContent(body.pieces, body.contentEncoding, body.maxDecodedSize, where);
+    if (!text)
+        return text.error();
     switch (answer) {
-    case Answer::Query:
-        return PromParsers::parseQuery(body, httpStatus, where, visit);
+    case Answer::Query: // read above
+        break;
     case Answer::Series:
-        return PromParsers::parseSeries(body, httpStatus, where);
+        return PromParsers::parseSeries(*text, httpStatus, where);
     case Answer::Names:
-        return PromParsers::parseNames(body, httpStatus, where);
+        return PromParsers::parseNames(*text, httpStatus, where);
     case Answer::BuildInfo:
-        return PromParsers::parseBuildInfo(body, httpStatus, where);
+        return PromParsers::parseBuildInfo(*text, httpStatus, where);
     }
     return Core::Error { Core::Error::Kind::Parse, QStringLiteral("unknown answer type"), where, httpStatus, {} };
 }
@@ -61,10 +72,7 @@ void PromJob::onRequestFinished(const Core::Result<QByteArray> &body)
         return;
     const int httpStatus = request->httpStatus();
     const QString where = Net::ApiRequest::safeUrl(request->url());
-    QByteArray payload;
-    if (body) {
-        payload = *body;
-    } else {
+    if (!body) {
         // Only an HTTP answer can carry Prometheus' own explanation; network, TLS and timeout
         // errors stand as they are.
         const Core::Error &error = body.error();
@@ -86,14 +94,16 @@ void PromJob::onRequestFinished(const Core::Result<QByteArray> &body)
         deliver(json || envelope ? error : envelope.error());
         return;
     }
-    if (payload.size() < workerThreshold) {
-        deliver(parse(m_answer, payload, httpStatus, where, m_visit));
+    Net::EncodedBody encoded = request->takeEncodedBody();
+    // Compressed JSON inflates about tenfold.
+    if (encoded.size < (encoded.isCompressed() ? workerThreshold / 8 : workerThreshold)) {
+        deliver(parse(m_answer, encoded, httpStatus, where, m_visit));
         return;
     }
     Core::runOffThread(
         this,
-        [answer = m_answer, payload = std::move(payload), httpStatus, where, visit = m_visit] {
-            return parse(answer, payload, httpStatus, where, visit);
+        [answer = m_answer, encoded = std::move(encoded), httpStatus, where, visit = m_visit] {
+            return parse(answer, encoded, httpStatus, where, visit);
         },
         [this](const Core::Result<PromResponse> &result) { deliver(result); });
 }

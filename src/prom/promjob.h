@@ -10,6 +10,7 @@
 
 namespace Specula::Net {
 class ApiRequest;
+struct EncodedBody;
 } // namespace Specula::Net
 
 namespace Specula::Prom {
@@ -25,7 +26,7 @@ class PromJob final : public QObject
 public:
     enum class Answer { Query, Series, Names, BuildInfo };
 
-    // Takes over a started request.
+    // Takes over a started request, made with RequestOptions::encodedBody.
     PromJob(Net::ApiRequest *request, Answer answer, QObject *parent = nullptr);
     ~PromJob() override;
 
@@ -35,7 +36,8 @@ public:
     // and finished() carries none of them. Set it before the answer arrives.
     void setSeriesVisitor(SeriesVisitor visit) { m_visit = std::move(visit); }
 
-    // Bodies larger than this go to a worker thread; smaller ones cost less to parse than to hand over.
+    // Bodies larger than this (decoded) go to a worker thread; smaller ones cost less to parse than
+    // to hand over. A query's answer is read as it is inflated, never held whole.
     static constexpr qsizetype workerThreshold = 64 * 1024;
 
 Q_SIGNALS:
@@ -46,8 +48,8 @@ private:
     void onRequestFinished(const Core::Result<QByteArray> &body);
     void deliver(const Core::Result<PromResponse> &result);
 
-    static Core::Result<PromResponse> parse(Answer answer, const QByteArray &body, int httpStatus, const QString &where,
-                                            const SeriesVisitor &visit);
+    static Core::Result<PromResponse> parse(Answer answer, const Net::EncodedBody &body, int httpStatus,
+                                            const QString &where, const SeriesVisitor &visit);
 
     QPointer<Net::ApiRequest> m_request;
     Answer m_answer;

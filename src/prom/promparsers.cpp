@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prom/promparsers.h"
 
+#include "core/jsonarraystream.h"
 #include "core/textpool.h"
 #include "net/replyerror.h"
 
@@ -293,6 +294,14 @@ std::optional<Core::JsonScan::Span> dataSpan(QByteArrayView body)
     return members ? memberOf(*members, "data") : std::nullopt;
 }
 
+// The data.resultType of an answer, when it has one.
+QString resultTypeIn(QByteArrayView text)
+{
+    const std::optional<Core::JsonScan::Span> data = dataSpan(text);
+    const auto members = data ? Core::JsonScan::members(text, *data) : std::nullopt;
+    return members ? pieceOf(text, memberOf(*members, "resultType")).toString() : QString();
+}
+
 } // namespace
 
 Core::Result<QueryResult> PromParsers::queryData(QByteArrayView text, std::optional<Core::JsonScan::Span> data,
@@ -357,6 +366,54 @@ Core::Result<PromResponse> PromParsers::parseQuery(const QByteArray &body, int h
         return result.error();
     PromResponse response = responseFor(*envelope);
     response.query = std::move(result).value();
+    return response;
+}
+
+Core::Result<PromResponse> PromParsers::parseQueryPieces(const Decoder &decode, int httpStatus, const QString &where,
+                                                         const SeriesVisitor &visit)
+{
+    bool matrix = false;
+    Core::TextPool texts;
+    QList<Series> read; // the series cut out while decoding, when no visitor takes them
+    qsizetype index = 0;
+    std::optional<Core::Error> fault;
+    Core::JsonArrayStream stream(
+        { QByteArrayLiteral("data"), QByteArrayLiteral("result") },
+        [&matrix](QByteArrayView before) {
+            const QString type = resultTypeIn(before);
+            matrix = type == QLatin1String("matrix");
+            return matrix || type == QLatin1String("vector");
+        },
+        [&](QByteArrayView element) {
+            Core::Result<Series> series = seriesAt(element, { 0, element.size() }, matrix, texts);
+            if (!series) {
+                fault = parseError(QStringLiteral("data.result[%1]").arg(index) + series.error().message, where);
+                return false;
+            }
+            ++index;
+            if (visit)
+                visit(std::move(series).value());
+            else
+                read << std::move(series).value();
+            return true;
+        });
+    const Core::Result<qint64> decoded = decode([&stream](QByteArrayView piece) { return stream.feed(piece); });
+    if (fault)
+        return *fault;
+    if (!decoded)
+        return decoded.error();
+    if (stream.broken()) {
+        // The text up to the stray bracket names what the body is, if it is no JSON at all.
+        const Core::Result<Envelope> envelope = parseEnvelope(stream.skeleton(), httpStatus, where);
+        if (!envelope)
+            return envelope.error();
+        return parseError(QStringLiteral("the answer is not valid JSON: the bracket at byte %1 closes nothing")
+                              .arg(stream.brokenAt()),
+                          where, httpStatus);
+    }
+    Core::Result<PromResponse> response = parseQuery(stream.skeleton(), httpStatus, where, visit);
+    if (response && !read.isEmpty())
+        response->query.series = std::move(read);
     return response;
 }
 

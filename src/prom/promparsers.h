@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QJsonArray>
+#include <functional>
 #include <optional>
 
 namespace Specula::Prom {
@@ -29,6 +30,14 @@ public:
     // before the fault have been visited.
     static Core::Result<PromResponse> parseQuery(const QByteArray &body, int httpStatus, const QString &where,
                                                  const SeriesVisitor &visit = {});
+    // Hands a body's text to `sink` piece by piece as it is decoded (a stop by the sink is no
+    // error), or reports why it cannot be decoded.
+    using Decoder = std::function<Core::Result<qint64>(const std::function<bool(QByteArrayView piece)> &sink)>;
+    // parseQuery() over a body read as it is decoded: each series of data.result is read as soon
+    // as its text is whole, so the whole text is never held (Core::JsonArrayStream). An answer
+    // whose result type comes after its result is kept whole and read at the end.
+    static Core::Result<PromResponse> parseQueryPieces(const Decoder &decode, int httpStatus, const QString &where,
+                                                       const SeriesVisitor &visit = {});
     static Core::Result<PromResponse> parseSeries(const QByteArray &body, int httpStatus, const QString &where);
     // /api/v1/labels and /api/v1/label/NAME/values: a list of strings.
     static Core::Result<PromResponse> parseNames(const QByteArray &body, int httpStatus, const QString &where);

@@ -40,6 +40,54 @@ bool sameValue(double a, double b)
     return (std::isnan(a) && std::isnan(b)) || a == b;
 }
 
+// What a query's result says, for comparing two ways of reading it.
+QString describe(const Core::Result<Prom::PromResponse> &result)
+{
+    if (!result) {
+        const Core::Error &error = result.error();
+        // Text that is no JSON is named by its first line, which a reader in pieces sees only
+        // up to where the structure broke.
+        const QString message = error.message.contains(u"not a Prometheus API answer"_qs)
+            ? u"not a Prometheus API answer"_qs
+            : error.message;
+        return u"error %1 %2 %3 %4: %5"_qs.arg(int(error.kind))
+            .arg(error.httpStatus)
+            .arg(error.where, error.reason, message);
+    }
+    QString text = u"type %1 %2 %3 %4 %5 %6"_qs.arg(int(result->query.type))
+                       .arg(result->query.scalar.timestamp)
+                       .arg(result->query.scalar.value)
+                       .arg(result->query.text, result->warnings.join(u'|'), result->infos.join(u'|'));
+    for (const Prom::Series &series : result->query.series) {
+        for (auto it = series.labels.cbegin(); it != series.labels.cend(); ++it)
+            text += u" %1=%2"_qs.arg(it.key(), it.value());
+        for (const Prom::Sample &sample : series.samples)
+            text += u" [%1 %2]"_qs.arg(sample.timestamp, 0, 'f', 3).arg(sample.value);
+    }
+    return text;
+}
+
+// The answer read whole, as parseQuery() does, after checking that reading it as it is decoded,
+// in pieces of several sizes (parseQueryPieces), says the same, series and errors alike.
+Core::Result<Prom::PromResponse> parsedEveryWay(const QByteArray &body, int httpStatus, const QString &where)
+{
+    const Core::Result<Prom::PromResponse> whole = Prom::PromParsers::parseQuery(body, httpStatus, where);
+    for (const qsizetype size : { 1, 7, 4096 }) {
+        const auto decode = [&body, size](const std::function<bool(QByteArrayView)> &sink) -> Core::Result<qint64> {
+            for (qsizetype at = 0;
+                 at < body.size() && sink(QByteArrayView(body).sliced(at, qMin(size, body.size() - at))); at += size) {
+            }
+            return body.size();
+        };
+        const QString inPieces = describe(Prom::PromParsers::parseQueryPieces(decode, httpStatus, where));
+        if (inPieces != describe(whole)) {
+            QTest::qFail(qPrintable(u"in pieces of %1: %2\nwhole: %3"_qs.arg(size).arg(inPieces, describe(whole))),
+                         __FILE__, __LINE__);
+        }
+    }
+    return whole;
+}
+
 } // namespace
 
 class TestPromParsers : public QObject
@@ -62,7 +110,10 @@ private Q_SLOTS:
     void malformedData_data();
     void malformedData();
     void labelsWithBracketsAndQuotes();
+    void seriesVisited_data();
     void seriesVisited();
+    void seriesReadAsTheAnswerIsDecoded();
+    void resultTypeAfterResult();
     void series();
     void names_data();
     void names();
@@ -114,7 +165,7 @@ void TestPromParsers::errorResponses()
 
     // Every parser reports the envelope's error the same way, whatever it expected as data.
     const QList<Core::Result<Prom::PromResponse>> results {
-        Prom::PromParsers::parseQuery(body, httpStatus, where), Prom::PromParsers::parseSeries(body, httpStatus, where),
+        parsedEveryWay(body, httpStatus, where), Prom::PromParsers::parseSeries(body, httpStatus, where),
         Prom::PromParsers::parseNames(body, httpStatus, where),
         Prom::PromParsers::parseBuildInfo(body, httpStatus, where)
     };
@@ -130,8 +181,8 @@ void TestPromParsers::errorResponses()
 
 void TestPromParsers::instantVectorDocs()
 {
-    const auto result = Prom::PromParsers::parseQuery(
-        readFile(shared(u"prometheus_api_query_instant-vector_docs.json"_qs)), 200, where);
+    const auto result
+        = parsedEveryWay(readFile(shared(u"prometheus_api_query_instant-vector_docs.json"_qs)), 200, where);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     const Prom::QueryResult &query = result->query;
     QCOMPARE(query.type, Prom::ResultType::Vector);
@@ -154,8 +205,7 @@ void TestPromParsers::instantVectorDocs()
 
 void TestPromParsers::matrixDocs()
 {
-    const auto result = Prom::PromParsers::parseQuery(
-        readFile(shared(u"prometheus_api_query_range-matrix_docs.json"_qs)), 200, where);
+    const auto result = parsedEveryWay(readFile(shared(u"prometheus_api_query_range-matrix_docs.json"_qs)), 200, where);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     const Prom::QueryResult &query = result->query;
     QCOMPARE(query.type, Prom::ResultType::Matrix);
@@ -201,7 +251,7 @@ void TestPromParsers::sampleValues()
     const QByteArray body
         = R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"a":"b"},"value":[1700000000.123,")"
         + text.toUtf8() + R"("]}]}})";
-    const auto result = Prom::PromParsers::parseQuery(body, 200, where);
+    const auto result = parsedEveryWay(body, 200, where);
     QCOMPARE(result.ok(), valid);
     if (!valid) {
         QCOMPARE(result.error().kind, Kind::Parse);
@@ -241,7 +291,7 @@ void TestPromParsers::scalarAndString()
     QFETCH(double, value);
     QFETCH(QString, text);
 
-    const auto result = Prom::PromParsers::parseQuery(body, 200, where);
+    const auto result = parsedEveryWay(body, 200, where);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     QCOMPARE(result->query.type, type);
     QCOMPARE(result->query.scalar.timestamp, timestamp);
@@ -255,7 +305,7 @@ void TestPromParsers::warningsAndInfos()
     const QByteArray body = R"({"status":"success","data":{"resultType":"vector","result":[]},
         "warnings":["remote read: store 10.0.0.3 timed out","partial response"],
         "infos":["PromQL info: metric might not be a counter"]})";
-    const auto result = Prom::PromParsers::parseQuery(body, 200, where);
+    const auto result = parsedEveryWay(body, 200, where);
     QVERIFY(result.ok());
     QCOMPARE(result->warnings, QStringList({ u"remote read: store 10.0.0.3 timed out"_qs, u"partial response"_qs }));
     QCOMPARE(result->infos, QStringList({ u"PromQL info: metric might not be a counter"_qs }));
@@ -264,7 +314,7 @@ void TestPromParsers::warningsAndInfos()
 
 void TestPromParsers::nativeHistogramsKeepTheirSeries()
 {
-    const auto result = Prom::PromParsers::parseQuery(readFile(local(u"native-histogram-vector.json"_qs)), 200, where);
+    const auto result = parsedEveryWay(readFile(local(u"native-histogram-vector.json"_qs)), 200, where);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     QCOMPARE(result->query.series.size(), 2);
     QCOMPARE(result->query.series.at(0).labels.value(u"__name__"_qs), u"rpc_duration_seconds"_qs);
@@ -301,7 +351,7 @@ void TestPromParsers::notPrometheus()
     QFETCH(Kind, kind);
     QFETCH(QString, shows);
 
-    const auto result = Prom::PromParsers::parseQuery(body, httpStatus, where);
+    const auto result = parsedEveryWay(body, httpStatus, where);
     QVERIFY(!result.ok());
     const Core::Error &error = result.error();
     QCOMPARE(error.kind, kind);
@@ -352,23 +402,34 @@ void TestPromParsers::seriesVisited()
         {"metric":{"gpu":"0"},"values":[[1700000000,"1"],[1700000015,"2"]]},
         {"metric":{"gpu":"1"},"values":[[1700000000,"3"]]},
         {"metric":{"gpu":"2"},"values":[[1700000000,"x"]]}]}})";
+    QFETCH(bool, inPieces);
     QList<Prom::Series> visited;
     const auto visit = [&visited](Prom::Series &&series) { visited << std::move(series); };
+    const auto read = [inPieces, &visit](const QByteArray &text) {
+        if (!inPieces)
+            return Prom::PromParsers::parseQuery(text, 200, where, visit);
+        const auto decode = [&text](const std::function<bool(QByteArrayView)> &sink) -> Core::Result<qint64> {
+            for (qsizetype at = 0; at < text.size() && sink(QByteArrayView(text).sliced(at, qMin(5, text.size() - at)));
+                 at += 5) { }
+            return text.size();
+        };
+        return Prom::PromParsers::parseQueryPieces(decode, 200, where, visit);
+    };
 
     // Up to the broken third series: the two before it were visited, and the answer is an error.
-    const auto broken = Prom::PromParsers::parseQuery(body, 200, where, visit);
+    const auto broken = read(body);
     QVERIFY(!broken.ok());
     QVERIFY2(broken.error().message.contains(u"data.result[2].values[0]"_qs), qPrintable(broken.error().message));
     QCOMPARE(visited.size(), 2);
 
     visited.clear();
     const QByteArray whole = QByteArray(body).replace(R"("x")", R"("5")");
-    const auto result = Prom::PromParsers::parseQuery(whole, 200, where, visit);
+    const auto result = read(whole);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     QCOMPARE(result->query.type, Prom::ResultType::Matrix);
     QVERIFY(result->query.series.isEmpty());
     QCOMPARE(visited.size(), 3);
-    const auto kept = Prom::PromParsers::parseQuery(whole, 200, where);
+    const auto kept = parsedEveryWay(whole, 200, where);
     QVERIFY(kept.ok());
     for (qsizetype i = 0; i < visited.size(); ++i) {
         QCOMPARE(visited.at(i).labels, kept->query.series.at(i).labels);
@@ -377,13 +438,57 @@ void TestPromParsers::seriesVisited()
     }
 }
 
+void TestPromParsers::seriesVisited_data()
+{
+    QTest::addColumn<bool>("inPieces");
+    QTest::newRow("read whole") << false;
+    QTest::newRow("read as it is decoded") << true;
+}
+
+void TestPromParsers::seriesReadAsTheAnswerIsDecoded()
+{
+    // Each series is read as soon as its text is in: the first long before the answer's end.
+    QByteArray body = R"({"status":"success","data":{"resultType":"matrix","result":[)";
+    for (int i = 0; i < 100; ++i)
+        body += (i ? "," : "") + QByteArray(R"({"metric":{"gpu":")") + QByteArray::number(i)
+            + R"("},"values":[[1700000000,"1"],[1700000015,"2"]]})";
+    body += "]}}";
+    qsizetype fed = 0;
+    QList<qsizetype> fedAtVisit;
+    const auto decode = [&body, &fed](const std::function<bool(QByteArrayView)> &sink) -> Core::Result<qint64> {
+        for (; fed < body.size(); fed += 64) {
+            if (!sink(QByteArrayView(body).sliced(fed, qMin(qsizetype(64), body.size() - fed))))
+                break;
+        }
+        return body.size();
+    };
+    const auto result
+        = Prom::PromParsers::parseQueryPieces(decode, 200, where, [&](Prom::Series &&) { fedAtVisit << fed; });
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(fedAtVisit.size(), 100);
+    QVERIFY2(fedAtVisit.first() < 200, qPrintable(QString::number(fedAtVisit.first())));
+    QVERIFY(fedAtVisit.at(50) < body.size() / 2 + 64);
+}
+
+void TestPromParsers::resultTypeAfterResult()
+{
+    // JSON leaves members unordered: a result type written after the result is still honoured.
+    const auto result = parsedEveryWay(
+        R"({"status":"success","data":{"result":[{"metric":{"a":"b"},"value":[1700000000,"2"]}],"resultType":"vector"}})",
+        200, where);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(result->query.type, Prom::ResultType::Vector);
+    QCOMPARE(result->query.series.size(), 1);
+    QCOMPARE(result->query.series.at(0).samples.at(0).value, 2.0);
+}
+
 void TestPromParsers::labelsWithBracketsAndQuotes()
 {
     // The scan that splits the series must not take brackets or quotes inside strings for structure.
     const QByteArray body = "{\"status\":\"success\",\"warnings\":[\"w]\"],\"data\":{\"resultType\":\"matrix\","
                             "\"result\":[{\"metric\":{\"a\":\"x]}\\\"{[\",\"b\":\"\\\\\"},\"values\":[[1,\"1\"],[2,"
                             "\"2\"]]}, { \"metric\" : { } , \"values\" : [ ] }]}}";
-    const auto result = Prom::PromParsers::parseQuery(body, 200, where);
+    const auto result = parsedEveryWay(body, 200, where);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
     QCOMPARE(result->warnings, QStringList { u"w]"_qs });
     QCOMPARE(result->query.series.size(), 2);
@@ -400,7 +505,7 @@ void TestPromParsers::malformedData()
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
 
-    const auto result = Prom::PromParsers::parseQuery(body, 200, where);
+    const auto result = parsedEveryWay(body, 200, where);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind, Kind::Parse);
     QVERIFY2(result.error().message.contains(field), qPrintable(result.error().message));
