@@ -26,9 +26,9 @@ QList<Prom::Metric> DeviceMetricsQuery::deviceMetrics()
     return { Metric::GpuUtil, Metric::GpuMemUsed, Metric::GpuMemFree, Metric::GpuTemp, Metric::GpuPower };
 }
 
-void DeviceMetricsQuery::start()
+void DeviceMetricsQuery::start(qsizetype expectedReadings)
 {
-    m_readings = std::make_shared<ReadingCollector>();
+    m_readings = std::make_shared<ReadingCollector>(expectedReadings);
     for (const Prom::Metric metric : deviceMetrics()) {
         const auto expr = m_catalogue.expr(metric);
         if (!expr)

@@ -25,7 +25,8 @@ public:
     DeviceMetricsQuery(Prom::PromClient *client, Prom::MetricCatalogue catalogue, QObject *parent = nullptr);
     ~DeviceMetricsQuery() override;
 
-    void start();
+    // `expectedReadings`: how many there were the last time, to make room for at once.
+    void start(qsizetype expectedReadings = 0);
     // The metrics of the snapshot's device block (DESIGN.md §4).
     static QList<Prom::Metric> deviceMetrics();
 

@@ -76,7 +76,7 @@ void MetricsFeed::fetchReadings()
         publish();
         Q_EMIT failed(error);
     });
-    m_query->start();
+    m_query->start(m_readings.size());
 }
 
 void MetricsFeed::publish()

@@ -3,6 +3,12 @@
 
 namespace Specula::Model {
 
+ReadingCollector::ReadingCollector(qsizetype expected)
+{
+    m_readings.reserve(expected);
+    m_readingOfKey.reserve(size_t(expected));
+}
+
 void ReadingCollector::add(MetricReading reading)
 {
     const QMutexLocker lock(&m_mutex);
@@ -23,7 +29,9 @@ QList<MetricReading> ReadingCollector::take()
     const QMutexLocker lock(&m_mutex);
     m_readingOfKey.clear();
     m_texts = {};
-    m_readings.squeeze();
+    // Squeezing copies every reading: only worth it for much unused room.
+    if (m_readings.capacity() - m_readings.size() > m_readings.size() / 8)
+        m_readings.squeeze();
     return std::exchange(m_readings, {});
 }
 

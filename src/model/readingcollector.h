@@ -17,6 +17,10 @@ namespace Specula::Model {
 class ReadingCollector
 {
 public:
+    // Room for `expected` readings from the start (the count of the last refresh): a list of
+    // 40,000 readings grown step by step holds its old and new blocks at once, some 40 MB.
+    explicit ReadingCollector(qsizetype expected = 0);
+
     // Thread-safe.
     void add(MetricReading reading);
     // The readings so far, in the order their keys first came; leaves the collector empty.
