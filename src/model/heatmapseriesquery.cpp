@@ -105,6 +105,8 @@ void HeatmapSeriesQuery::start()
     m_query->setMaxConcurrent(plan.concurrency);
     m_query->setMaxPointsPerRequest(plan.pointsPerRequest);
     m_query->setPrecision(Prom::RangeQuery::Precision::Single);
+    if (!m_previous.isEmpty())
+        m_query->shareLabelsWith(m_previous);
     connect(m_query, &Prom::RangeQuery::finishedSingle, this, &HeatmapSeriesQuery::finish);
     connect(m_query, &Prom::RangeQuery::failed, this, [this](const Core::Error &error) {
         Q_EMIT failed(error);

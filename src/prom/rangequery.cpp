@@ -24,12 +24,14 @@ struct RangeQuery::ChunkAnswer
     ResultType resultType = ResultType::Matrix;
     QStringList warnings;
 
-    ChunkAnswer(const TimeAxis &requested, Precision precision)
+    ChunkAnswer(const TimeAxis &requested, Precision precision, const CompactSeriesStore &known)
         : axis(requested)
         , store(precision == Precision::Single ? decltype(store)(CompactSeriesStore(requested))
                                                : decltype(store)(SeriesStore(requested)))
     {
         batch.type = ResultType::Matrix;
+        if (auto *single = std::get_if<CompactSeriesStore>(&store); single && !known.isEmpty())
+            single->shareLabelsWith(known);
     }
 
     void take(Series &&series)
@@ -122,6 +124,13 @@ void RangeQuery::setPrecision(Precision precision)
         m_store = SeriesStore(m_axis);
 }
 
+void RangeQuery::shareLabelsWith(const CompactSeriesStore &known)
+{
+    Q_ASSERT(!m_started && m_precision == Precision::Single);
+    m_known = known;
+    std::get<CompactSeriesStore>(m_store).shareLabelsWith(known);
+}
+
 int RangeQuery::maxPointsPerRequest() const
 {
     return m_maxPoints > 0 ? m_maxPoints : RangePlan::spreadPoints(m_axis.count, int(m_exprs.size()), m_maxConcurrent);
@@ -175,7 +184,7 @@ void RangeQuery::launchMore()
         const RangeChunk &chunk = m_chunks.at(index);
         PromJob *job = m_client->queryRange(chunk.expr, utc(chunk.axis.start), utc(chunk.axis.last()),
                                             std::chrono::seconds(chunk.axis.step));
-        auto answer = std::make_shared<ChunkAnswer>(chunk.axis, m_precision);
+        auto answer = std::make_shared<ChunkAnswer>(chunk.axis, m_precision, m_known);
         job->setSeriesVisitor([answer](Series &&series) { answer->take(std::move(series)); });
         m_inFlight.insert(index, job);
         m_maxInFlight = qMax(m_maxInFlight, int(m_inFlight.size()));

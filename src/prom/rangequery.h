@@ -49,6 +49,9 @@ public:
     // single precision, and its hour then never takes 77 MB of doubles on the way.
     enum class Precision { Double, Single };
     void setPrecision(Precision precision);
+    // With Single precision, before start(): the answers' series that `known` holds (the last
+    // answer of a query asked again) share its labels (CompactSeriesStore::shareLabelsWith).
+    void shareLabelsWith(const CompactSeriesStore &known);
 
     const QStringList &exprs() const { return m_exprs; }
     const TimeAxis &axis() const { return m_axis; }
@@ -90,6 +93,7 @@ private:
     bool m_merging = false;
     int m_merged = 0;
     Precision m_precision = Precision::Double;
+    CompactSeriesStore m_known;
     std::variant<SeriesStore, CompactSeriesStore> m_store;
     bool m_started = false;
     bool m_done = false;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -80,6 +81,7 @@ public:
     std::unordered_multimap<size_t, int> ids;
     QList<int> order; // ids by labels
     QStringList warnings;
+    std::optional<BasicSeriesStore> known; // shareLabelsWith()
     QDateTime fetchedAt;
     Core::Error error;
     bool stale = false;
@@ -109,6 +111,11 @@ public:
     {
         if (const int id = find(series, hash); id >= 0)
             return id;
+        if (known) {
+            const Data &other = *known->d.constData();
+            if (const int row = other.find(series, hash); row >= 0)
+                return added(hash, labels.append(other.labels, row));
+        }
         return added(hash, labels.append(series));
     }
     int add(const LabelTable &table, qsizetype row, size_t hash)
@@ -379,6 +386,13 @@ template<class Value> BasicSeriesStore<Value> BasicSeriesStore<Value>::carriedTo
         std::copy(from.begin(), from.end(), data.values.begin() + qsizetype(to) * axis.count + (first + offset));
     }
     return carried;
+}
+
+template<class Value> void BasicSeriesStore<Value>::shareLabelsWith(const BasicSeriesStore &known)
+{
+    Q_ASSERT(isEmpty());
+    d->labels = known.d->labels.withNamesOf();
+    d->known = known;
 }
 
 template<class Value> const QStringList &BasicSeriesStore<Value>::warnings() const

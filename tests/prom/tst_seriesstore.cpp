@@ -62,6 +62,7 @@ private Q_SLOTS:
     void mergeStores();
     void carriedToALaterAxis();
     void compactStore();
+    void labelsSharedWithAKnownStore();
     void staleAndWarnings();
     void compactName_data();
     void compactName();
@@ -364,6 +365,41 @@ void TestSeriesStore::compactStore()
     QCOMPARE(carried.value(carried.find(gpuLabels(0)), 4), 90.0f);
     QCOMPARE(carried.value(carried.find(gpuLabels(1)), 0), 51.0f);
     QVERIFY(std::isnan(carried.value(carried.find(gpuLabels(0)), 5)));
+}
+
+// An answer read again shares the labels of the last one rather than keeping its own texts.
+void TestSeriesStore::labelsSharedWithAKnownStore()
+{
+    const TimeAxis axis { t0, 30, 10 };
+    Prom::CompactSeriesStore known(axis);
+    QVERIFY(known.merge(matrix({ series(0, axis, { 0, 1 }), series(1, axis, { 2 }) })).ok());
+
+    const TimeAxis tail = axis.slice(8, 2);
+    Prom::CompactSeriesStore again(tail);
+    again.shareLabelsWith(known);
+    // The answer's labels are texts of its own, as a parser makes them.
+    QVERIFY(again.merge(matrix({ series(1, tail, { 0 }), series(0, tail, { 1 }), series(2, tail, { 0, 1 }) })).ok());
+    QCOMPARE(again.seriesCount(), 3);
+    for (const int gpu : { 0, 1 }) {
+        const int id = again.find(gpuLabels(gpu));
+        QVERIFY(id >= 0);
+        QVERIFY2(TestTexts::sharedLabels(again.labels(id), known.labels(known.find(gpuLabels(gpu)))),
+                 qPrintable(QString::number(gpu)));
+    }
+    // A series the known store lacks keeps its own labels.
+    QCOMPARE(again.labels(again.find(gpuLabels(2))), gpuLabels(2));
+    QCOMPARE(again.value(again.find(gpuLabels(1)), 0), 1.0f);
+    QCOMPARE(again.value(again.find(gpuLabels(2)), 1), 12.0f);
+    QCOMPARE(again.idsInLabelOrder(),
+             (QList<int> { again.find(gpuLabels(0)), again.find(gpuLabels(1)), again.find(gpuLabels(2)) }));
+
+    // Carried forward and merged, as a refresh does: the known series keep their labels.
+    Prom::CompactSeriesStore refreshed = known.carriedTo(axis);
+    QVERIFY(refreshed.merge(again).ok());
+    QCOMPARE(refreshed.seriesCount(), 3);
+    QCOMPARE(refreshed.value(refreshed.find(gpuLabels(0)), 9), 10.0f);
+    QCOMPARE(refreshed.value(refreshed.find(gpuLabels(0)), 0), 0.0f);
+    QVERIFY(TestTexts::sharedLabels(refreshed.labels(refreshed.find(gpuLabels(1))), known.labels(1)));
 }
 
 void TestSeriesStore::staleAndWarnings()
