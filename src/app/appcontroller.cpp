@@ -279,7 +279,7 @@ void AppController::showUtilizationMeans()
         return;
     // 40,000 rows: off the GUI thread. Only the newest heatmap's means are shown.
     const quint64 generation = ++m_meansGeneration;
-    Core::runOffThread(
+    Core::buildOffThread(
         this,
         [data = *data] {
             QHash<QString, double> means;

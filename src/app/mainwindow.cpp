@@ -347,7 +347,7 @@ void MainWindow::showNodes(const Model::ClusterSnapshot &snapshot, bool reset)
 {
     m_nodesResetPending = m_nodesResetPending || reset;
     const quint64 generation = ++m_nodesGeneration;
-    Core::runOffThread(
+    Core::buildOffThread(
         this, [snapshot] { return Model::NodeTableModel::rowsOf(snapshot); },
         [this, generation](Model::NodeTableModel::Rows rows) {
             if (generation != m_nodesGeneration)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QFutureWatcher>
+#include <QMutex>
 #include <QObject>
 #include <QtConcurrent/QtConcurrentRun>
 #include <type_traits>
@@ -26,6 +27,26 @@ template<class Work, class Done> void runOffThread(QObject *context, Work &&work
                          done(future.takeResult());
                      });
     watcher->setFuture(QtConcurrent::run(std::forward<Work>(work)));
+}
+
+// Work that builds a large model for display (a snapshot, a page's rows, the topology tree and
+// map, a heatmap) runs one at a time. Each holds its new model beside the one on screen, tens of
+// megabytes on a large cluster, and a live update or a refresh sets off several at once: one at
+// a time, they add the largest of them to the resident memory rather than their sum. They run
+// on Qt's global pool all the same: a thread of their own would add an allocator arena of its
+// own, which holds more than it saves.
+QMutex &modelBuildLock();
+
+// runOffThread() for such work: work() waits while another build runs.
+template<class Work, class Done> void buildOffThread(QObject *context, Work &&work, Done &&done)
+{
+    runOffThread(
+        context,
+        [work = std::forward<Work>(work)]() mutable {
+            const QMutexLocker oneAtATime(&modelBuildLock());
+            return work();
+        },
+        std::forward<Done>(done));
 }
 
 // Lets a large value that is no longer needed die on Qt's global thread pool: freeing a tree

@@ -225,7 +225,7 @@ void ClusterSession::rebuild()
     m_building = true;
     const quint64 generation = ++m_generation;
     // Changes that arrive while this build runs wait in m_changes for the next one.
-    Core::runOffThread(
+    Core::buildOffThread(
         this,
         [objects = m_objects, changes = std::exchange(m_changes, {}), readings = m_gpuReadings, previous = m_snapshot] {
             for (const auto &change : changes)

@@ -125,7 +125,7 @@ void HeatmapSeriesQuery::finish(const Prom::CompactSeriesStore &asked)
     }
     // Copying 40,000 rows takes tens of milliseconds: not on the GUI thread. A refresh carries
     // the last answer to the new range and adds what it asked for.
-    Core::runOffThread(
+    Core::buildOffThread(
         this,
         [previous = std::exchange(m_previous, {}), asked, axis = m_axis]() -> Core::Result<Prom::CompactSeriesStore> {
             Prom::CompactSeriesStore store = previous.carriedTo(axis);

@@ -69,7 +69,7 @@ void TopologyModel::buildOffThread(const ClusterSnapshot &snapshot, bool reset)
 {
     m_building = true;
     const bool resetting = reset || !m_hasSnapshot || snapshot.context != m_context;
-    Core::runOffThread(
+    Core::buildOffThread(
         this, [snapshot, shown = m_inputs, resetting] { return build(snapshot, shown, resetting); },
         [this, context = snapshot.context](Built built) { apply(std::move(built), context, Pace::InSlices); });
 }

@@ -156,7 +156,7 @@ void HeatmapPage::rebuild(Rebuild what)
     if (what == Rebuild::Join)
         m_joined.reset();
     const quint64 generation = ++m_generation;
-    Core::runOffThread(
+    Core::buildOffThread(
         this,
         [joined = m_joined, what, snapshot = m_snapshot, metric = m_metric, store = m_store, catalogue = m_catalogue,
          sort = m_sort, ns = m_namespace] {

@@ -133,7 +133,7 @@ void OverviewPage::setMeanUtilization(QHash<QString, double> meanUtilByUuid, con
 void OverviewPage::refresh()
 {
     const quint64 generation = ++m_generation;
-    Core::runOffThread(
+    Core::buildOffThread(
         this,
         [snapshot = m_snapshot, means = m_means, namespaceName = m_namespace] {
             return Model::OverviewFigures::of(snapshot, means, namespaceName);

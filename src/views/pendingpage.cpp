@@ -174,7 +174,7 @@ bool PendingPage::selectPod(const QString &key)
 void PendingPage::refresh()
 {
     const quint64 generation = ++m_generation;
-    Core::runOffThread(
+    Core::buildOffThread(
         this,
         [snapshot = m_snapshot, namespaceName = m_namespace] {
             return Model::PendingTableModel::rowsOf(snapshot, namespaceName);

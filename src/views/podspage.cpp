@@ -145,7 +145,7 @@ void PodsPage::setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
     m_snapshot = snapshot;
     m_resetPending = m_resetPending || reset;
     const quint64 generation = ++m_generation;
-    Core::runOffThread(
+    Core::buildOffThread(
         this, [snapshot] { return Model::PodTableModel::rowsOf(snapshot); },
         [this, generation](QList<Model::PodTableModel::Row> rows) {
             if (generation != m_generation)

@@ -187,7 +187,7 @@ void SriovPage::setSnapshot(const Model::ClusterSnapshot &snapshot, bool reset)
         m_resetPending = true;
     }
     const quint64 generation = ++m_generation;
-    Core::runOffThread(
+    Core::buildOffThread(
         this,
         [snapshot, grouping = m_grouping] {
             return Content { Model::PfTableModel::rowsOf(snapshot), Model::VfTableModel::rowsOf(snapshot), grouping,

@@ -175,7 +175,7 @@ void TopologyMapPanel::requestLayout()
         return;
     }
     m_building = true;
-    Core::runOffThread(
+    Core::buildOffThread(
         this,
         [snapshot = m_snapshot, options = m_options, previous = m_view->map()] {
             return Model::TopologyMap::build(snapshot, options, previous);
