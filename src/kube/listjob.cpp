@@ -128,7 +128,7 @@ void ListJob::onParsed(quint64 generation, const Core::Result<ListPage> &result)
         m_fetchedBody.reset();
 
     QPointer<ListJob> self(this);
-    Q_EMIT this->page(page.items);
+    Q_EMIT this->page(page.items, page.remainingItemCount.value_or(0));
     if (!self || m_done)
         return;
     if (page.continueToken.isEmpty()) {

@@ -48,7 +48,9 @@ public:
     int restartCount() const { return m_restarts; }
 
 Q_SIGNALS:
-    void page(const QList<Specula::Kube::Resource> &items);
+    // `remaining`: the items still to come as the server counts them (metadata.remainingItemCount),
+    // 0 when it does not say.
+    void page(const QList<Specula::Kube::Resource> &items, qint64 remaining);
     void restarted(const Specula::Core::Error &reason); // drop the pages received so far
     void finished(const QString &resourceVersion); // after the last page
     void failed(const Specula::Core::Error &error);
