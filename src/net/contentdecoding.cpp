@@ -22,6 +22,17 @@ uInt inputWindow(qint64 left)
     return uInt(qMin<qint64>(left, qint64(1) << 30));
 }
 
+// A Content-Encoding as compared: "GZip " is "gzip".
+QByteArray encodingName(const QByteArray &contentEncoding)
+{
+    return contentEncoding.trimmed().toLower();
+}
+
+bool isIdentity(const QByteArray &name)
+{
+    return name.isEmpty() || name == "identity";
+}
+
 // The ISIZE field of a gzip trailer: the last four bytes, little-endian. 0 when too short.
 qint64 gzipStatedSize(const QByteArrayList &pieces)
 {
@@ -92,18 +103,17 @@ Core::Result<qint64> inflatePieces(const QByteArrayList &pieces, const QString &
 
 bool EncodedBody::isCompressed() const
 {
-    const QByteArray encoding = contentEncoding.trimmed().toLower();
-    return !encoding.isEmpty() && encoding != "identity";
+    return !isIdentity(encodingName(contentEncoding));
 }
 
 Core::Result<qint64> decodeContentInPieces(const QByteArrayList &pieces, const QByteArray &contentEncoding,
                                            qint64 maxSize, const QString &where, const DecodedPieceSink &take)
 {
-    const QByteArray encoding = contentEncoding.trimmed().toLower();
+    const QByteArray encoding = encodingName(contentEncoding);
     const bool empty
         = std::all_of(pieces.cbegin(), pieces.cend(), [](const QByteArray &piece) { return piece.isEmpty(); });
     // An empty body stays empty whatever it claims (a 204 may still name an encoding).
-    if (encoding.isEmpty() || encoding == "identity" || empty) {
+    if (isIdentity(encoding) || empty) {
         qint64 size = 0;
         for (const QByteArray &piece : pieces) {
             size += piece.size();
@@ -122,8 +132,8 @@ Core::Result<qint64> decodeContentInPieces(const QByteArrayList &pieces, const Q
 Core::Result<QByteArray> decodeContent(const QByteArrayList &pieces, const QByteArray &contentEncoding, qint64 maxSize,
                                        const QString &where)
 {
-    const QByteArray encoding = contentEncoding.trimmed().toLower();
-    const bool identity = encoding.isEmpty() || encoding == "identity";
+    const QByteArray encoding = encodingName(contentEncoding);
+    const bool identity = isIdentity(encoding);
     if (identity && pieces.size() == 1)
         return pieces.first();
     qint64 compressed = 0;
