@@ -128,7 +128,7 @@ void HeatmapSeriesQuery::finish(const Prom::CompactSeriesStore &asked)
     Core::buildOffThread(
         this,
         [previous = std::exchange(m_previous, {}), asked, axis = m_axis]() -> Core::Result<Prom::CompactSeriesStore> {
-            Prom::CompactSeriesStore store = previous.carriedTo(axis);
+            Prom::CompactSeriesStore store = previous.carriedTo(axis, asked);
             if (const auto placed = store.merge(asked); !placed)
                 return placed.error();
             store.setFetchedAt(asked.fetchedAt());

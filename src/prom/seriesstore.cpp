@@ -135,6 +135,21 @@ public:
         return id;
     }
 
+    // How many rows of `table` are not the series `ids` of this store.
+    size_t rowsNotAmong(const LabelTable &table, const std::vector<int> &ids) const
+    {
+        std::vector<bool> among(size_t(labels.size()));
+        for (const int id : ids)
+            among[size_t(id)] = true;
+        size_t outside = 0;
+        for (qsizetype row = 0; row < table.size(); ++row) {
+            const int id = find(table, row, table.hash(row));
+            if (id < 0 || !among[size_t(id)])
+                ++outside;
+        }
+        return outside;
+    }
+
     // Room for `rows` more series, so that adding them grows the value block once, by exactly
     // them: grown series by series, a vector doubles its capacity, up to twice the block.
     void reserveRows(size_t rows)
@@ -359,6 +374,12 @@ Core::Result<qsizetype> BasicSeriesStore<Value>::merge(const BasicSeriesStore<Ot
 
 template<class Value> BasicSeriesStore<Value> BasicSeriesStore<Value>::carriedTo(const TimeAxis &axis) const
 {
+    return carriedTo(axis, BasicSeriesStore(axis));
+}
+
+template<class Value>
+BasicSeriesStore<Value> BasicSeriesStore<Value>::carriedTo(const TimeAxis &axis, const BasicSeriesStore &joining) const
+{
     BasicSeriesStore carried(axis);
     const TimeAxis &own = d->axis;
     if (!axis.isValid() || !own.isValid() || axis.step != own.step || (axis.start - own.start) % own.step != 0)
@@ -379,7 +400,7 @@ template<class Value> BasicSeriesStore<Value> BasicSeriesStore<Value>::carriedTo
     }
     Data &data = *carried.d;
     data.labels = d->labels.withNamesOf();
-    data.reserveRows(kept.size());
+    data.reserveRows(kept.size() + d->rowsNotAmong(joining.d->labels, kept));
     for (const int id : kept) {
         const std::span<const Value> from = shared(id);
         const int to = data.add(d->labels, id, d->labels.hash(id));

@@ -89,6 +89,10 @@ public:
     // point on `axis` are left out; the others share this store's labels. Empty when `axis` has
     // another step or grid.
     BasicSeriesStore carriedTo(const TimeAxis &axis) const;
+    // The same, with room for the series of `joining` that it does not carry: merging `joining`
+    // next then grows nothing. Grown by even one series, the value block of 40,000 rows would be
+    // copied whole, and held twice for a moment.
+    BasicSeriesStore carriedTo(const TimeAxis &axis, const BasicSeriesStore &joining) const;
     // Series added to this empty store later whose labels `known` has take `known`'s label row
     // instead of their own: a refresh that reads 40,000 series again then keeps none of their
     // label texts, some 30 MB, only to find them equal. Keeps `known` alive with this store: for

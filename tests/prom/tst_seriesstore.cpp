@@ -61,6 +61,7 @@ private Q_SLOTS:
     void copyOnWrite();
     void mergeStores();
     void carriedToALaterAxis();
+    void carriedWithRoomForWhatJoins();
     void compactStore();
     void labelsSharedWithAKnownStore();
     void staleAndWarnings();
@@ -334,6 +335,33 @@ void TestSeriesStore::carriedToALaterAxis()
     QCOMPARE(earlier.seriesCount(), 2);
     QCOMPARE(earlier.value(earlier.find(gpuLabels(0)), 2), 0.0);
     QCOMPARE(earlier.value(earlier.find(gpuLabels(1)), 3), 11.0);
+}
+
+// A refresh carries the last answer forward and merges the newest points in: the carried store
+// makes room for the series that only the newest points have, so that the merge moves nothing.
+void TestSeriesStore::carriedWithRoomForWhatJoins()
+{
+    const TimeAxis axis { t0, 30, 10 };
+    Prom::SeriesStore store(axis);
+    // GPU 1 has no point on the later axis, so it is not carried.
+    QVERIFY(store.merge(matrix({ series(0, axis, { 5, 9 }), series(1, axis, { 0 }), series(2, axis, { 9 }) })).ok());
+    const TimeAxis later { axis.timeAt(3), 30, 10 };
+    const TimeAxis newest { later.timeAt(7), 30, 3 };
+    Prom::SeriesStore joining(newest);
+    QVERIFY(
+        joining.merge(matrix({ series(0, newest, { 0 }), series(1, newest, { 1 }), series(3, newest, { 2 }) })).ok());
+
+    Prom::SeriesStore carried = store.carriedTo(later, joining);
+    QCOMPARE(carried.seriesCount(), 2);
+    // Room for GPUs 0 and 2, carried, and for GPUs 1 and 3, which join.
+    QCOMPARE(carried.valueBytes(), qsizetype(4 * later.count * sizeof(double)));
+    const double *block = carried.values(0).data();
+    QCOMPARE(carried.merge(joining).value(), 3);
+    QCOMPARE(carried.seriesCount(), 4);
+    QCOMPARE(carried.values(0).data(), block);
+    QCOMPARE(carried.value(carried.find(gpuLabels(0)), 2), 50.0); // axis' point 5
+    QCOMPARE(carried.value(carried.find(gpuLabels(0)), 7), 0.0); // the newest point 0
+    QCOMPARE(carried.value(carried.find(gpuLabels(3)), 9), 23.0);
 }
 
 // Single precision: a double store's series copied in, carried to a later range, at four bytes
