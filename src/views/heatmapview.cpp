@@ -74,6 +74,16 @@ void HeatmapView::setContent(const Model::HeatmapData &data, const Model::Heatma
     viewport()->update();
 }
 
+void HeatmapView::releaseContent()
+{
+    Core::freeOffThread(std::exchange(m_data, {}));
+    Core::freeOffThread(std::exchange(m_raster, {}));
+    m_imageValid = false;
+    m_selectedRow = -1;
+    updateGeometry();
+    viewport()->update();
+}
+
 void HeatmapView::setMode(Mode mode)
 {
     if (mode == m_mode)

@@ -34,6 +34,9 @@ public:
 
     // `raster` must be HeatmapRaster::build(data).
     void setContent(const Model::HeatmapData &data, const Model::HeatmapRaster &raster);
+    // Frees the rows and their picture until the next setContent(), which selects the same key
+    // again.
+    void releaseContent();
     const Model::HeatmapData &data() const { return m_data; }
 
     void setMode(Mode mode);

@@ -234,6 +234,33 @@ private Q_SLOTS:
         QCOMPARE(image.size(), page.view()->size() + QSize(0, page.legend()->height()));
     }
 
+    // On screen, the last heatmap stays until the next is built. Hidden, the page lets go of it
+    // first (the two would be held at once); the selection stays for when it is built again.
+    void hiddenPageLetsGoOfTheLastHeatmap()
+    {
+        Views::HeatmapPage page;
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.setSnapshot(Fixture::snapshot());
+        page.setSeries(Prom::Metric::GpuUtil, Fixture::utilization(), Fixture::catalogue());
+        QTRY_COMPARE(page.view()->data().rowCount(), 6);
+        const QString selected = u"gpu-a|GPU-a1|"_qs;
+        page.view()->setSelectedKey(selected);
+
+        QSignalSpy ready(&page, &Views::HeatmapPage::contentReady);
+        page.setSeries(Prom::Metric::GpuUtil, Fixture::utilization(), Fixture::catalogue());
+        QCOMPARE(page.view()->data().rowCount(), 6);
+        QTRY_COMPARE(ready.size(), 1);
+
+        page.hide();
+        page.setSeries(Prom::Metric::GpuUtil, Fixture::utilization(), Fixture::catalogue());
+        QCOMPARE(page.view()->data().rowCount(), 0);
+        QTRY_COMPARE(ready.size(), 2);
+        QCOMPARE(page.view()->data().rowCount(), 6);
+        QCOMPARE(page.view()->selectedKey(), selected);
+    }
+
 private:
     std::unique_ptr<HeatmapView> m_view;
     HeatmapData m_data;
