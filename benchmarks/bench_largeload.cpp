@@ -6,9 +6,11 @@
 // thread: a timer every few milliseconds that records each gap between its runs. It runs until
 // the cluster is loaded, the GPU readings and the heatmap are shown and a few live refreshes have
 // been shown too, and five seconds more. Each stall is attributed to the event being delivered
-// when it happened (its receiver) and to the milestones reached during it. After that, the last
-// snapshot is handed to each page on its own, to say which page costs what. Prints figures;
-// asserts nothing.
+// when it happened (its receiver) and to the milestones reached during it. The GUI thread's stack
+// is sampled during every stall (StallSampler) and printed for those in which the thread itself
+// computed more than the budget: Qt may deliver many short events in one go. Resident memory is
+// sampled too, to say at which step it was highest. After that, the last snapshot is handed to
+// each page on its own, to say which page costs what. Prints figures; asserts nothing.
 //
 //   QT_QPA_PLATFORM=offscreen build/dev/benchmarks/specula-bench-largeload [--sim PATH]
 //       [--scenario FILE] [--prometheus SPEC] [--refreshes 2] [--timeout 600] [--exit-loaded]
@@ -25,6 +27,7 @@
 #include "model/podtablemodel.h"
 #include "model/prometheussettings.h"
 #include "model/viewstate.h"
+#include "stallsampler.h"
 #include "views/heatmappage.h"
 #include "views/overviewpage.h"
 #include "views/pendingpage.h"
@@ -58,6 +61,8 @@ constexpr qint64 kStallBudgetMs = 50;
 constexpr int kProbeIntervalMs = 2;
 constexpr int kSettleMs = 5000; // idle time after the last refresh, before resident memory is read
 constexpr int kResidentSampleMs = 250;
+constexpr int kPeakSampleMs = 50;
+constexpr qint64 kSampleStacksAfterMs = 20;
 
 // VmRSS and VmHWM in MiB (resident now, and at most so far); "n/a" where /proc is not there.
 QString memoryField([[maybe_unused]] const char *field)
@@ -169,6 +174,7 @@ public:
         m_window.show();
         m_clock.start();
         m_app->startClock(m_clock);
+        m_sampler.start(m_clock, kSampleStacksAfterMs);
         m_lastProbe = 0;
         m_lastCpu = threadCpuMs();
         m_probe.setTimerType(Qt::PreciseTimer);
@@ -180,9 +186,16 @@ public:
             if (gap > 16)
                 m_stalls.append({ now, gap, cpu - m_lastCpu });
             m_lastProbe = now;
+            m_sampler.heartbeat(now);
             m_lastCpu = cpu;
         });
         m_probe.start();
+        // VmHWM says how high resident memory went, not when: sampled to tell at which step.
+        connect(&m_peakSampler, &QTimer::timeout, this, [this] {
+            if (const double resident = memoryField("VmRSS:").toDouble(); resident > m_sampledPeak.mib)
+                m_sampledPeak = { m_clock.elapsed(), resident };
+        });
+        m_peakSampler.start(kPeakSampleMs);
 
         connect(&m_controller, &App::AppController::loaded, this, [this] {
             mark(u"cluster loaded"_qs);
@@ -208,8 +221,9 @@ public:
     App::MainWindow &window() { return m_window; }
     Model::ClusterSession *session() const { return m_controller.session(); }
 
-    void report() const
+    void report()
     {
+        m_sampler.stop();
         std::printf("loaded (every kind listed, first snapshot on every page): %s\n",
                     m_loadedMs >= 0 ? qPrintable(QString::number(m_loadedMs) + u" ms"_qs) : "not reached");
         std::printf("GPU readings and heatmap shown (or Prometheus failed): %s\n",
@@ -222,6 +236,11 @@ public:
             std::sort(sorted.begin(), sorted.end());
             std::printf("resident memory while idle (every %d ms): least %.1f MiB, median %.1f MiB, most %.1f MiB\n",
                         kResidentSampleMs, sorted.constFirst(), sorted.at(sorted.size() / 2), sorted.constLast());
+        }
+
+        if (m_sampledPeak.atMs >= 0) {
+            std::printf("highest resident memory sampled (every %d ms): %.1f MiB at %lld ms, after %s\n", kPeakSampleMs,
+                        m_sampledPeak.mib, m_sampledPeak.atMs, qPrintable(milestoneBefore(m_sampledPeak.atMs)));
         }
 
         QList<Stall> stalls = m_stalls;
@@ -244,6 +263,12 @@ public:
         for (qsizetype i = 0; i < std::min<qsizetype>(10, stalls.size()); ++i)
             std::printf("  %7lld ms  %5lld ms  cpu %5lld ms  %s\n", stalls[i].endMs, stalls[i].lengthMs,
                         stalls[i].cpuMs, qPrintable(describe(stalls[i])));
+        for (const Stall &stall : stalls) {
+            if (stall.cpuMs > kStallBudgetMs) {
+                std::printf("the GUI thread's stack in the stall ending at %lld ms:\n%s\n", stall.endMs,
+                            qPrintable(m_sampler.report(stall.endMs - stall.lengthMs, stall.endMs)));
+            }
+        }
     }
 
 private:
@@ -304,6 +329,16 @@ private:
         return feed && feed->isFetching();
     }
 
+    QString milestoneBefore(qint64 atMs) const
+    {
+        QString last = u"the start"_qs;
+        for (const Milestone &milestone : m_milestones) {
+            if (milestone.atMs <= atMs)
+                last = u"[%1] at %2 ms"_qs.arg(milestone.what).arg(milestone.atMs);
+        }
+        return last;
+    }
+
     QString describe(const Stall &stall) const
     {
         const qint64 begin = stall.endMs - stall.lengthMs;
@@ -324,10 +359,17 @@ private:
     App::AppController m_controller { &m_window };
     QElapsedTimer m_clock;
     QTimer m_probe;
+    StallSampler m_sampler;
     qint64 m_lastProbe = 0;
     qint64 m_lastCpu = 0;
     QList<Stall> m_stalls;
     QList<Milestone> m_milestones;
+    QTimer m_peakSampler;
+    struct
+    {
+        qint64 atMs = -1;
+        double mib = 0;
+    } m_sampledPeak;
     QTimer m_residentSampler;
     QList<double> m_idleResident; // MiB
     int m_refreshes;
