@@ -101,9 +101,25 @@ Core::Result<qint64> inflatePieces(const QByteArrayList &pieces, const QString &
 
 } // namespace
 
-bool EncodedBody::isCompressed() const
+qint64 EncodedBody::statedDecodedSize() const
 {
-    return !isIdentity(encodingName(contentEncoding));
+    return Net::statedDecodedSize(pieces, contentEncoding);
+}
+
+qint64 statedDecodedSize(const QByteArrayList &pieces, const QByteArray &contentEncoding)
+{
+    const QByteArray encoding = encodingName(contentEncoding);
+    qint64 size = 0;
+    for (const QByteArray &piece : pieces)
+        size += piece.size();
+    if (isIdentity(encoding))
+        return size;
+    if (encoding != "gzip" && encoding != "x-gzip")
+        return -1;
+    // The trailer says the size mod 4 GiB. Deflate inflates at most about 1032-fold, which bounds
+    // what a corrupt trailer can claim.
+    const qint64 stated = gzipStatedSize(pieces);
+    return stated > 0 && stated >= size / 2 && stated <= size * 1032 ? stated : -1;
 }
 
 Core::Result<qint64> decodeContentInPieces(const QByteArrayList &pieces, const QByteArray &contentEncoding,
@@ -136,17 +152,14 @@ Core::Result<QByteArray> decodeContent(const QByteArrayList &pieces, const QByte
     const bool identity = isIdentity(encoding);
     if (identity && pieces.size() == 1)
         return pieces.first();
+    // Room for the size the body states; otherwise well-compressed JSON shrinks about tenfold,
+    // and growing from there costs few copies.
+    const qint64 stated = statedDecodedSize(pieces, contentEncoding);
     qint64 compressed = 0;
     for (const QByteArray &piece : pieces)
         compressed += piece.size();
-    // gzip ends with the inflated size (mod 4 GiB): room for exactly that. Otherwise, and where
-    // that size is implausible, well-compressed JSON shrinks about tenfold; growing from there
-    // costs few copies.
-    // Deflate inflates at most about 1032-fold, which bounds what a corrupt trailer can claim.
-    const qint64 stated = identity || encoding == "deflate" ? compressed : gzipStatedSize(pieces);
-    const bool plausible = stated > 0 && stated >= compressed / 2 && stated <= compressed * 1032;
     QByteArray out;
-    out.reserve(qMin<qint64>(plausible ? stated : qMax<qint64>(compressed * 8, 4096), maxSize));
+    out.reserve(qMin<qint64>(stated > 0 ? stated : qMax<qint64>(compressed * 8, 4096), maxSize));
     const Core::Result<qint64> decoded
         = decodeContentInPieces(pieces, contentEncoding, maxSize, where, [&out](QByteArrayView piece) {
               out.append(piece);

@@ -17,8 +17,13 @@ struct EncodedBody
     qint64 size = 0; // bytes in pieces
     qint64 maxDecodedSize = 0; // what the request accepts once decoded
 
-    bool isCompressed() const;
+    // statedDecodedSize() of the body.
+    qint64 statedDecodedSize() const;
 };
+
+// The size a body says it decodes to: an identity body its own, a gzip body its trailer's where
+// that is plausible. -1 where the body says none (deflate) or an implausible one.
+qint64 statedDecodedSize(const QByteArrayList &pieces, const QByteArray &contentEncoding);
 
 // Undoes a response's Content-Encoding over the body's pieces as they arrived, joining them.
 // ApiRequest asks for gzip itself rather than letting QNetworkAccessManager inflate, because Qt

@@ -95,8 +95,9 @@ void PromJob::onRequestFinished(const Core::Result<QByteArray> &body)
         return;
     }
     Net::EncodedBody encoded = request->takeEncodedBody();
-    // Compressed JSON inflates about tenfold.
-    if (encoded.size < (encoded.isCompressed() ? workerThreshold / 8 : workerThreshold)) {
+    // The inflated size decides, as a gzip body states it: a few KiB of gzip may inflate to
+    // megabytes. A body that does not state it goes to a worker.
+    if (const qint64 decoded = encoded.statedDecodedSize(); decoded >= 0 && decoded < workerThreshold) {
         deliver(parse(m_answer, encoded, httpStatus, where, m_visit));
         return;
     }

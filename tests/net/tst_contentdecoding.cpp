@@ -124,6 +124,39 @@ private Q_SLOTS:
         QVERIFY(*decoded < body.size());
     }
 
+    // What decides whether a small answer is read on the GUI thread: the size a body says it
+    // inflates to, where it says one.
+    void statedDecodedSize_data()
+    {
+        QTest::addColumn<QByteArrayList>("pieces");
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<qint64>("expected");
+        const QByteArray body = sampleBody(20);
+        const QByteArray gzipped = Sim::HttpResponder::gzip(body, 6);
+        QTest::addRow("no encoding") << piecesOf(body, 1000) << QByteArray() << qint64(body.size());
+        QTest::addRow("identity") << QByteArrayList { body } << QByteArray("identity") << qint64(body.size());
+        QTest::addRow("gzip") << QByteArrayList { gzipped } << QByteArray("gzip") << qint64(body.size());
+        // The trailer's four bytes across pieces.
+        QTest::addRow("gzip in pieces of 3") << piecesOf(gzipped, 3) << QByteArray("x-gzip") << qint64(body.size());
+        QTest::addRow("deflate: no trailer")
+            << QByteArrayList { zlibDeflate(body) } << QByteArray("deflate") << qint64(-1);
+        QByteArray boasting = gzipped;
+        boasting.chop(4);
+        boasting.append("\xff\xff\xff\x7f", 4);
+        QTest::addRow("gzip claiming 2 GiB from a few KiB")
+            << QByteArrayList { boasting } << QByteArray("gzip") << qint64(-1);
+        QTest::addRow("gzip too short for a trailer")
+            << QByteArrayList { "\x1f\x8b" } << QByteArray("gzip") << qint64(-1);
+        QTest::addRow("brotli") << QByteArrayList { gzipped } << QByteArray("br") << qint64(-1);
+    }
+    void statedDecodedSize()
+    {
+        QFETCH(QByteArrayList, pieces);
+        QFETCH(QByteArray, encoding);
+        QFETCH(qint64, expected);
+        QCOMPARE(Net::statedDecodedSize(pieces, encoding), expected);
+    }
+
     void refuses_data()
     {
         QTest::addColumn<QByteArray>("encoded");
